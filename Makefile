@@ -1,0 +1,78 @@
+# Workforce Health: every task a developer or CI needs. `make help` lists them.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.base
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev run migrate demo demo-reset test lint fmt typecheck pytest \
+	test-browser test-postgres css lock clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(BIN)/python:
+	@$(PYTHON) --version >/dev/null 2>&1 || { echo "Python 3.11 is needed: install it, or run make PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: $(BIN)/python requirements/base.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-base requirements/dev.txt
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	@touch $@
+
+install: $(VENV)/.installed-base ## Create .venv and install the pinned dependencies
+
+install-dev: $(VENV)/.installed-dev ## Also install the pinned test and lint tools
+
+migrate: install ## Create or update the database (SQLite under var/ unless DATABASE_URL is set)
+	$(BIN)/workforce-health migrate --no-input
+
+run: migrate ## Serve at http://127.0.0.1:8000, loading the demo council into an empty database
+	$(BIN)/workforce-health demo-if-empty
+	$(BIN)/workforce-health runserver $(HOST):$(PORT)
+
+demo: migrate ## Load the demo council (refuses if it is already loaded)
+	$(BIN)/workforce-health demo
+
+demo-reset: migrate ## Delete the demo council and load it again
+	$(BIN)/workforce-health demo --reset
+
+test: install-dev lint typecheck pytest ## Lint, type-check and run every test (DATABASE_URL picks the database)
+
+lint: install-dev ## ruff: lint and formatting check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install-dev ## ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: install-dev ## mypy with django-stubs
+	$(BIN)/mypy workforce_health config tests scripts $(wildcard bench/*.py)
+
+pytest: install-dev ## The test suite only (browser tests run when /usr/bin/chromium exists)
+	$(BIN)/pytest
+
+test-browser: install-dev ## The browser and accessibility tests only
+	$(BIN)/pytest -m browser
+
+test-postgres: install-dev ## The test suite against a throwaway PostgreSQL cluster
+	@eval "$$(scripts/throwaway-postgres start)" && \
+	  trap 'scripts/throwaway-postgres stop "$$PGTHROWAWAY_DIR"' EXIT && \
+	  $(BIN)/pytest
+
+css: ## Rebuild the GOV.UK Frontend CSS, JS and images (needs Node and npm)
+	frontend/build.sh
+
+lock: install-dev ## Rewrite requirements/*.txt from what is installed in .venv
+	$(BIN)/python scripts/lock_requirements.py
+
+clean: ## Remove the virtual environment, database and caches
+	rm -rf $(VENV) var .mypy_cache .ruff_cache

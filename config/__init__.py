@@ -1,0 +1,1 @@
+"""Django project configuration: settings packages, URLs and WSGI entry point."""

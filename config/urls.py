@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("workforce_health.web.urls")),
+    path("", include("workforce_health.core.urls")),
+]
+
+handler400 = "workforce_health.web.views.bad_request"
+handler403 = "workforce_health.web.views.permission_denied"
+handler404 = "workforce_health.web.views.page_not_found"
+handler500 = "workforce_health.web.views.server_error"

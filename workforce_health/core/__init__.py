@@ -1,0 +1,1 @@
+"""Organisations, their services, teams, people, employments, and signed-in users' roles."""

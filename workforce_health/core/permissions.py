@@ -1,0 +1,85 @@
+"""What each role may do. Views declare a capability; scope is applied by the selectors."""
+
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from workforce_health.core.models import Membership
+
+Role = Membership.Role
+
+
+class Capability(StrEnum):
+    VIEW_STRUCTURE = "view_structure"  # services, teams and people within the role's scope
+    EDIT_STRUCTURE = "edit_structure"  # create and edit teams, people and employments
+    VIEW_OWN_RECORD = "view_own_record"  # a member of staff's own record
+    VIEW_PUBLISHED_REPORTS = "view_published_reports"
+
+
+CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.ADMINISTRATOR: frozenset(
+        {
+            Capability.VIEW_STRUCTURE,
+            Capability.EDIT_STRUCTURE,
+            Capability.VIEW_OWN_RECORD,
+            Capability.VIEW_PUBLISHED_REPORTS,
+        }
+    ),
+    Role.WORKFORCE_LEAD: frozenset(
+        {
+            Capability.VIEW_STRUCTURE,
+            Capability.EDIT_STRUCTURE,
+            Capability.VIEW_OWN_RECORD,
+            Capability.VIEW_PUBLISHED_REPORTS,
+        }
+    ),
+    Role.SERVICE_MANAGER: frozenset({Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD}),
+    Role.TEAM_MANAGER: frozenset({Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD}),
+    Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD}),
+    Role.SCRUTINY_MEMBER: frozenset({Capability.VIEW_PUBLISHED_REPORTS}),
+}
+
+ORGANISATION_WIDE_ROLES = frozenset({Role.ADMINISTRATOR, Role.WORKFORCE_LEAD})
+
+
+def membership_can(membership: Membership | None, capability: Capability) -> bool:
+    return membership is not None and capability in CAPABILITIES[membership.role]
+
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+
+
+def requires(capability: Capability) -> Callable[[ViewFunc], ViewFunc]:
+    """Decorate a view: anonymous visitors go to sign in; members without the capability get 403."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not membership_can(request.membership, capability):  # type: ignore[attr-defined]
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def requires_membership(view: ViewFunc) -> ViewFunc:
+    """Decorate a view open to any signed-in member of an organisation."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if request.membership is None:  # type: ignore[attr-defined]
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]

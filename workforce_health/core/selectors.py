@@ -1,0 +1,156 @@
+"""Reads for organisations, structure and people, always scoped to the viewer's membership.
+
+Organisation-wide roles see the whole organisation; a service manager sees the teams of their
+service and the people currently employed there; a team manager sees their team likewise.
+"""
+
+import datetime
+
+from django.contrib.auth.models import User
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from workforce_health.core.models import Employment, Membership, Organisation, Person, Service, Team
+from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
+
+Role = Membership.Role
+
+
+def organisation_list() -> QuerySet[Organisation]:
+    return Organisation.objects.order_by("name")
+
+
+def organisation_get(*, la_code: str) -> Organisation | None:
+    return Organisation.objects.filter(la_code=la_code).first()
+
+
+def membership_list(*, user: User) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related(
+        "organisation", "service", "team", "person"
+    )
+
+
+def membership_active(*, user: User, organisation_id: int | None) -> Membership | None:
+    """The membership for the organisation chosen in the session, else the user's first."""
+    memberships = membership_list(user=user)
+    chosen = (
+        memberships.filter(organisation_id=organisation_id).first() if organisation_id else None
+    )
+    return chosen or memberships.first()
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _current(prefix: str = "", on: datetime.date | None = None) -> Q:
+    """Employments (reached through ``prefix``) that have started and not ended on ``on``."""
+    on = on or _today()
+    return Q(**{f"{prefix}start_date__lte": on}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
+    )
+
+
+def _team_scope(viewer: Membership) -> Q:
+    if viewer.role in ORGANISATION_WIDE_ROLES:
+        return Q(organisation=viewer.organisation)
+    if viewer.role == Role.SERVICE_MANAGER:
+        return Q(organisation=viewer.organisation, service=viewer.service)
+    if viewer.role == Role.TEAM_MANAGER:
+        return Q(organisation=viewer.organisation, pk=viewer.team_id)
+    return Q(pk__in=[])
+
+
+def service_list(*, viewer: Membership) -> QuerySet[Service]:
+    teams = Team.objects.filter(_team_scope(viewer))
+    services = Service.objects.filter(organisation=viewer.organisation)
+    if viewer.role not in ORGANISATION_WIDE_ROLES:
+        services = services.filter(pk__in=teams.values("service_id"))
+    return services.annotate(team_count=Count("teams", filter=Q(teams__in=teams), distinct=True))
+
+
+def service_get(*, viewer: Membership, service_id: int) -> Service | None:
+    return service_list(viewer=viewer).filter(pk=service_id).first()
+
+
+def team_list(*, viewer: Membership, service: Service | None = None) -> QuerySet[Team]:
+    teams = Team.objects.filter(_team_scope(viewer)).select_related("service")
+    if service is not None:
+        teams = teams.filter(service=service)
+    return teams.annotate(
+        current_headcount=Count(
+            "employments__person", filter=_current("employments__"), distinct=True
+        )
+    )
+
+
+def team_get(*, viewer: Membership, team_id: int) -> Team | None:
+    return team_list(viewer=viewer).filter(pk=team_id).first()
+
+
+def person_list(
+    *, viewer: Membership, search: str = "", in_post_only: bool = False
+) -> QuerySet[Person]:
+    """People in the viewer's scope, with ``current_team`` (null for someone not in post today)."""
+    current = Employment.objects.filter(_current(), person=OuterRef("pk")).order_by("-start_date")
+    people = Person.objects.filter(organisation=viewer.organisation).annotate(
+        current_team=Subquery(current.values("team__name")[:1]),
+        current_job_role=Subquery(current.values("job_role")[:1]),
+    )
+    if in_post_only:
+        people = people.filter(current_team__isnull=False)
+    if viewer.role not in ORGANISATION_WIDE_ROLES:
+        in_scope = Employment.objects.filter(
+            _current(), team__in=Team.objects.filter(_team_scope(viewer))
+        )
+        people = people.filter(pk__in=in_scope.values("person_id"))
+    for term in search.split():
+        people = people.filter(
+            Q(given_name__icontains=term)
+            | Q(family_name__icontains=term)
+            | Q(employee_number__iexact=term)
+            | Q(swe_number__iexact=term)
+        )
+    return people.order_by("family_name", "given_name", "pk")
+
+
+def person_get(*, viewer: Membership, person_id: int) -> Person | None:
+    return person_list(viewer=viewer).filter(pk=person_id).first()
+
+
+def employment_list(*, person: Person) -> QuerySet[Employment]:
+    """A person's employment history, newest first (the caller has already scoped the person)."""
+    return person.employments.select_related("team", "team__service").order_by("-start_date", "-pk")
+
+
+def employment_get(*, viewer: Membership, employment_id: int) -> Employment | None:
+    people = person_list(viewer=viewer)
+    return (
+        Employment.objects.filter(organisation=viewer.organisation, person__in=people)
+        .select_related("person", "team")
+        .filter(pk=employment_id)
+        .first()
+    )
+
+
+def team_member_list(*, team: Team, on: datetime.date | None = None) -> QuerySet[Employment]:
+    """Employments in ``team`` current on the date ``on`` (today by default)."""
+    return (
+        team.employments.filter(_current(on=on))
+        .select_related("person")
+        .order_by("person__family_name", "person__given_name")
+    )
+
+
+def organisation_summary(*, organisation: Organisation) -> dict[str, int]:
+    """Counts that are not personal data: services, teams, and staff currently employed."""
+    current = Employment.objects.filter(_current(), organisation=organisation)
+    return {
+        "services": organisation.services.count(),
+        "teams": organisation.teams.count(),
+        "staff": current.values("person_id").distinct().count(),
+        "agency_staff": current.filter(contract_type=Employment.ContractType.AGENCY)
+        .values("person_id")
+        .distinct()
+        .count(),
+    }

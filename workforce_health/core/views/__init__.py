@@ -1,0 +1,1 @@
+"""Thin views: check the capability, read through selectors, write through services."""

@@ -1,0 +1,1 @@
+"""The demo council: a fictional metropolitan borough with seven years of workforce history."""

@@ -1,0 +1,40 @@
+"""In-memory checks of the generated records that mirror the model rules needing a query per row.
+
+The loader runs these instead of full_clean()'s per-row queries (unique, check constraint, foreign
+key and overlap queries made a full validation of ~3,600 rows take about 30 s on SQLite). The
+database constraints still apply on insert, and clean_fields() still runs on every row.
+"""
+
+import itertools
+from collections import Counter, defaultdict
+
+from workforce_health.demo.records import DemoCouncil, EmploymentRecord
+
+
+def demo_problems(demo: DemoCouncil) -> list[str]:
+    """Every broken rule in ``demo``; an empty list means the records are consistent."""
+    problems = _duplicates("employee number", [p.employee_number for p in demo.people])
+    problems += _duplicates("SWE number", [p.swe_number for p in demo.people if p.swe_number])
+    people = {person.key for person in demo.people}
+    teams = {team.key for team in demo.teams}
+    spells: defaultdict[tuple[int, str, str], list[EmploymentRecord]] = defaultdict(list)
+    for e in demo.employments:
+        if e.person_key not in people or e.team_key not in teams:
+            problems.append(f"{e}: unknown person or team")
+        if e.end_date and e.end_date < e.start_date:
+            problems.append(f"{e}: ends before it starts")
+        if not e.end_date and (e.reason_for_leaving or e.leaver_destination):
+            problems.append(f"{e}: leaving codes without an end date")
+        if e.end_date and e.end_date > demo.today:
+            problems.append(f"{e}: ends after today")
+        spells[(e.person_key, e.team_key, e.job_role)].append(e)
+    for same_post in spells.values():
+        same_post.sort(key=lambda e: e.start_date)
+        for earlier, later in itertools.pairwise(same_post):
+            if earlier.end_date is None or earlier.end_date >= later.start_date:
+                problems.append(f"{later}: overlaps {earlier} in the same team and job role")
+    return problems
+
+
+def _duplicates(what: str, values: list[str]) -> list[str]:
+    return [f"Duplicate {what} {value}" for value, n in Counter(values).items() if n > 1]

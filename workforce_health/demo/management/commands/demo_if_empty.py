@@ -1,0 +1,23 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from workforce_health.core import selectors
+from workforce_health.demo.loader import demo_is_loaded, demo_load, demo_sign_ins
+from workforce_health.demo.output import sign_in_table
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo council only if the database has no organisations at all; print the demo "
+        "sign-ins whenever the demo is loaded."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not selectors.organisation_list().exists():
+            result = demo_load()
+            self.stdout.write(f"Loaded the demo council {result.organisation}.\n")
+        elif not demo_is_loaded():
+            self.stdout.write("The database already has organisations: the demo was not loaded.")
+            return
+        self.stdout.write(sign_in_table(demo_sign_ins()))

@@ -1,0 +1,1 @@
+"""Staffing: recruitment and retention measures for the children's social work workforce."""

@@ -1,0 +1,1 @@
+"""Staff surveys: the annual Social Work Health Check and pulse surveys."""

@@ -1,0 +1,47 @@
+"""Survey analysis engine: scores, bands, eNPS, rates, change and disclosure control (no Django).
+
+Formulas and rules: docs/survey-analysis.md; sources: shared/domain/health-check.md.
+"""
+
+from workforce_health.surveys.analysis.breakdowns import (
+    breakdown,
+    comments,
+    response_rates,
+)
+from workforce_health.surveys.analysis.inputs import GROUP_COLUMNS, NOT_KNOWN, prepare
+from workforce_health.surveys.analysis.rounding import band, round_half_up, round_half_up_expr
+from workforce_health.surveys.analysis.scoring import (
+    enps,
+    item_results,
+    reported_numbers,
+    standard_results,
+)
+from workforce_health.surveys.analysis.significance import two_proportion_z, wave_change
+from workforce_health.surveys.analysis.suppression import (
+    DisclosureSettings,
+    redact,
+    suppress,
+    suppression_pattern,
+)
+
+__all__ = [
+    "GROUP_COLUMNS",
+    "NOT_KNOWN",
+    "DisclosureSettings",
+    "band",
+    "breakdown",
+    "comments",
+    "enps",
+    "item_results",
+    "prepare",
+    "redact",
+    "reported_numbers",
+    "response_rates",
+    "round_half_up",
+    "round_half_up_expr",
+    "standard_results",
+    "suppress",
+    "suppression_pattern",
+    "two_proportion_z",
+    "wave_change",
+]

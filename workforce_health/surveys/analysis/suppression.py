@@ -1,0 +1,219 @@
+"""Disclosure control: primary and complementary suppression (health-check.md §3.1).
+
+A table is a set of cells keyed by dimension values, None meaning "all": one dimension
+gives (value,) cells and the (None,) total; two give (a, b) cells, (a, None) and
+(None, b) margins and (None, None). The finest cells (no None) are the *microcells*; every
+other cell is the sum of the microcells it covers. Combinations absent from the table are
+known zeros, and a margin absent from the table is not protected (publish it from here).
+
+Rules (§3.1 "Complementary suppression"), applied until nothing changes:
+1. primary: hide every cell with n below the threshold;
+2. in each line (a cell's children along one dimension) whose total is shown, if the hidden
+   children hold fewer than the threshold between them, hide the smallest shown child, or
+   the total when no child is left;
+3. while a hidden cell is a linear combination of shown cells (the subtraction attack, in
+   any number of steps), hide the smallest shown cell in one of its lines that breaks it.
+A complement is chosen only if the other shown cells do not already give it away, and a
+complement that ends up determined anyway is shown again (hiding it protects nothing).
+Tables are solved in stages: the total first, then each one-way table, then the full
+table, each stage keeping the cells decided before it. So a two-way table's margins are
+exactly the one-way tables, and figures published from both cannot be combined.
+"""
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import polars as pl
+
+from workforce_health.surveys.analysis._span import Span
+
+DEFAULT_MIN_GROUP_SIZE: Final = 10
+DEFAULT_MIN_GROUP_SIZE_COMMENTS: Final = 20
+DEFAULT_MIN_INVITED_FOR_RESPONSE_RATE: Final = 10
+REASON_COMPLEMENTARY: Final = "to protect another group"
+
+Key = tuple[Hashable, ...]
+
+
+@dataclass(frozen=True)
+class DisclosureSettings:
+    """A survey wave's thresholds (health-check.md §3.1 "Product rules"); lock after launch."""
+
+    min_group_size: int = DEFAULT_MIN_GROUP_SIZE
+    min_group_size_comments: int = DEFAULT_MIN_GROUP_SIZE_COMMENTS
+    min_invited_for_response_rate: int = DEFAULT_MIN_INVITED_FOR_RESPONSE_RATE
+
+    def __post_init__(self) -> None:
+        if self.min_group_size < 5:
+            raise ValueError("min_group_size must be 5 or more")
+        if self.min_group_size_comments < max(self.min_group_size, 10):
+            raise ValueError("min_group_size_comments must be at least min_group_size and 10")
+        if self.min_invited_for_response_rate < 5:
+            raise ValueError("min_invited_for_response_rate must be 5 or more")
+
+
+def primary_reason(threshold: int, unit: str = "responses") -> str:
+    return f"fewer than {threshold} {unit}"
+
+
+def _pattern(key: Key) -> frozenset[int]:
+    return frozenset(i for i, value in enumerate(key) if value is not None)
+
+
+def _covers(key: Key, micro: Key) -> bool:
+    return all(value is None or value == micro[i] for i, value in enumerate(key))
+
+
+def _lines(keys: Sequence[Key]) -> list[tuple[Key, list[Key]]]:
+    """(total, children) for each cell present and each dimension its children vary on."""
+    present = set(keys)
+    lines: dict[tuple[Key, int], list[Key]] = {}
+    for key in keys:
+        for i, value in enumerate(key):
+            parent = (*key[:i], None, *key[i + 1 :])
+            if value is not None and parent in present:
+                lines.setdefault((parent, i), []).append(key)
+    return [(total, children) for (total, _), children in lines.items()]
+
+
+def _protect(
+    cells: Mapping[Key, int], fixed: Mapping[Key, str | None], threshold: int, unit: str
+) -> dict[Key, str]:
+    """One stage: decide the cells not in `fixed` (key -> reason, or None for shown)."""
+    keys = list(cells)
+    top = max((_pattern(k) for k in keys), key=len)
+    micro = {k: i for i, k in enumerate(k for k in keys if _pattern(k) == top)}
+    cover = {k: frozenset(i for m, i in micro.items() if _covers(k, m)) for k in keys}
+    lines = _lines(keys)
+    line_mates = {k: [c for t, ch in lines if k == t or k in ch for c in (t, *ch)] for k in keys}
+    hidden = {k: r for k, r in fixed.items() if r is not None}
+    primary = primary_reason(threshold, unit)
+    hidden |= {k: primary for k in keys if k not in fixed and cells[k] < threshold}
+    stuck: set[Key] = set()
+    banned: set[Key] = set()  # complements shown again by the final check; never re-pick
+    published = Span(cover[k] for k, r in fixed.items() if r is None)
+
+    def eligible(key: Key) -> bool:
+        """Hideable: not decided by an earlier stage, and not given away by what it fixed."""
+        return (
+            key not in hidden
+            and key not in fixed
+            and key not in banned
+            and cover[key] not in published
+        )
+
+    def span(without: Key | None = None) -> Span:
+        return Span(cover[k] for k in keys if k not in hidden and k != without)
+
+    def order(key: Key) -> tuple[int, int, int]:
+        return (len(key) - len(_pattern(key)), cells[key], keys.index(key))
+
+    def complement(key: Key) -> Key | None:
+        """Smallest cell whose hiding frees `key`, preferring its own lines; failing that,
+        the smallest cell in its lines (a later pass adds the rest of the cycle)."""
+        near = sorted({m for m in line_mates[key] if eligible(m)}, key=order)
+        far = sorted((k for k in keys if eligible(k)), key=order)
+        for group in (near, far):
+            found = next((m for m in group if cover[key] not in span(without=m)), None)
+            if found is not None:
+                return found
+        fallback = near or far
+        return fallback[0] if fallback else None
+
+    while True:
+        picked: Key | None = None
+        for total, children in lines:  # rule 2
+            if total in hidden:
+                continue
+            if sum(cells[c] for c in children if c in hidden) < threshold and any(
+                c in hidden for c in children
+            ):
+                shown = sorted((c for c in children if eligible(c)), key=order)
+                picked = shown[0] if shown else (total if eligible(total) else None)
+                if picked is not None:
+                    break
+        if picked is None:  # rule 3
+            shown_span = span()
+            for key in [k for k in hidden if k not in stuck and cover[k] in shown_span]:
+                picked = complement(key)
+                if picked is not None:
+                    break
+                stuck.add(key)  # given away by fixed cells alone: published elsewhere
+        if picked is not None:
+            hidden[picked] = REASON_COMPLEMENTARY
+            continue
+        # a complement that ended up determined protects nothing: show it and look again
+        shown_span = span()
+        pointless = [
+            k
+            for k, r in hidden.items()
+            if r == REASON_COMPLEMENTARY and k not in fixed and cover[k] in shown_span
+        ]
+        if not pointless:
+            return {k: r for k, r in hidden.items() if k not in fixed}
+        for key in pointless:
+            del hidden[key]
+            banned.add(key)
+
+
+def suppression_pattern(
+    cells: Mapping[Key, int], *, threshold: int, unit: str = "responses"
+) -> dict[Key, str]:
+    """Return {key: reason} for every cell to hide (module docstring for keys and rules)."""
+    if not cells:
+        return {}
+    decided: dict[Key, str | None] = {}
+    for stage in sorted({_pattern(k) for k in cells}, key=lambda p: (len(p), sorted(p))):
+        part = {k: n for k, n in cells.items() if _pattern(k) <= stage}
+        fixed = {k: decided[k] for k in part if k in decided}
+        reasons = _protect(part, fixed, threshold, unit)
+        decided |= {k: reasons.get(k) for k in part if k not in fixed}
+    return {k: r for k, r in decided.items() if r is not None}
+
+
+def suppress(
+    table: pl.DataFrame,
+    *,
+    dims: Sequence[str],
+    n_col: str = "n",
+    threshold: int = DEFAULT_MIN_GROUP_SIZE,
+    partition_by: Sequence[str] = (),
+    unit: str = "responses",
+) -> pl.DataFrame:
+    """Add `suppressed` (Boolean) and `suppressed_reason` (String or null) to `table`.
+
+    `dims` are the dimension columns, null meaning "all" (a margin row). Each
+    `partition_by` slice (e.g. one item) is a separate table. `n_col` holds counts.
+    """
+    if table[n_col].null_count():
+        raise ValueError(f"{n_col} must be a count without nulls")
+    indexed = table.with_row_index("_row")
+    parts = indexed.partition_by(list(partition_by)) if partition_by else [indexed]
+    reasons: list[str | None] = [None] * table.height
+    for part in parts:
+        keys: list[Key] = (
+            [tuple(row) for row in part.select(list(dims)).rows()] if dims else [()] * part.height
+        )
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"suppress: repeated cell in {list(dims)} within a partition")
+        ns = [int(n) for n in part[n_col].to_list()]
+        pattern = suppression_pattern(
+            dict(zip(keys, ns, strict=True)), threshold=threshold, unit=unit
+        )
+        for key, row in zip(keys, part["_row"].to_list(), strict=True):
+            reasons[row] = pattern.get(key)
+    reason_series = pl.Series("suppressed_reason", reasons, dtype=pl.String)
+    return table.with_columns(
+        reason_series.is_not_null().alias("suppressed"), reason_series.alias("suppressed_reason")
+    )
+
+
+def redact(table: pl.DataFrame, *, keep: Sequence[str]) -> pl.DataFrame:
+    """Null every column except `keep` and the suppression flags in suppressed rows."""
+    flags = {"suppressed", "suppressed_reason", *keep}
+    return table.with_columns(
+        pl.when(~pl.col("suppressed")).then(pl.col(c)).alias(c)
+        for c in table.columns
+        if c not in flags
+    )

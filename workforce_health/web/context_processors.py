@@ -1,0 +1,31 @@
+"""Layout context for every page: organisation name and navigation for the user's role."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from workforce_health.core.permissions import Capability, membership_can
+
+
+def layout(request: HttpRequest) -> dict[str, object]:
+    membership = getattr(request, "membership", None)
+    items: list[tuple[str, str, Capability | None]] = [("Home", reverse("home"), None)]
+    if membership is not None:
+        items += [
+            ("Organisation", reverse("structure"), Capability.VIEW_STRUCTURE),
+            ("People", reverse("person-list"), Capability.VIEW_STRUCTURE),
+        ]
+        if membership.person_id:
+            items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))
+        if membership.user.memberships.count() > 1:
+            items.append(("Switch organisation", reverse("organisation-switch"), None))
+    nav_items = []
+    if request.user.is_authenticated:
+        for text, href, capability in items:
+            if capability is None or membership_can(membership, capability):
+                active = request.path == href if href == "/" else request.path.startswith(href)
+                nav_items.append({"text": text, "href": href, "active": active})
+    return {
+        "current_organisation": membership.organisation if membership else None,
+        "current_membership": membership,
+        "nav_items": nav_items,
+    }

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "workforce_health.web",
     "workforce_health.core",
     "workforce_health.demo",
+    "workforce_health.staffing",
 ]
 
 MIDDLEWARE = [

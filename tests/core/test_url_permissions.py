@@ -3,38 +3,9 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from workforce_health.core.models import Membership
+from tests.route_expectations import ARGUMENTS, EXPECTED, NOT_FOUND, POST_ONLY, PUBLIC, Role
 
-Role = Membership.Role
 ALL_ROLES = frozenset(Role.values)
-STRUCTURE_VIEWERS = frozenset(
-    {Role.ADMINISTRATOR, Role.WORKFORCE_LEAD, Role.SERVICE_MANAGER, Role.TEAM_MANAGER}
-)
-EDITORS = frozenset({Role.ADMINISTRATOR, Role.WORKFORCE_LEAD})
-PUBLIC = "public"
-
-# Route name -> roles that get the page (200). Everyone else signed in gets 403, or 404 where
-# the page is theirs by capability but there is nothing of theirs to show (noted per route).
-EXPECTED: dict[str, frozenset[str] | str] = {
-    "accessibility": PUBLIC,
-    "sign-in": PUBLIC,
-    "sign-out": "post-only",
-    "home": ALL_ROLES,
-    "organisation-switch": ALL_ROLES,
-    "structure": STRUCTURE_VIEWERS,
-    "team-detail": STRUCTURE_VIEWERS,
-    "team-create": EDITORS,
-    "team-edit": EDITORS,
-    "person-list": STRUCTURE_VIEWERS,
-    "person-detail": STRUCTURE_VIEWERS,
-    "person-create": EDITORS,
-    "person-edit": EDITORS,
-    "employment-create": EDITORS,
-    "employment-edit": EDITORS,
-    "my-record": frozenset({Role.TEAM_MANAGER, Role.PRACTITIONER}),
-}
-# Roles that have the capability but no linked staff record: "not found", not "refused".
-NOT_FOUND = {"my-record": {Role.ADMINISTRATOR, Role.WORKFORCE_LEAD, Role.SERVICE_MANAGER}}
 
 
 def _named_patterns(patterns, prefix="") -> dict[str, URLPattern]:
@@ -51,13 +22,8 @@ ROUTES = _named_patterns(get_resolver().url_patterns)
 
 
 def _url(name: str, council) -> str:
-    arguments = {
-        "team_id": council.assessment.pk,
-        "person_id": council.social_worker.pk,
-        "employment_id": council.social_worker.employments.get().pk,
-    }
     wanted = ROUTES[name].pattern.regex.groupindex
-    return reverse(name, kwargs={key: arguments[key] for key in wanted})
+    return reverse(name, kwargs={key: ARGUMENTS[key](council) for key in wanted})
 
 
 def test_every_route_has_an_expectation():
@@ -71,7 +37,7 @@ def test_anonymous_visitor(council, client):
         response = client.get(url)
         if expected == PUBLIC:
             ok = response.status_code == 200
-        elif expected == "post-only":
+        elif expected == POST_ONLY:
             ok = response.status_code == 405
         else:
             ok = response.status_code == 302 and response["Location"].startswith(
@@ -86,7 +52,7 @@ def _wanted(name: str, role: str) -> int:
     expected = EXPECTED[name]
     if expected == PUBLIC:
         return 302 if name == "sign-in" else 200  # signed-in users go home from sign-in
-    if expected == "post-only":
+    if expected == POST_ONLY:
         return 405
     if role in expected:
         return 200

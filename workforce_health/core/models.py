@@ -137,6 +137,11 @@ class Person(models.Model):
         max_length=1, choices=codes.QUALIFICATION_LEVEL, blank=True
     )
     is_registered_social_worker = models.BooleanField("Registered social worker", default=False)
+    qualification_institution = models.CharField(
+        "Where the social work qualification was obtained", max_length=200, blank=True
+    )
+    step_up_graduate = models.BooleanField("Step Up to Social Work graduate", null=True, blank=True)
+    frontline_graduate = models.BooleanField("Frontline graduate", null=True, blank=True)
 
     class Meta:
         ordering = ["family_name", "given_name"]

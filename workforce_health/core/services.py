@@ -77,6 +77,9 @@ PERSON_FIELDS = (
     "ethnicity",
     "qualification_level",
     "is_registered_social_worker",
+    "qualification_institution",
+    "step_up_graduate",
+    "frontline_graduate",
 )
 
 
@@ -93,6 +96,9 @@ def person_create(
     ethnicity: str = "",
     qualification_level: str = "",
     is_registered_social_worker: bool = False,
+    qualification_institution: str = "",
+    step_up_graduate: bool | None = None,
+    frontline_graduate: bool | None = None,
 ) -> Person:
     return _save(
         Person(
@@ -106,6 +112,9 @@ def person_create(
             ethnicity=ethnicity,
             qualification_level=qualification_level,
             is_registered_social_worker=is_registered_social_worker,
+            qualification_institution=qualification_institution.strip(),
+            step_up_graduate=step_up_graduate,
+            frontline_graduate=frontline_graduate,
         )
     )
 

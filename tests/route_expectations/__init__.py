@@ -1,0 +1,32 @@
+"""Who may GET each named route: one module per app, merged here for the URL walk.
+
+Each module defines ``EXPECTED`` (route name -> roles that get 200, or ``PUBLIC``/``POST_ONLY``),
+optionally ``NOT_FOUND`` (route name -> roles that get 404 rather than 403) and ``ARGUMENTS``
+(URL keyword -> function of the test ``Council`` giving its value).
+"""
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from typing import Any
+
+from workforce_health.core.models import Membership
+
+Role = Membership.Role
+ALL_ROLES = frozenset(Role.values)
+STRUCTURE_VIEWERS = frozenset(
+    {Role.ADMINISTRATOR, Role.WORKFORCE_LEAD, Role.SERVICE_MANAGER, Role.TEAM_MANAGER}
+)
+EDITORS = frozenset({Role.ADMINISTRATOR, Role.WORKFORCE_LEAD})
+PUBLIC = "public"
+POST_ONLY = "post-only"
+
+EXPECTED: dict[str, frozenset[str] | str] = {}
+NOT_FOUND: dict[str, set[str]] = {}
+ARGUMENTS: dict[str, Callable[[Any], Any]] = {}
+
+for _module in pkgutil.iter_modules(__path__):
+    _loaded = importlib.import_module(f"{__name__}.{_module.name}")
+    EXPECTED |= _loaded.EXPECTED
+    NOT_FOUND |= getattr(_loaded, "NOT_FOUND", {})
+    ARGUMENTS |= getattr(_loaded, "ARGUMENTS", {})

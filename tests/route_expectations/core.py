@@ -1,0 +1,36 @@
+"""Routes of the core and web apps."""
+
+from tests.route_expectations import (
+    ALL_ROLES,
+    EDITORS,
+    POST_ONLY,
+    PUBLIC,
+    STRUCTURE_VIEWERS,
+    Role,
+)
+
+EXPECTED = {
+    "accessibility": PUBLIC,
+    "sign-in": PUBLIC,
+    "sign-out": POST_ONLY,
+    "home": ALL_ROLES,
+    "organisation-switch": ALL_ROLES,
+    "structure": STRUCTURE_VIEWERS,
+    "team-detail": STRUCTURE_VIEWERS,
+    "team-create": EDITORS,
+    "team-edit": EDITORS,
+    "person-list": STRUCTURE_VIEWERS,
+    "person-detail": STRUCTURE_VIEWERS,
+    "person-create": EDITORS,
+    "person-edit": EDITORS,
+    "employment-create": EDITORS,
+    "employment-edit": EDITORS,
+    "my-record": frozenset({Role.TEAM_MANAGER, Role.PRACTITIONER}),
+}
+# Roles with the capability but no linked staff record: "not found", not "refused".
+NOT_FOUND = {"my-record": {Role.ADMINISTRATOR, Role.WORKFORCE_LEAD, Role.SERVICE_MANAGER}}
+ARGUMENTS = {
+    "team_id": lambda council: council.assessment.pk,
+    "person_id": lambda council: council.social_worker.pk,
+    "employment_id": lambda council: council.social_worker.employments.get().pk,
+}

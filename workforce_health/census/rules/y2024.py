@@ -1,0 +1,9 @@
+"""2024 rules: as 2023 (layout differences live in ``schema.py``, §10)."""
+
+from workforce_health.census.rules import y2023
+from workforce_health.census.rules.base import Rule
+from workforce_health.census.rules.registry import derive
+
+ADDED: tuple[Rule, ...] = ()
+DELETED: tuple[str, ...] = ()
+RULES = derive(y2023.RULES, add=ADDED, delete=DELETED)

@@ -4,7 +4,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= config.settings.base
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run migrate demo demo-reset test lint fmt typecheck pytest \
@@ -58,15 +57,15 @@ typecheck: install-dev ## mypy with django-stubs
 	$(BIN)/mypy workforce_health config tests scripts $(wildcard bench/*.py)
 
 pytest: install-dev ## The test suite only (browser tests run when /usr/bin/chromium exists)
-	$(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
 
 test-browser: install-dev ## The browser and accessibility tests only
-	$(BIN)/pytest -m browser
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m browser
 
 test-postgres: install-dev ## The test suite against a throwaway PostgreSQL cluster
 	@eval "$$(scripts/throwaway-postgres start)" && \
 	  trap 'scripts/throwaway-postgres stop "$$PGTHROWAWAY_DIR"' EXIT && \
-	  $(BIN)/pytest
+	  DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
 
 css: ## Rebuild the GOV.UK Frontend CSS, JS and images (needs Node and npm)
 	frontend/build.sh

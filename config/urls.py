@@ -3,6 +3,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("workforce_health.web.urls")),
     path("", include("workforce_health.core.urls")),
+    path("benchmarks/", include("workforce_health.benchmarks.urls")),
+    path("workforce/", include("workforce_health.staffing.urls")),
 ]
 
 handler400 = "workforce_health.web.views.bad_request"

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "workforce_health.core",
     "workforce_health.demo",
     "workforce_health.staffing",
+    "workforce_health.benchmarks",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,8 @@
 """The demo generator alone: pure Python, no database."""
 
 import datetime
+import subprocess
+import sys
 from collections import defaultdict
 from decimal import Decimal
 
@@ -174,3 +176,88 @@ def test_turnover_and_agency_reliance_fall_from_2017_to_2025(demo):
     late = [rates_at_30_september(demo, year) for year in (2023, 2024, 2025)]
     assert sum(t for t, _ in late) < sum(t for t, _ in early) * 0.75
     assert sum(a for _, a in late) < sum(a for _, a in early) * 0.5
+
+
+def test_generator_imports_no_django():
+    code = (
+        "import sys, datetime\n"
+        "from workforce_health.demo.generator import generate\n"
+        "generate(today=datetime.date(2017, 11, 1))\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'django'], 'django imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_staffing_records_on_every_30_september_and_month_end(demo):
+    september_30s = {datetime.date(year, 9, 30) for year in range(2017, 2026)}
+    month_ends = {v.date for v in demo.vacancies}
+    assert september_30s <= month_ends and len(month_ends) == len(demo.vacancies) == 109
+    assert all((on + datetime.timedelta(days=1)).day == 1 for on in month_ends)
+    assert {r.date for r in demo.caseloads} == month_ends
+    assert {r.period_end for r in demo.absences} == september_30s
+
+
+def test_vacancies_are_posts_not_held_by_council_employees(demo):
+    """Vacant FTE + council FTE in post = the children's social work establishment."""
+    spells = children_social_work(demo)
+    services = service_of(demo)
+    for vacancy in demo.vacancies[::10]:
+        on = vacancy.date
+
+        def current(e: EmploymentRecord, on: datetime.date = on) -> bool:
+            return e.start_date <= on and (e.end_date is None or e.end_date > on)
+
+        established = sum(
+            p.fte
+            for p in demo.posts
+            if services[p.team_key] == "children"
+            and p.job_role in council.CENSUS_ROLE_OF
+            and p.opened_on <= on
+        )
+        held = sum(e.fte for e in spells if e.contract_type != "agency" and current(e))
+        agency = [e for e in spells if e.contract_type == "agency" and current(e)]
+        assert vacancy.vacancy_fte == established - held
+        assert vacancy.agency_cover_fte == sum(e.fte for e in agency) <= vacancy.vacancy_fte
+        assert vacancy.agency_cover_headcount == len(agency)
+
+
+def test_caseloads_belong_to_childrens_case_holders_in_post(demo):
+    services = service_of(demo)
+    holders = [demo.employments[r.employment] for r in demo.caseloads]
+    assert {e.census_role for e in holders} == {"4", "5"}
+    assert {services[e.team_key] for e in holders} == {"children"}
+    assert {e.contract_type for e in holders} >= {"agency", "permanent"}
+    assert all(r.cases >= 1 for r in demo.caseloads)
+
+
+def test_sickness_absence_only_for_council_employed_childrens_social_workers(demo):
+    services = service_of(demo)
+    spells = [demo.employments[r.employment] for r in demo.absences]
+    assert all(e.contract_type != "agency" and e.census_role for e in spells)
+    assert {services[e.team_key] for e in spells} == {"children"}
+    assert all(r.working_days_lost > 0 for r in demo.absences)
+
+
+def test_census_extras_only_for_registered_social_workers(demo):
+    registered = [p for p in demo.people if p.is_registered_social_worker]
+    others = [p for p in demo.people if not p.is_registered_social_worker]
+    universities = {name for name, _ in council.UNIVERSITIES}
+    assert {p.qualification_institution for p in registered} == universities
+    assert all(p.step_up_graduate is not None for p in registered)
+    assert not any(p.step_up_graduate and p.frontline_graduate for p in registered)
+    step_up = sum(bool(p.step_up_graduate) for p in registered) / len(registered)
+    frontline = sum(bool(p.frontline_graduate) for p in registered) / len(registered)
+    assert 0 < step_up < 0.1 and 0 < frontline < 0.1
+    assert all(
+        (p.qualification_institution, p.step_up_graduate, p.frontline_graduate) == ("", None, None)
+        for p in others
+    )
+
+
+def test_a_later_today_keeps_the_earlier_history(demo):
+    """The loaded demo (today = the load date) tells the same story as the tests' TODAY."""
+    later = generate(today=datetime.date(2026, 11, 23))
+    cut = datetime.date(2025, 10, 31)
+    assert [v for v in later.vacancies if v.date <= cut] == list(demo.vacancies)
+    assert [r for r in later.caseloads if r.date <= cut] == list(demo.caseloads)
+    assert [r for r in later.absences if r.period_end <= cut] == list(demo.absences)

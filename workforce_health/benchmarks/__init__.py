@@ -1,6 +1,8 @@
 """Benchmarks: DfE children's social work workforce statistics, imported and compared.
 
-Pure Python + polars; no Django imports (this package becomes a Django app later).
+Pure Python + polars; the modules imported here have no Django imports. The package is also
+the Django app ``benchmarks`` (apps.py, models, services, selectors, views), whose own files
+are the only ones that import Django; ``selectors.py`` documents the dashboard's two selectors.
 
 Importing
     Users import the files they download from the DfE; none are shipped here (the data README in

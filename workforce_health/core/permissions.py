@@ -19,6 +19,9 @@ class Capability(StrEnum):
     EDIT_STRUCTURE = "edit_structure"  # create and edit teams, people and employments
     VIEW_OWN_RECORD = "view_own_record"  # a member of staff's own record
     VIEW_PUBLISHED_REPORTS = "view_published_reports"
+    MANAGE_BENCHMARKS = "manage_benchmarks"  # import DfE files, choose comparator councils
+    VIEW_WORKFORCE_MEASURES = "view_workforce_measures"  # dashboard, within the role's scope
+    MANAGE_SURVEYS = "manage_surveys"  # questionnaires and survey waves (never responses)
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -28,6 +31,9 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_STRUCTURE,
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_PUBLISHED_REPORTS,
+            Capability.MANAGE_BENCHMARKS,
+            Capability.VIEW_WORKFORCE_MEASURES,
+            Capability.MANAGE_SURVEYS,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -36,10 +42,17 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_STRUCTURE,
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_PUBLISHED_REPORTS,
+            Capability.MANAGE_BENCHMARKS,
+            Capability.VIEW_WORKFORCE_MEASURES,
+            Capability.MANAGE_SURVEYS,
         }
     ),
-    Role.SERVICE_MANAGER: frozenset({Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD}),
-    Role.TEAM_MANAGER: frozenset({Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD}),
+    Role.SERVICE_MANAGER: frozenset(
+        {Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD, Capability.VIEW_WORKFORCE_MEASURES}
+    ),
+    Role.TEAM_MANAGER: frozenset(
+        {Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD, Capability.VIEW_WORKFORCE_MEASURES}
+    ),
     Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD}),
     Role.SCRUTINY_MEMBER: frozenset({Capability.VIEW_PUBLISHED_REPORTS}),
 }

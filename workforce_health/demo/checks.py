@@ -33,6 +33,23 @@ def demo_problems(demo: DemoCouncil) -> list[str]:
         for earlier, later in itertools.pairwise(same_post):
             if earlier.end_date is None or earlier.end_date >= later.start_date:
                 problems.append(f"{later}: overlaps {earlier} in the same team and job role")
+    return problems + _staffing_problems(demo)
+
+
+def _staffing_problems(demo: DemoCouncil) -> list[str]:
+    """Snapshots refer to a spell current on their date, one per spell and date (the unique
+    constraints); one organisation-level vacancy figure per date."""
+    problems = _duplicates("vacancy date", [str(v.date) for v in demo.vacancies])
+    for kind, rows in (
+        ("caseload", [(r.employment, r.date) for r in demo.caseloads]),
+        ("absence", [(r.employment, r.period_end) for r in demo.absences]),
+    ):
+        problems += _duplicates(f"{kind} for spell and date", [f"{i} {d}" for i, d in rows])
+        for index, on in rows:
+            if not 0 <= index < len(demo.employments):
+                problems.append(f"{kind} on {on}: unknown spell {index}")
+            elif kind == "caseload" and not demo.employments[index].is_current(on):
+                problems.append(f"{kind} on {on}: spell {index} is not current")
     return problems
 
 

@@ -5,7 +5,8 @@ post is either held by a council employee or vacant, and a vacant social work po
 by an agency worker. Every month staff may leave (with census reason and destination codes),
 retire, finish their ASYE year, move team or be promoted; vacant posts may be filled by starters
 (with census origin codes) or covered by agency workers, following ``council.SOCIAL_WORK_PARAMS``
-for the census year. Measures are never set directly: they arise from these records.
+for the census year. Vacancy, caseload and sickness absence records are then derived from the
+posts and spells (``snapshots``). Measures are never set directly: they arise from these records.
 """
 
 import datetime
@@ -15,14 +16,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from workforce_health.demo import council as c
+from workforce_health.demo import snapshots
 from workforce_health.demo.names import draw_name
 from workforce_health.demo.records import (
+    AbsenceRecord,
+    CaseloadRecord,
     DemoCouncil,
     EmploymentRecord,
     PersonRecord,
     PostRecord,
     ServiceRecord,
     TeamRecord,
+    VacancyRecord,
 )
 
 ONE_DAY = datetime.timedelta(days=1)
@@ -31,8 +36,7 @@ YEAR = datetime.timedelta(days=365)
 
 def generate(*, today: datetime.date, seed: int = c.DEFAULT_SEED) -> DemoCouncil:
     """The demo council with its workforce history up to and including ``today``."""
-    rng = random.Random(seed)  # noqa: S311 (fictional demo data, not security)
-    return _Simulation(rng, today, seed).run()
+    return _Simulation(today, seed).run()
 
 
 def census_year(on: datetime.date) -> int:
@@ -94,8 +98,13 @@ def _age(date_of_birth: datetime.date, on: datetime.date) -> int:
 
 
 class _Simulation:
-    def __init__(self, rng: random.Random, today: datetime.date, seed: int) -> None:
-        self.rng, self.today, self.seed = rng, today, seed
+    def __init__(self, today: datetime.date, seed: int) -> None:
+        self.today, self.seed = today, seed
+        # Separate streams, so the census extras and snapshots never change the spells.
+        self.rng = random.Random(seed)  # noqa: S311 (fictional demo data, not security)
+        self.extras_rng = random.Random(f"{seed}:people")  # noqa: S311
+        self.caseload_rng = random.Random(f"{seed}:caseloads")  # noqa: S311
+        self.absence_rng = random.Random(f"{seed}:absence")  # noqa: S311
         self.people: list[PersonRecord] = []
         self.spells: list[_Spell] = []
         self.swe_numbers: set[str] = set()
@@ -168,6 +177,8 @@ class _Simulation:
             for post in self.posts:
                 if post.record.opened_on <= last:
                     self._step(post, first, last)
+        employments = tuple(self._freeze(spell) for spell in self.spells)
+        vacancies, caseloads, absences = self._children_snapshots(employments)
         return DemoCouncil(
             name=c.NAME,
             la_code=c.LA_CODE,
@@ -179,7 +190,32 @@ class _Simulation:
             teams=self.teams,
             posts=tuple(post.record for post in self.posts),
             people=tuple(self.people),
-            employments=tuple(self._freeze(spell) for spell in self.spells),
+            employments=employments,
+            vacancies=vacancies,
+            caseloads=caseloads,
+            absences=absences,
+        )
+
+    def _children_snapshots(
+        self, employments: tuple[EmploymentRecord, ...]
+    ) -> tuple[tuple[VacancyRecord, ...], tuple[CaseloadRecord, ...], tuple[AbsenceRecord, ...]]:
+        """Vacancies, caseloads and sickness absence of children's social workers."""
+        children = {team.key for team in self.teams if team.service_key == c.CHILDREN}
+        posts = [
+            post.record
+            for post in self.posts
+            if post.service_key == c.CHILDREN and post.role in c.CENSUS_ROLE_OF
+        ]
+        social_work = [
+            i for i, e in enumerate(employments) if e.team_key in children and e.census_role
+        ]
+        dates = snapshots.month_ends(self.today)
+        holders = [i for i in social_work if employments[i].job_role in c.CASE_HOLDER_ROLES]
+        council = [i for i in social_work if employments[i].contract_type != "agency"]
+        return (
+            snapshots.vacancies(posts, [employments[i] for i in social_work], dates),
+            snapshots.caseloads(self.caseload_rng, employments, holders, dates),
+            snapshots.absences(self.absence_rng, employments, council, self.today),
         )
 
     def _params(self, post: _Post, on: datetime.date) -> c.YearParams:
@@ -287,7 +323,13 @@ class _Simulation:
             if age is None:
                 low, mode = (30, 44) if post.role in c.SENIOR_ROLES else (23, 37)
                 age = int(self.rng.triangular(low, 60, mode))
-        person = self._new_person(on=start, age=age, social_worker=is_social_work)
+        person = self._new_person(
+            on=start,
+            age=age,
+            social_worker=is_social_work,
+            children=post.service_key == c.CHILDREN,
+            newly_qualified=newly_qualified,
+        )
         temporary = self.rng.random() < c.TEMPORARY_SHARE
         spell = self._add_spell(
             post, person, role, "temporary" if temporary else "permanent", start, origin=origin
@@ -297,7 +339,10 @@ class _Simulation:
 
     def _place_agency(self, post: _Post, start: datetime.date) -> None:
         person = self._new_person(
-            on=start, age=int(self.rng.triangular(26, 62, 40)), social_worker=True
+            on=start,
+            age=int(self.rng.triangular(26, 62, 40)),
+            social_worker=True,
+            children=post.service_key == c.CHILDREN,
         )
         spell = _Spell(person, post.record.team_key, post.role, post.record.fte, "agency", start)
         self.spells.append(spell)
@@ -422,10 +467,23 @@ class _Simulation:
             return reason, "3"
         return reason, self._weighted(c.RESIGNED_DESTINATIONS)
 
-    def _new_person(self, *, on: datetime.date, age: int, social_worker: bool) -> int:
+    def _new_person(
+        self,
+        *,
+        on: datetime.date,
+        age: int,
+        social_worker: bool,
+        children: bool,
+        newly_qualified: bool = False,
+    ) -> int:
         sex = "F" if self.rng.random() < 0.8 else "M"
         ethnicity = self._weighted(c.ETHNICITY_WEIGHTS)
         given_name, family_name = draw_name(self.rng, sex=sex, ethnicity=ethnicity)
+        institution, step_up, frontline = (
+            self._census_extras(age=age, children=children, newly_qualified=newly_qualified)
+            if social_worker
+            else ("", None, None)
+        )
         days_old = int(age * 365.25) + self.rng.randint(1, 360)
         self.next_employee_number += self.rng.randint(1, 3)
         person = PersonRecord(
@@ -439,9 +497,31 @@ class _Simulation:
             ethnicity=ethnicity,
             qualification_level=self._weighted(c.QUALIFICATION_WEIGHTS) if social_worker else "",
             is_registered_social_worker=social_worker,
+            qualification_institution=institution,
+            step_up_graduate=step_up,
+            frontline_graduate=frontline,
         )
         self.people.append(person)
         return person.key
+
+    def _census_extras(
+        self, *, age: int, children: bool, newly_qualified: bool
+    ) -> tuple[str, bool, bool]:
+        """Where a registered social worker qualified, and whether through Step Up or Frontline
+        (children's programmes; only younger starters can have joined them)."""
+        rng = self.extras_rng
+        institution = rng.choices(
+            [name for name, _ in c.UNIVERSITIES], [w for _, w in c.UNIVERSITIES]
+        )[0]
+        fast_track = children and age <= c.FAST_TRACK_MAX_AGE
+        draw = rng.random()
+        step_up = fast_track and draw < c.STEP_UP_SHARE[newly_qualified]
+        frontline = (
+            fast_track
+            and not step_up
+            and draw < c.STEP_UP_SHARE[newly_qualified] + c.FRONTLINE_SHARE[newly_qualified]
+        )
+        return institution, step_up, frontline
 
     def _date_of_birth(self, person_key: int) -> datetime.date:
         return self.people[person_key - 1].date_of_birth

@@ -1,10 +1,11 @@
 """Load the demo council into the database in one transaction, with a sign-in for every role.
 
-Organisation, services, teams and sign-ins go through core.services. People and employments
-(thousands of rows) are validated without per-row queries, then bulk-created: each row runs
-clean_fields() (choices, validators, lengths) and, for people, clean(); the rules that need a
-query per row (uniqueness, overlapping spells, foreign keys) are checked in memory by
-checks.demo_problems(), and the database constraints apply on insert. Full per-row full_clean()
+Organisation, services, teams and sign-ins go through core.services. People, employments and the
+staffing records (vacancy, caseload and sickness absence: tens of thousands of rows) are validated
+without per-row queries, then bulk-created: each row runs clean_fields() (choices, validators,
+lengths) and, for people and vacancies, clean(); the rules that need a query per row (uniqueness,
+overlapping spells, foreign keys) are checked in memory by checks.demo_problems(), and the
+database constraints apply on insert. Full per-row full_clean()
 took about 30 s for the demo on SQLite.
 """
 
@@ -26,6 +27,7 @@ from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.generator import generate
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
+from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence, VacancySnapshot
 
 # For the demo only: anyone who reads this can sign in, so never load the demo on a live server.
 DEMO_PASSWORD = "demo-council-2026"  # noqa: S105
@@ -109,7 +111,7 @@ def demo_reset() -> None:
     get_user_model().objects.filter(
         username__in=DEMO_USERNAMES, memberships__organisation=organisation
     ).delete()
-    Employment.objects.filter(organisation=organisation).delete()
+    Employment.objects.filter(organisation=organisation).delete()  # caseloads, absences too
     Team.objects.filter(organisation=organisation).delete()
     organisation.delete()
 
@@ -167,7 +169,8 @@ class _Loader:
             for record in demo.teams
         }
         self.people = self._create_people()
-        self._create_employments()
+        employments = self._create_employments()
+        self._create_staffing_records(employments)
         self._create_sign_ins()
         return self.organisation
 
@@ -184,6 +187,9 @@ class _Loader:
                 ethnicity=record.ethnicity,
                 qualification_level=record.qualification_level,
                 is_registered_social_worker=record.is_registered_social_worker,
+                qualification_institution=record.qualification_institution,
+                step_up_graduate=record.step_up_graduate,
+                frontline_graduate=record.frontline_graduate,
             )
             for record in self.demo.people
         }
@@ -198,7 +204,7 @@ class _Loader:
         Person.objects.bulk_create(people.values(), batch_size=500)
         return people
 
-    def _create_employments(self) -> None:
+    def _create_employments(self) -> list[Employment]:
         employments = [
             Employment(
                 organisation=self.organisation,
@@ -221,6 +227,40 @@ class _Loader:
                 employment, employment.clean_fields, exclude=["organisation", "person", "team"]
             )
         Employment.objects.bulk_create(employments, batch_size=500)
+        return employments
+
+    def _create_staffing_records(self, employments: list[Employment]) -> None:
+        """Organisation-level vacancies, caseloads and sickness absence (bulk_create has set the
+        employments' primary keys, which these rows refer to)."""
+        vacancies = [
+            VacancySnapshot(
+                organisation=self.organisation,
+                date=record.date,
+                vacancy_fte=record.vacancy_fte,
+                agency_cover_fte=record.agency_cover_fte,
+                agency_cover_headcount=record.agency_cover_headcount,
+            )
+            for record in self.demo.vacancies
+        ]
+        for vacancy in vacancies:
+            _validate(vacancy, vacancy.full_clean, exclude=["organisation"], validate_unique=False)
+        caseloads = [
+            CaseloadSnapshot(employment=employments[r.employment], date=r.date, cases=r.cases)
+            for r in self.demo.caseloads
+        ]
+        absences = [
+            SicknessAbsence(
+                employment=employments[r.employment],
+                period_end=r.period_end,
+                working_days_lost=r.working_days_lost,
+            )
+            for r in self.demo.absences
+        ]
+        for row in (*caseloads, *absences):
+            _validate(row, row.clean_fields, exclude=["employment"])
+        VacancySnapshot.objects.bulk_create(vacancies, batch_size=500)
+        CaseloadSnapshot.objects.bulk_create(caseloads, batch_size=1000)
+        SicknessAbsence.objects.bulk_create(absences, batch_size=1000)
 
     def _current(self, service_key: str, job_roles: tuple[str, ...]) -> list[EmploymentRecord]:
         """Council-employed spells in ``service_key`` current today, in ``job_roles`` order."""

@@ -42,6 +42,10 @@ class PersonRecord:
     ethnicity: str
     qualification_level: str
     is_registered_social_worker: bool
+    # Census extras, for registered social workers only (blank or None for everyone else).
+    qualification_institution: str = ""
+    step_up_graduate: bool | None = None
+    frontline_graduate: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,30 @@ class EmploymentRecord:
 
 
 @dataclass(frozen=True)
+class VacancyRecord:
+    """Organisation-level vacancies in the children's social work establishment on a date."""
+
+    date: datetime.date
+    vacancy_fte: Decimal  # posts not filled by a council employee (agency-covered included)
+    agency_cover_fte: Decimal  # agency workers filling vacant posts
+    agency_cover_headcount: int
+
+
+@dataclass(frozen=True)
+class CaseloadRecord:
+    employment: int  # index into DemoCouncil.employments
+    date: datetime.date
+    cases: int
+
+
+@dataclass(frozen=True)
+class AbsenceRecord:
+    employment: int  # index into DemoCouncil.employments
+    period_end: datetime.date  # 30 September: the census year's total
+    working_days_lost: Decimal  # FTE-adjusted
+
+
+@dataclass(frozen=True)
 class DemoCouncil:
     name: str
     la_code: str
@@ -75,3 +103,6 @@ class DemoCouncil:
     posts: tuple[PostRecord, ...]
     people: tuple[PersonRecord, ...]
     employments: tuple[EmploymentRecord, ...]
+    vacancies: tuple[VacancyRecord, ...] = ()
+    caseloads: tuple[CaseloadRecord, ...] = ()
+    absences: tuple[AbsenceRecord, ...] = ()

@@ -176,17 +176,19 @@ def measure_inputs_get(
 
 
 def _vacancies(viewer: Membership, service_kind: str) -> pl.DataFrame:
-    """Vacancy snapshots recorded for the viewer's organisation (organisation-wide roles) or
-    for the manager's own service or team."""
+    """Vacancy snapshots in the viewer's scope: organisation-level figures (children's social
+    work, as in the census) and those recorded for services or teams of ``service_kind``."""
     snapshots = VacancySnapshot.objects.filter(organisation=viewer.organisation)
     if viewer.role == Role.SERVICE_MANAGER:
         snapshots = snapshots.filter(service=viewer.service, team__isnull=True)
     elif viewer.role == Role.TEAM_MANAGER:
         snapshots = snapshots.filter(team=viewer.team)
     elif viewer.role in ORGANISATION_WIDE_ROLES:
-        snapshots = snapshots.filter(
-            Q(service__isnull=True, team__isnull=True) | Q(service__kind=service_kind)
-        )
+        # Organisation-level figures are the census's: children and family social work only.
+        in_kind = Q(service__kind=service_kind)
+        if service_kind == Service.Kind.CHILDREN:
+            in_kind |= Q(service__isnull=True, team__isnull=True)
+        snapshots = snapshots.filter(in_kind)
     else:
         snapshots = snapshots.none()
     rows = snapshots.values_list(

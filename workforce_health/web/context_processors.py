@@ -13,6 +13,8 @@ def layout(request: HttpRequest) -> dict[str, object]:
         items += [
             ("Organisation", reverse("structure"), Capability.VIEW_STRUCTURE),
             ("People", reverse("person-list"), Capability.VIEW_STRUCTURE),
+            ("Workforce", reverse("workforce-overview"), Capability.VIEW_WORKFORCE_MEASURES),
+            ("Benchmarks", reverse("benchmark-data"), Capability.MANAGE_BENCHMARKS),
         ]
         if membership.person_id:
             items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))

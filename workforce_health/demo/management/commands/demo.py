@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from workforce_health.benchmarks.services import benchmarks_demo_load
 from workforce_health.demo import council
 from workforce_health.demo.loader import DemoError, demo_is_loaded, demo_load, demo_reset
 from workforce_health.demo.output import sign_in_table
@@ -39,4 +40,12 @@ class Command(BaseCommand):
             f"Loaded {result.organisation} in {time.monotonic() - started:.1f} s: "
             f"{result.people} people, {result.employments} employment spells.\n"
         )
+        self.stdout.write(benchmarks_loaded_text())
         self.stdout.write(sign_in_table(result.sign_ins))
+
+
+def benchmarks_loaded_text() -> str:
+    """Load the DfE benchmark data the demo compares with, and say what was loaded."""
+    releases = benchmarks_demo_load()
+    names = ", ".join(f"{r.release} ({r.source_file})" for r in releases)
+    return f"DfE benchmark data: {names}.\n"

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from workforce_health.core import selectors
 from workforce_health.demo.loader import demo_is_loaded, demo_load, demo_sign_ins
+from workforce_health.demo.management.commands.demo import benchmarks_loaded_text
 from workforce_health.demo.output import sign_in_table
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         if not selectors.organisation_list().exists():
             result = demo_load()
             self.stdout.write(f"Loaded the demo council {result.organisation}.\n")
+            self.stdout.write(benchmarks_loaded_text())
         elif not demo_is_loaded():
             self.stdout.write("The database already has organisations: the demo was not loaded.")
             return

@@ -1,0 +1,181 @@
+"""Writes for benchmarks: importing published DfE files, the national fixture, comparators.
+
+Imports are all or nothing (workforce-measures.md §8.5): the pure reader parses the whole file
+first and raises :class:`~.errors.PublishedFileError` naming row and column; only then are the
+values saved, in one transaction. A file already imported (same SHA-256) changes nothing.
+"""
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Final
+
+import polars as pl
+from django.contrib.auth.models import User
+from django.db import connection, transaction
+
+from workforce_health.benchmarks import published as pure
+from workforce_health.benchmarks.models import (
+    ComparatorSet,
+    PublishedRelease,
+    PublishedValue,
+    published_council_codes,
+)
+from workforce_health.benchmarks.national_fixture import england_national
+from workforce_health.benchmarks.published import la_code_matches, read_published
+from workforce_health.core.models import Organisation
+
+DEMO_FILES: Final = (
+    "csww_indicators_2017_to_2025.csv",
+    "csww_headline_measures_2017_to_2022.csv",
+    "SFR07_2016_UD.csv",
+    "SFR08_2017_UD.csv",
+)
+DEMO_LA_CODE: Final = (
+    "990"  # workforce_health/demo/council.py, a West Midlands metropolitan borough
+)
+# Birmingham, Coventry, Dudley, Sandwell, Solihull, Walsall, Wolverhampton: West Midlands mets.
+DEMO_COMPARATORS: Final = ("330", "331", "332", "333", "334", "335", "336")
+_BATCH: Final = 2000
+
+
+def dfe_data_dir() -> Path:
+    """Folder of downloaded DfE files for tests and the demo (never inside the repository)."""
+    repo = Path(__file__).resolve().parents[2]
+    path = Path(os.environ.get("WORKFORCE_HEALTH_DFE_DATA", "../shared/data/dfe-csww"))
+    return path if path.is_absolute() else repo / path
+
+
+def _read_bytes(source: str | Path | bytes | IO[bytes]) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, str | Path):
+        return Path(source).read_bytes()
+    return source.read()
+
+
+@transaction.atomic
+def _save(
+    parsed: pure.PublishedRelease, *, user: User | None, is_fixture: bool
+) -> PublishedRelease:
+    # A real file replaces the fixture taken from it (they share the file's SHA-256).
+    PublishedRelease.objects.filter(sha256=parsed.sha256, is_fixture=True).delete()
+    years = parsed.years
+    release = PublishedRelease(
+        release=parsed.release,
+        layout=str(parsed.layout),
+        source_file=parsed.source_file,
+        sha256=parsed.sha256,
+        imported_by=user,
+        attribution=parsed.attribution,
+        row_count=parsed.rows,
+        first_year=years[0],
+        last_year=years[-1],
+        is_fixture=is_fixture,
+    )
+    release.full_clean()
+    release.save()
+    _insert_values(release, parsed)
+    return release
+
+
+_VALUE_FIELDS: Final = (
+    "time_period",
+    "geographic_level",
+    "area_code",
+    "old_la_code",
+    "area_name",
+    "region_code",
+    "region_name",
+    "measure",
+    "value",
+    "symbol",
+    "source_row",
+)
+
+
+def _insert_values(release: PublishedRelease, parsed: pure.PublishedRelease) -> None:
+    """Insert the tidy rows with one executemany: bulk_create's per-object work took ~7 s for the
+    32,000 values of the indicators file. The pure reader has already checked every cell."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in ("release_id", *_VALUE_FIELDS))
+    # Identifiers come from the model; every value is a query parameter.
+    sql = (
+        f"INSERT INTO {quote(PublishedValue._meta.db_table)} ({columns}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * (len(_VALUE_FIELDS) + 1))})"
+    )
+    text = ("old_la_code", "area_name", "region_code", "region_name", "symbol")
+    frame = parsed.frame.select(
+        pl.lit(release.pk).alias("release_id"),
+        *(pl.col(f).fill_null("") if f in text else pl.col(f) for f in _VALUE_FIELDS),
+    )
+    rows = frame.rows()
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), _BATCH):
+            cursor.executemany(sql, rows[start : start + _BATCH])
+
+
+def published_release_import(
+    *, source: str | Path | bytes | IO[bytes], filename: str, user: User | None = None
+) -> PublishedRelease:
+    """Import one published DfE file (any layout in ``benchmarks.layouts``).
+
+    Returns the new release, or the existing one with ``already_imported = True`` when a file
+    with the same SHA-256 was imported before. Raises ``PublishedFileError`` (nothing saved).
+    """
+    data = _read_bytes(source)
+    existing = PublishedRelease.objects.filter(
+        sha256=hashlib.sha256(data).hexdigest(), is_fixture=False
+    ).first()
+    if existing is not None:
+        existing.already_imported = True
+        return existing
+    return _save(read_published(data, filename=filename), user=user, is_fixture=False)
+
+
+def national_fixture_load() -> PublishedRelease:
+    """England's 2017-2025 headline series (benchmarks.national_fixture), once.
+
+    Does nothing when the fixture, or the real file it was taken from, is already imported.
+    """
+    parsed = england_national()
+    existing = PublishedRelease.objects.filter(sha256=parsed.sha256).first()
+    if existing is not None:
+        existing.already_imported = True
+        return existing
+    return _save(parsed, user=None, is_fixture=True)
+
+
+@transaction.atomic
+def comparators_set(*, organisation: Organisation, la_codes: Sequence[str] | str) -> ComparatorSet:
+    """Replace the organisation's comparator councils; ``ValidationError`` names unknown codes."""
+    if isinstance(la_codes, str):
+        la_codes = la_codes.replace("\n", ",").replace(" ", ",").split(",")
+    comparators = ComparatorSet.objects.filter(organisation=organisation).first()
+    comparators = comparators or ComparatorSet(organisation=organisation)
+    comparators.la_codes = ",".join(code.strip() for code in la_codes if code.strip())
+    comparators.full_clean()
+    comparators.save()
+    return comparators
+
+
+def benchmarks_demo_load(*, data_dir: Path | None = None) -> list[PublishedRelease]:
+    """The demo's benchmarks: the four DfE files when present, else England's national fixture.
+
+    Files come from ``data_dir`` or env ``WORKFORCE_HEALTH_DFE_DATA`` (default
+    ``<repo>/../shared/data/dfe-csww``). The demo council (LA 990, West Midlands) then gets the
+    West Midlands metropolitan councils found in the data as comparators.
+    """
+    folder = data_dir or dfe_data_dir()
+    paths = [folder / name for name in DEMO_FILES if (folder / name).is_file()]
+    releases = [published_release_import(source=path, filename=path.name) for path in paths]
+    if not releases:
+        releases = [national_fixture_load()]
+    organisation = Organisation.objects.filter(la_code=DEMO_LA_CODE).first()
+    if organisation is not None:
+        published = published_council_codes()
+        found = [c for c in DEMO_COMPARATORS if any(la_code_matches(p, c) for p in published)]
+        if found:
+            comparators_set(organisation=organisation, la_codes=found)
+    return releases

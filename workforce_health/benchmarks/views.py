@@ -1,0 +1,92 @@
+"""Benchmark pages: imported DfE files with an upload form, and the comparator councils."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from workforce_health.benchmarks import selectors, services
+from workforce_health.benchmarks.errors import PublishedFileError
+from workforce_health.benchmarks.forms import MAX_ERRORS_SHOWN, ComparatorsForm, UploadForm
+from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.views._helpers import viewer
+
+
+def _add_file_errors(form: UploadForm, error: PublishedFileError) -> None:
+    """One error summary item per unreadable cell, naming row and column (§8.5)."""
+    name = error.filename
+    if not error.problems:
+        form.add_error("file", f"{name} was not imported: {error.detail}")
+        return
+    form.add_error("file", f"{name} was not imported: {error.detail}. Nothing was saved")
+    for problem in error.problems[:MAX_ERRORS_SHOWN]:
+        cell = f"Row {problem.row}, column {problem.column}"
+        text = f"{problem.text!r} ({problem.reason})" if problem.text else problem.reason
+        form.add_error("file", f"{cell}: {text}")
+    if len(error.problems) > MAX_ERRORS_SHOWN:
+        form.add_error("file", f"and {len(error.problems) - MAX_ERRORS_SHOWN} more cells")
+
+
+@requires(Capability.MANAGE_BENCHMARKS)
+def benchmark_data(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            release = services.published_release_import(
+                source=upload,
+                filename=upload.name,
+                user=request.user,  # type: ignore[arg-type]
+            )
+        except PublishedFileError as error:
+            _add_file_errors(form, error)
+        else:
+            if release.already_imported:
+                messages.info(request, f"{upload.name} was imported before; nothing changed")
+            else:
+                messages.success(
+                    request,
+                    f"{upload.name} imported: {release.release}, {release.years}, "
+                    f"{release.row_count} rows",
+                )
+            return redirect("benchmark-data")
+    return render(
+        request,
+        "benchmarks/benchmark_data.html",
+        {"form": form, "releases": selectors.release_list()},
+    )
+
+
+@requires(Capability.MANAGE_BENCHMARKS)
+def comparators(request: HttpRequest) -> HttpResponse:
+    organisation = viewer(request).organisation
+    councils = selectors.council_list(organisation=organisation)
+    chosen = selectors.comparator_codes(organisation=organisation)
+    region = next((c["region_name"] for c in councils if c["in_region"]), "")
+    form = ComparatorsForm(
+        request.POST if request.method == "POST" else None,
+        councils=councils,
+        chosen=chosen,
+        region=region,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.comparators_set(organisation=organisation, la_codes=form.la_codes())
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            messages.success(request, f"Comparator councils saved ({len(saved.codes)} chosen)")
+            return redirect("benchmark-comparators")
+    chosen_names = [
+        f"{c['name']} ({c['code']})" for c in councils if set(c["code"].split(" / ")) & set(chosen)
+    ]
+    return render(
+        request,
+        "benchmarks/comparators.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "councils": councils,
+            "chosen_names": chosen_names,
+        },
+    )

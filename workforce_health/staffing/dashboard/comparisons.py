@@ -1,0 +1,61 @@
+"""England and region figures published by the DfE, from the benchmarks app when installed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+from django.apps import apps
+
+from workforce_health.core.models import Organisation
+
+BENCHMARKS_APP = "workforce_health.benchmarks"
+OGL = (
+    "Contains public sector information licensed under the Open Government Licence v3.0. "
+    "Source: Department for Education, Children's social work workforce."
+)
+
+
+@dataclass(frozen=True)
+class Comparisons:
+    """Published values: ``values[measure][series][year]``; series are England and the region."""
+
+    region_name: str | None = None
+    values: dict[str, dict[str, dict[int, float | None]]] = field(default_factory=dict)
+    releases: tuple[str, ...] = ()
+    attribution: str = OGL
+
+    def value(self, measure: str, series: str | None, year: int) -> float | None:
+        if series is None:
+            return None
+        return self.values.get(measure, {}).get(series, {}).get(year)
+
+    def has(self, measure: str, series: str | None, year: int | None = None) -> bool:
+        points = self.values.get(measure, {}).get(series or "", {})
+        return bool(points) if year is None else year in points
+
+    @property
+    def any(self) -> bool:
+        return bool(self.values)
+
+
+ENGLAND = "England"
+
+
+def comparisons_get(*, organisation: Organisation, measures: list[str]) -> Comparisons:
+    """England and the organisation's region for ``measures`` since 2017; empty if none held."""
+    if not apps.is_installed(BENCHMARKS_APP):
+        return Comparisons()
+    from workforce_health.benchmarks import selectors as benchmarks
+
+    frame = benchmarks.benchmark_series(organisation=organisation, measures=measures)
+    latest = benchmarks.benchmark_latest(organisation=organisation, measures=measures)
+    region = latest["region_name"]
+    wanted = [ENGLAND] + ([region] if region else [])
+    rows = frame.filter(pl.col("series").is_in(wanted))
+    values: dict[str, dict[str, dict[int, float | None]]] = {}
+    for row in rows.iter_rows(named=True):
+        by_series = values.setdefault(row["measure"], {})
+        by_series.setdefault(row["series"], {})[row["time_period"]] = row["value"]
+    releases = tuple(sorted(set(rows["release"].to_list())))
+    return Comparisons(region, values, releases, latest["attribution"] or OGL)

@@ -1,0 +1,173 @@
+"""The overview page: headline figures for one census year, and trends since 2017."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workforce_health.charts import Series, line_chart
+from workforce_health.staffing.measures import format_count, format_rate
+from workforce_health.web.tables import Column, Number, Table
+
+from .common import Context, Section, reference_date_text
+from .comparisons import ENGLAND, Comparisons, comparisons_get
+from .specs import HEADCOUNT_OF, HEADLINES, TRENDS, Spec, slug
+
+
+@dataclass(frozen=True)
+class Headline:
+    label: str
+    value: str | None  # formatted; None = not available
+    unit: str
+    hint: str
+    region: str | None = None
+    england: str | None = None
+
+
+@dataclass(frozen=True)
+class Overview:
+    headlines: list[Headline]
+    headline_table: Table
+    trends: list[Section]
+    comparisons: Comparisons
+
+
+def _float(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _shown(value: float | None, unit: str) -> str | None:
+    if value is None:
+        return None
+    return f"{format_rate(value)}%" if unit == "%" else f"{format_rate(value)} {unit}"
+
+
+def _hint(spec: Spec, row: dict[str, object], year: int) -> str:
+    if spec.is_rate:
+        numerator = _float(row.get(f"{spec.key}_numerator"))
+        denominator = _float(row.get(f"{spec.key}_denominator"))
+        num = (format_count if spec.numerator_kind == "count" else format_rate)(numerator)
+        return (
+            f"{num} {spec.numerator} ÷ {format_rate(denominator)} {spec.denominator}, "
+            f"year ending {reference_date_text(year)}"
+        )
+    headcount = row.get(HEADCOUNT_OF.get(spec.key, ""))
+    when = "on" if spec.key == "inpost_fte" else "in the year ending"
+    people = format_count(_float(headcount))
+    return f"{people} people (headcount) {when} {reference_date_text(year)}"
+
+
+def _headline_table(ctx: Context, comps: Comparisons, region: str | None) -> Table:
+    row = ctx.totals[ctx.year]
+    columns = [
+        Column("Measure"),
+        Column("Unit"),
+        Column(ctx.scope, "rate"),
+        Column("Numerator", "rate"),
+        Column("Denominator", "rate"),
+    ]
+    if comps.any:
+        columns += [Column(region or "Region", "rate"), Column(ENGLAND, "rate")]
+    rows = []
+    for spec in HEADLINES:
+        numerator: object = row.get(f"{spec.key}_numerator") if spec.is_rate else None
+        cells: list[object] = [
+            spec.label,
+            spec.unit,
+            _float(row.get(spec.key)),
+            Number(_float(numerator), spec.numerator_kind) if spec.is_rate else "",
+            _float(row.get(f"{spec.key}_denominator")) if spec.is_rate else "",
+        ]
+        if comps.any:
+            cells += [
+                comps.value(spec.key, region, ctx.year),
+                comps.value(spec.key, ENGLAND, ctx.year),
+            ]
+        rows.append(tuple(cells))
+    return Table(
+        slug="headline",
+        caption=f"Headline measures, year ending {reference_date_text(ctx.year)}",
+        columns=tuple(columns),
+        rows=tuple(rows),  # type: ignore[arg-type]
+        source=comps.attribution if comps.any else "",
+        notes=(f"{ctx.kind.label}: {ctx.kind.basis}.", HEADLINES[-1].note),
+    )
+
+
+def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> Section:
+    years = ctx.years
+    ours = [_float(ctx.totals[y].get(spec.key)) for y in years]
+    series = [Series(ctx.scope, ours)]
+    columns = [
+        Column("Year ending 30 September"),
+        Column(f"{ctx.scope} ({spec.unit})", "rate"),
+        Column(spec.numerator.capitalize(), spec.numerator_kind),
+        Column(spec.denominator.capitalize(), "rate"),
+    ]
+    extra: list[list[float | None]] = []
+    for name, style in ((region, "secondary"), (ENGLAND, "reference")):
+        if name and comps.has(spec.key, name):
+            values = [comps.value(spec.key, name, y) for y in years]
+            series.append(Series(name, values, style))  # type: ignore[arg-type]
+            columns.append(Column(f"{name} ({spec.unit})", "rate"))
+            extra.append(values)
+    rows = tuple(
+        (
+            str(y),
+            ours[i],
+            _float(ctx.totals[y].get(f"{spec.key}_numerator")),
+            _float(ctx.totals[y].get(f"{spec.key}_denominator")),
+            *(values[i] for values in extra),
+        )
+        for i, y in enumerate(years)
+    )
+    title = f"{spec.label}, {ctx.scope}, {years[0]} to {years[-1]}"
+    chart = line_chart(
+        series,
+        categories=[str(y) for y in years],
+        title=title,
+        y_label=spec.label + ("" if spec.unit == "%" else f" ({spec.unit})"),
+        unit="%" if spec.unit == "%" else "",
+        format_value=format_rate,
+        ident=f"chart-{slug(spec)}",
+    )
+    table = Table(
+        slug=slug(spec),
+        caption=f"{spec.label} by year ({spec.unit})",
+        columns=tuple(columns),
+        rows=rows,
+        source=comps.attribution if extra else "",
+        notes=tuple(n for n in (spec.note,) if n),
+    )
+    return Section(spec.label, chart, table)
+
+
+def overview_get(ctx: Context) -> Overview:
+    comps = (
+        comparisons_get(organisation=ctx.viewer.organisation, measures=[s.key for s in HEADLINES])
+        if ctx.kind.is_dfe
+        else Comparisons()
+    )
+    region = comps.region_name
+    row = ctx.totals[ctx.year]
+    headlines = [
+        Headline(
+            label=spec.label,
+            value=_shown(_float(row.get(spec.key)), spec.unit),
+            unit=spec.unit,
+            hint=_hint(spec, row, ctx.year),
+            region=_shown(comps.value(spec.key, region, ctx.year), spec.unit),
+            england=_shown(comps.value(spec.key, ENGLAND, ctx.year), spec.unit),
+        )
+        for spec in HEADLINES
+    ]
+    return Overview(
+        headlines=headlines,
+        headline_table=_headline_table(ctx, comps, region),
+        trends=[_trend(ctx, spec, comps, region) for spec in TRENDS],
+        comparisons=comps,
+    )
+
+
+def overview_tables(ctx: Context) -> dict[str, Table]:
+    page = overview_get(ctx)
+    return {t.slug: t for t in [page.headline_table, *(s.table for s in page.trends)]}

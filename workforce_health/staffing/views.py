@@ -1,0 +1,102 @@
+"""The workforce dashboard: overview (headlines and trends) and breakdowns, with downloads."""
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.views._helpers import found, viewer
+from workforce_health.staffing.dashboard.breakdowns import breakdown_tables, breakdowns_get
+from workforce_health.staffing.dashboard.common import (
+    SERVICE_KINDS,
+    Context,
+    Section,
+    context_get,
+)
+from workforce_health.staffing.dashboard.overview import overview_get, overview_tables
+from workforce_health.web.tables import Table, csv_response, xlsx_response
+
+
+def _context(request: HttpRequest) -> Context:
+    return context_get(viewer=viewer(request), params=request.GET)
+
+
+def download_urls(page: str, slug: str, ctx: Context) -> dict[str, str]:
+    """The CSV and XLSX links of one table: the page's own service and year."""
+    keyword = "table_slug" if page == "overview" else "breakdown_slug"
+    query = "?" + urlencode(ctx.query())
+    return {
+        fmt: reverse(f"workforce-{page}-{fmt}", kwargs={keyword: slug}) + query
+        for fmt in ("csv", "xlsx")
+    }
+
+
+def _sections(page: str, sections: list[Section], ctx: Context) -> list[dict[str, object]]:
+    return [{"section": s, **download_urls(page, s.table.slug, ctx)} for s in sections]
+
+
+def _common(ctx: Context) -> dict[str, object]:
+    return {
+        "ctx": ctx,
+        "kinds": SERVICE_KINDS.values(),
+        "query": urlencode(ctx.query()),
+    }
+
+
+@requires(Capability.VIEW_WORKFORCE_MEASURES)
+def overview(request: HttpRequest) -> HttpResponse:
+    ctx = _context(request)
+    page = overview_get(ctx)
+    return render(
+        request,
+        "staffing/overview.html",
+        {
+            **_common(ctx),
+            "page": page,
+            "headline_urls": download_urls("overview", page.headline_table.slug, ctx),
+            "sections": _sections("overview", page.trends, ctx),
+        },
+    )
+
+
+@requires(Capability.VIEW_WORKFORCE_MEASURES)
+def breakdowns(request: HttpRequest) -> HttpResponse:
+    ctx = _context(request)
+    page = breakdowns_get(ctx)
+    return render(
+        request,
+        "staffing/breakdowns.html",
+        {**_common(ctx), "page": page, "sections": _sections("breakdowns", page.sections, ctx)},
+    )
+
+
+def _download(
+    request: HttpRequest, tables: Callable[[Context], dict[str, Table]], slug: str, fmt: str
+) -> HttpResponse:
+    ctx = _context(request)
+    table = found(tables(ctx).get(slug))
+    filename = f"workforce-{slug}-{ctx.kind.slug}-{ctx.year}"
+    return csv_response(table, filename) if fmt == "csv" else xlsx_response(table, filename)
+
+
+@requires(Capability.VIEW_WORKFORCE_MEASURES)
+def overview_csv(request: HttpRequest, table_slug: str) -> HttpResponse:
+    return _download(request, overview_tables, table_slug, "csv")
+
+
+@requires(Capability.VIEW_WORKFORCE_MEASURES)
+def overview_xlsx(request: HttpRequest, table_slug: str) -> HttpResponse:
+    return _download(request, overview_tables, table_slug, "xlsx")
+
+
+@requires(Capability.VIEW_WORKFORCE_MEASURES)
+def breakdowns_csv(request: HttpRequest, breakdown_slug: str) -> HttpResponse:
+    return _download(request, breakdown_tables, breakdown_slug, "csv")
+
+
+@requires(Capability.VIEW_WORKFORCE_MEASURES)
+def breakdowns_xlsx(request: HttpRequest, breakdown_slug: str) -> HttpResponse:
+    return _download(request, breakdown_tables, breakdown_slug, "xlsx")

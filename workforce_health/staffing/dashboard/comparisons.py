@@ -34,6 +34,12 @@ class Comparisons:
         points = self.values.get(measure, {}).get(series or "", {})
         return bool(points) if year is None else year in points
 
+    def latest_year(self, measure: str, series: str, *, up_to: int) -> int | None:
+        """The latest year up to ``up_to`` with a published value of ``measure``, if any."""
+        points = self.values.get(measure, {}).get(series, {})
+        years = [y for y, v in points.items() if y <= up_to and v is not None]
+        return max(years, default=None)
+
     @property
     def any(self) -> bool:
         return bool(self.values)

@@ -21,6 +21,7 @@ class Headline:
     hint: str
     region: str | None = None
     england: str | None = None
+    comparison_year: int | None = None  # the DfE's latest published year up to the page's year
 
 
 @dataclass(frozen=True)
@@ -149,17 +150,22 @@ def overview_get(ctx: Context) -> Overview:
     )
     region = comps.region_name
     row = ctx.totals[ctx.year]
-    headlines = [
-        Headline(
-            label=spec.label,
-            value=_shown(_float(row.get(spec.key)), spec.unit),
-            unit=spec.unit,
-            hint=_hint(spec, row, ctx.year),
-            region=_shown(comps.value(spec.key, region, ctx.year), spec.unit),
-            england=_shown(comps.value(spec.key, ENGLAND, ctx.year), spec.unit),
+    headlines = []
+    for spec in HEADLINES:
+        # The DfE publishes a year in the following February: until then compare with the
+        # latest published year, and say which.
+        year = comps.latest_year(spec.key, ENGLAND, up_to=ctx.year)
+        headlines.append(
+            Headline(
+                label=spec.label,
+                value=_shown(_float(row.get(spec.key)), spec.unit),
+                unit=spec.unit,
+                hint=_hint(spec, row, ctx.year),
+                region=_shown(comps.value(spec.key, region, year), spec.unit) if year else None,
+                england=_shown(comps.value(spec.key, ENGLAND, year), spec.unit) if year else None,
+                comparison_year=year,
+            )
         )
-        for spec in HEADLINES
-    ]
     return Overview(
         headlines=headlines,
         headline_table=_headline_table(ctx, comps, region),

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("workforce_health.core.urls")),
     path("benchmarks/", include("workforce_health.benchmarks.urls")),
     path("workforce/", include("workforce_health.staffing.urls")),
+    path("census/", include("workforce_health.census.urls")),
 ]
 
 handler400 = "workforce_health.web.views.bad_request"

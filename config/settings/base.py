@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "workforce_health.demo",
     "workforce_health.staffing",
     "workforce_health.benchmarks",
+    "workforce_health.census",
 ]
 
 MIDDLEWARE = [

@@ -286,3 +286,16 @@ UNIVERSITIES: Final[Weights] = (  # fictional, weighted towards the region
 STEP_UP_SHARE: Final[dict[bool, float]] = {True: 0.07, False: 0.03}  # key: newly qualified
 FRONTLINE_SHARE: Final[dict[bool, float]] = {True: 0.09, False: 0.02}
 FAST_TRACK_MAX_AGE: Final = 40  # older starters qualified before the programmes began
+
+
+# Council-level incentives in the 2025 census return: 0 no, 1 all social workers, 2 some.
+INCENTIVES_2025 = {
+    "recruitment_bonus": "2",
+    "retention_bonus": "1",
+    "performance_award": "0",
+    "car_allowance": "2",
+    "relocation_package": "2",
+    "regional_weighting": "0",
+    "cost_swe": "1",
+    "cost_dbs": "1",
+}

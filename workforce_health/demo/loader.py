@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from workforce_health.census import services as census_services
 from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
 from workforce_health.demo import council
@@ -94,6 +95,10 @@ def demo_load(
         if problems:
             raise DemoError("The generated demo is inconsistent: " + "; ".join(problems[:5]))
         organisation = _Loader(demo).load()
+        # The 2025 census return's council-level incentive items (csww-census.md §5).
+        census_services.council_incentives_record(
+            organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025
+        )
     return DemoResult(
         organisation=organisation,
         people=len(demo.people),

@@ -134,7 +134,8 @@ def absences(
                 continue
             fte_years = float(spell.fte) * ((end - start).days + 1) / 365
             draw = rng.random()
-            if draw < c.SICKNESS_NONE:
+            if draw < c.SICKNESS_NONE:  # no sickness: the census still wants 0.00 days
+                records.append(AbsenceRecord(i, last, Decimal("0.00")))
                 continue
             long_term = draw >= 1 - c.SICKNESS_LONG_TERM
             factor = c.SICKNESS_LONG_TERM_FACTOR if long_term else short_mean

@@ -21,7 +21,7 @@ from ._svg import (
     tick_label,
 )
 
-Style = Literal["primary", "secondary", "reference"]
+Style = Literal["primary", "secondary", "reference", "comparison"]
 
 WIDTH = 560
 PLOT_HEIGHT = 220
@@ -48,13 +48,15 @@ class _Look:
     point_class: str
 
 
-# Solid line and circles; dotted line and squares; dashed line and diamonds.
+# Solid line and circles; dotted line and squares; dashed line and diamonds; dash-dot line
+# and triangles.
 LOOKS: dict[Style, _Look] = {
     "primary": _Look("#1d70b8", 3, "", "circle", "app-chart__line", "app-chart__point"),
     "secondary": _Look("#6f3c97", 2.5, "2 5", "square", "", ""),
     "reference": _Look(
         TEXT_COLOUR, 2, "8 4", "diamond", "app-chart__line app-chart__line--target", ""
     ),
+    "comparison": _Look("#00703c", 2, "10 3 2 3", "triangle", "", ""),
 }
 
 
@@ -67,7 +69,10 @@ def _marker(kind: str, x: float, y: float, look: _Look) -> str:
             f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" '
             f'fill="{look.colour}"{cls}/>'
         )
-    points = f"{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}"
+    if kind == "triangle":
+        points = f"{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}"
+    else:  # diamond
+        points = f"{x:.1f},{y - 6:.1f} {x + 6:.1f},{y:.1f} {x:.1f},{y + 6:.1f} {x - 6:.1f},{y:.1f}"
     return f'<polygon points="{points}" fill="{look.colour}"{cls}/>'
 
 

@@ -46,6 +46,7 @@ class Comparisons:
 
 
 ENGLAND = "England"
+COMPARATOR_MEAN = "Comparator mean"  # unweighted mean of the chosen comparator councils
 
 
 def comparisons_get(*, organisation: Organisation, measures: list[str]) -> Comparisons:
@@ -57,7 +58,7 @@ def comparisons_get(*, organisation: Organisation, measures: list[str]) -> Compa
     frame = benchmarks.benchmark_series(organisation=organisation, measures=measures)
     latest = benchmarks.benchmark_latest(organisation=organisation, measures=measures)
     region = latest["region_name"]
-    wanted = [ENGLAND] + ([region] if region else [])
+    wanted = [ENGLAND, COMPARATOR_MEAN] + ([region] if region else [])
     rows = frame.filter(pl.col("series").is_in(wanted))
     values: dict[str, dict[str, dict[int, float | None]]] = {}
     for row in rows.iter_rows(named=True):

@@ -9,7 +9,7 @@ from workforce_health.staffing.measures import format_count, format_rate
 from workforce_health.web.tables import Column, Number, Table
 
 from .common import Context, Section, reference_date_text
-from .comparisons import ENGLAND, Comparisons, comparisons_get
+from .comparisons import COMPARATOR_MEAN, ENGLAND, Comparisons, comparisons_get
 from .specs import HEADCOUNT_OF, HEADLINES, TRENDS, Spec, slug
 
 
@@ -21,6 +21,7 @@ class Headline:
     hint: str
     region: str | None = None
     england: str | None = None
+    comparators: str | None = None
     comparison_year: int | None = None  # the DfE's latest published year up to the page's year
 
 
@@ -105,7 +106,11 @@ def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> 
         Column(spec.denominator.capitalize(), "rate"),
     ]
     extra: list[list[float | None]] = []
-    for name, style in ((region, "secondary"), (ENGLAND, "reference")):
+    for name, style in (
+        (region, "secondary"),
+        (ENGLAND, "reference"),
+        (COMPARATOR_MEAN, "comparison"),
+    ):
         if name and comps.has(spec.key, name):
             values = [comps.value(spec.key, name, y) for y in years]
             series.append(Series(name, values, style))  # type: ignore[arg-type]
@@ -163,6 +168,11 @@ def overview_get(ctx: Context) -> Overview:
                 hint=_hint(spec, row, ctx.year),
                 region=_shown(comps.value(spec.key, region, year), spec.unit) if year else None,
                 england=_shown(comps.value(spec.key, ENGLAND, year), spec.unit) if year else None,
+                comparators=(
+                    _shown(comps.value(spec.key, COMPARATOR_MEAN, year), spec.unit)
+                    if year
+                    else None
+                ),
                 comparison_year=year,
             )
         )

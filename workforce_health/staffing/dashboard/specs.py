@@ -54,7 +54,7 @@ ABSENCE = Spec(
     "Sickness absence rate",
     "%",
     "working days lost (FTE)",
-    f"in-post FTE × {WORKING_DAYS:g} working days",
+    f"working days available (in-post FTE × {WORKING_DAYS:g})",
     note=ABSENCE_NOTE,
 )
 HEADLINES = (IN_POST, STARTERS, LEAVERS, TURNOVER, AGENCY, VACANCY, CASELOAD, ABSENCE)

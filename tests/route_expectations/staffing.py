@@ -1,6 +1,6 @@
 """Routes of the workforce dashboard (staffing app)."""
 
-from tests.route_expectations import STRUCTURE_VIEWERS
+from tests.route_expectations import EDITORS, STRUCTURE_VIEWERS
 
 EXPECTED = {
     "workforce-overview": STRUCTURE_VIEWERS,
@@ -9,6 +9,7 @@ EXPECTED = {
     "workforce-breakdowns": STRUCTURE_VIEWERS,
     "workforce-breakdowns-csv": STRUCTURE_VIEWERS,
     "workforce-breakdowns-xlsx": STRUCTURE_VIEWERS,
+    "workforce-vacancies": EDITORS,
 }
 ARGUMENTS = {
     "table_slug": lambda council: "turnover-rate",

@@ -254,3 +254,12 @@ def workforce_measures(
         cases=_unless_empty(inputs.cases),
         absence=_unless_empty(inputs.absence),
     )
+
+
+def vacancy_snapshot_list(*, viewer: Membership, limit: int = 20) -> QuerySet[VacancySnapshot]:
+    """The organisation's latest vacancy figures, newest first."""
+    return (
+        VacancySnapshot.objects.filter(organisation=viewer.organisation)
+        .select_related("service", "team")
+        .order_by("-date", "team__name")[:limit]
+    )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("download/<slug:table_slug>.csv", views.overview_csv, name="workforce-overview-csv"),
     path("download/<slug:table_slug>.xlsx", views.overview_xlsx, name="workforce-overview-xlsx"),
     path("breakdowns/", views.breakdowns, name="workforce-breakdowns"),
+    path("vacancies/", views.vacancies, name="workforce-vacancies"),
     path(
         "breakdowns/download/<slug:breakdown_slug>.csv",
         views.breakdowns_csv,

@@ -3,12 +3,14 @@
 from collections.abc import Callable
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import found, viewer
+from workforce_health.core.permissions import Capability, membership_can, requires
+from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.staffing import selectors, services
 from workforce_health.staffing.dashboard.breakdowns import breakdown_tables, breakdowns_get
 from workforce_health.staffing.dashboard.common import (
     SERVICE_KINDS,
@@ -17,6 +19,7 @@ from workforce_health.staffing.dashboard.common import (
     context_get,
 )
 from workforce_health.staffing.dashboard.overview import overview_get, overview_tables
+from workforce_health.staffing.forms import VacancyForm
 from workforce_health.web.tables import Table, csv_response, xlsx_response
 
 
@@ -57,6 +60,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             **_common(ctx),
             "page": page,
             "headline_urls": download_urls("overview", page.headline_table.slug, ctx),
+            "can_record": membership_can(ctx.viewer, Capability.EDIT_STRUCTURE),
             "sections": _sections("overview", page.trends, ctx),
         },
     )
@@ -100,3 +104,33 @@ def breakdowns_csv(request: HttpRequest, breakdown_slug: str) -> HttpResponse:
 @requires(Capability.VIEW_WORKFORCE_MEASURES)
 def breakdowns_xlsx(request: HttpRequest, breakdown_slug: str) -> HttpResponse:
     return _download(request, breakdown_tables, breakdown_slug, "xlsx")
+
+
+@requires(Capability.EDIT_STRUCTURE)
+def vacancies(request: HttpRequest) -> HttpResponse:
+    """Record the vacant and agency-covered FTE on a date; list the latest figures."""
+    membership = viewer(request)
+    form = VacancyForm(request.POST or None, organisation=membership.organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        team = data["team"]
+        saved = save_or_add_errors(
+            form,
+            lambda: services.vacancy_snapshot_record(
+                organisation=membership.organisation,
+                date=data["date"],
+                vacancy_fte=data["vacancy_fte"],
+                agency_cover_fte=data["agency_cover_fte"],
+                agency_cover_headcount=data["agency_cover_headcount"],
+                service=team.service if team else None,
+                team=team,
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"Vacancies on {saved.date:%-d %B %Y} saved")
+            return redirect("workforce-vacancies")
+    return render(
+        request,
+        "staffing/vacancies.html",
+        {"form": form, "snapshots": selectors.vacancy_snapshot_list(viewer=membership)},
+    )

@@ -6,7 +6,10 @@ formulas as local measures.
 """
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 import polars as pl
 from django.db.models import Q, QuerySet
@@ -18,25 +21,76 @@ from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence, 
 
 Role = Membership.Role
 
-SPELL_SCHEMA = {
-    "spell_id": pl.String,
-    "organisation": pl.String,
-    "service": pl.String,
-    "team": pl.String,
-    "worker_key": pl.String,
-    "agency": pl.Boolean,
-    "fte": pl.Float64,
-    "start_date": pl.Date,
-    "end_date": pl.Date,
-    "date_of_birth": pl.Date,
-    "sex": pl.String,
-    "ethnicity": pl.String,
-    "census_role": pl.String,
-    "start_origin": pl.String,
-    "reason_leave": pl.String,
-    "leaver_destination": pl.String,
-    "is_social_worker": pl.Boolean,
+DType = pl.DataType | type[pl.DataType]
+Fields = Mapping[str, tuple[str, DType]]
+
+# ORM lookups -> (engine column, dtype). Decimals arrive as text-exact Decimals: cast to floats.
+SPELL_FIELDS: Fields = {
+    "pk": ("spell_id", pl.String),
+    "organisation__la_code": ("organisation", pl.String),
+    "team__service__name": ("service", pl.String),
+    "team__name": ("team", pl.String),
+    "person__swe_number": ("swe_number", pl.String),
+    "person_id": ("person_id", pl.Int64),
+    "contract_type": ("contract_type", pl.String),
+    "fte": ("fte", pl.Float64),
+    "start_date": ("start_date", pl.Date),
+    "end_date": ("end_date", pl.Date),
+    "person__date_of_birth": ("date_of_birth", pl.Date),
+    "person__sex": ("sex", pl.String),
+    "person__ethnicity": ("ethnicity", pl.String),
+    "census_role": ("census_role", pl.String),
+    "start_origin": ("start_origin", pl.String),
+    "reason_for_leaving": ("reason_leave", pl.String),
+    "leaver_destination": ("leaver_destination", pl.String),
+    "person__is_registered_social_worker": ("is_social_worker", pl.Boolean),
 }
+CODED = (
+    "swe_number",
+    "sex",
+    "ethnicity",
+    "census_role",
+    "start_origin",
+    "reason_leave",
+    "leaver_destination",
+)
+CASE_FIELDS: Fields = {
+    "employment_id": ("spell_id", pl.String),
+    "date": ("date", pl.Date),
+    "cases": ("cases", pl.Int64),
+}
+ABSENCE_FIELDS: Fields = {
+    "employment_id": ("spell_id", pl.String),
+    "period_end": ("date", pl.Date),
+    "working_days_lost": ("working_days_lost", pl.Float64),
+}
+VACANCY_FIELDS: Fields = {
+    "organisation__la_code": ("organisation", pl.String),
+    "service__name": ("service", pl.String),
+    "team__name": ("team", pl.String),
+    "date": ("date", pl.Date),
+    "vacancy_fte": ("vacancy_fte", pl.Float64),
+    "agency_cover_fte": ("agency_cover_fte", pl.Float64),
+}
+
+
+def _frame(queryset: QuerySet[Any], fields: Fields) -> pl.DataFrame:
+    """One query's rows as a frame typed as ``fields`` says (decimals become floats)."""
+    columns = list(zip(*queryset.values_list(*fields), strict=True)) or [()] * len(fields)
+    return pl.DataFrame(
+        [
+            pl.Series(name, [_plain(v, dtype) for v in values], dtype=dtype)
+            for (name, dtype), values in zip(fields.values(), columns, strict=True)
+        ]
+    )
+
+
+def _plain(value: object, dtype: DType) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if dtype == pl.String and isinstance(value, int):
+        return str(value)  # primary keys as text: the engine's spell_id
+    return value
 
 
 @dataclass(frozen=True)
@@ -47,10 +101,6 @@ class MeasureInputs:
     vacancies: pl.DataFrame
     cases: pl.DataFrame
     absence: pl.DataFrame
-
-
-def _blank_to_null(column: str) -> pl.Expr:
-    return pl.when(pl.col(column) == "").then(None).otherwise(pl.col(column)).alias(column)
 
 
 def _scope(viewer: Membership, service_kind: str) -> Q:
@@ -75,103 +125,14 @@ def measure_inputs_get(
 ) -> MeasureInputs:
     """The viewer's records in services of ``service_kind`` as the engine's input frames."""
     spells_qs = employment_spells(viewer=viewer, service_kind=service_kind)
-    rows = spells_qs.values_list(
-        "pk",
-        "organisation__la_code",
-        "team__service__name",
-        "team__name",
-        "person__swe_number",
-        "person_id",
-        "contract_type",
-        "fte",
-        "start_date",
-        "end_date",
-        "person__date_of_birth",
-        "person__sex",
-        "person__ethnicity",
-        "census_role",
-        "start_origin",
-        "reason_for_leaving",
-        "leaver_destination",
-        "person__is_registered_social_worker",
-    )
-    spells = pl.DataFrame(
-        [
-            (
-                str(pk),
-                la_code,
-                service,
-                team,
-                swe or f"person-{person_id}",
-                contract == Employment.ContractType.AGENCY,
-                float(fte),
-                start,
-                end,
-                dob,
-                sex,
-                ethnicity,
-                role,
-                origin,
-                reason,
-                destination,
-                registered,
-            )
-            for (
-                pk,
-                la_code,
-                service,
-                team,
-                swe,
-                person_id,
-                contract,
-                fte,
-                start,
-                end,
-                dob,
-                sex,
-                ethnicity,
-                role,
-                origin,
-                reason,
-                destination,
-                registered,
-            ) in rows
-        ],
-        schema=SPELL_SCHEMA,
-        orient="row",
-    ).with_columns(
-        [
-            _blank_to_null(c)
-            for c in (
-                "sex",
-                "ethnicity",
-                "census_role",
-                "start_origin",
-                "reason_leave",
-                "leaver_destination",
-            )
-        ]
-    )
-    cases = pl.DataFrame(
-        [
-            (str(e), d, c)
-            for e, d, c in CaseloadSnapshot.objects.filter(employment__in=spells_qs).values_list(
-                "employment_id", "date", "cases"
-            )
-        ],
-        schema={"spell_id": pl.String, "date": pl.Date, "cases": pl.Int64},
-        orient="row",
-    )
-    absence = pl.DataFrame(
-        [
-            (str(e), d, float(days))
-            for e, d, days in SicknessAbsence.objects.filter(employment__in=spells_qs).values_list(
-                "employment_id", "period_end", "working_days_lost"
-            )
-        ],
-        schema={"spell_id": pl.String, "date": pl.Date, "working_days_lost": pl.Float64},
-        orient="row",
-    )
+    raw = _frame(spells_qs, SPELL_FIELDS).with_columns(pl.col(CODED).replace("", None))
+    spells = raw.with_columns(
+        # Headcount identity: the SWE number, or the person for someone without one.
+        worker_key=pl.coalesce("swe_number", pl.format("person-{}", "person_id")),
+        agency=pl.col("contract_type") == Employment.ContractType.AGENCY,
+    ).drop("swe_number", "person_id", "contract_type")
+    cases = _frame(CaseloadSnapshot.objects.filter(employment__in=spells_qs), CASE_FIELDS)
+    absence = _frame(SicknessAbsence.objects.filter(employment__in=spells_qs), ABSENCE_FIELDS)
     return MeasureInputs(spells, _vacancies(viewer, service_kind), cases, absence)
 
 
@@ -191,29 +152,7 @@ def _vacancies(viewer: Membership, service_kind: str) -> pl.DataFrame:
         snapshots = snapshots.filter(in_kind)
     else:
         snapshots = snapshots.none()
-    rows = snapshots.values_list(
-        "organisation__la_code",
-        "service__name",
-        "team__name",
-        "date",
-        "vacancy_fte",
-        "agency_cover_fte",
-    )
-    return pl.DataFrame(
-        [
-            (la, service, team, date, float(vacant), None if cover is None else float(cover))
-            for la, service, team, date, vacant, cover in rows
-        ],
-        schema={
-            "organisation": pl.String,
-            "service": pl.String,
-            "team": pl.String,
-            "date": pl.Date,
-            "vacancy_fte": pl.Float64,
-            "agency_cover_fte": pl.Float64,
-        },
-        orient="row",
-    )
+    return _frame(snapshots, VACANCY_FIELDS)
 
 
 def _unless_empty(frame: pl.DataFrame) -> pl.DataFrame | None:

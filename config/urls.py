@@ -3,6 +3,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("workforce_health.web.urls")),
     path("", include("workforce_health.core.urls")),
+    path("", include("workforce_health.surveys.urls")),
     path("benchmarks/", include("workforce_health.benchmarks.urls")),
     path("workforce/", include("workforce_health.staffing.urls")),
     path("census/", include("workforce_health.census.urls")),

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "workforce_health.staffing",
     "workforce_health.benchmarks",
     "workforce_health.census",
+    "workforce_health.surveys",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Organisation", reverse("structure"), Capability.VIEW_STRUCTURE),
             ("People", reverse("person-list"), Capability.VIEW_STRUCTURE),
             ("Workforce", reverse("workforce-overview"), Capability.VIEW_WORKFORCE_MEASURES),
+            ("Staff surveys", reverse("survey-wave-list"), Capability.MANAGE_SURVEYS),
             ("Census and HR data", reverse("census-index"), Capability.EDIT_STRUCTURE),
             ("Benchmarks", reverse("benchmark-data"), Capability.MANAGE_BENCHMARKS),
         ]

@@ -1,0 +1,81 @@
+"""Pages for workforce leads: create, open and close a wave; copy and reword a questionnaire."""
+
+import re
+
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.surveys import helpers
+from workforce_health.core.models import Membership
+from workforce_health.surveys.models import Questionnaire, Wave
+
+Role = Membership.Role
+
+
+def test_lead_creates_and_opens_a_wave(council, client_for):
+    helpers.give_emails(council)
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    today = timezone.localdate()
+    form = {
+        "questionnaire": helpers.builtin().pk,
+        "title": "Children's Social Work Health Check 2025",
+        "slug": "childrens-2025",
+        "services": [council.children.pk],
+        "staff_groups": ["social_worker", "manager"],
+        "opens_on-day": today.day,
+        "opens_on-month": today.month,
+        "opens_on-year": today.year,
+        "closes_on-day": today.day,
+        "closes_on-month": today.month,
+        "closes_on-year": today.year,
+        "min_group_size": 10,
+        "min_group_size_comments": 20,
+        "min_invited_for_response_rate": 10,
+    }
+    error = client.post(reverse("survey-wave-create"), form).content.decode()
+    assert "The closing date must be after the opening date" in error
+    form |= {"closes_on-year": today.year + 1}
+    created = client.post(reverse("survey-wave-create"), form)
+    wave = Wave.objects.get()
+    assert created["Location"] == reverse("survey-wave-detail", kwargs={"wave_id": wave.pk})
+    opened = client.post(reverse("survey-wave-open", kwargs={"wave_id": wave.pk}), follow=True)
+    assert "is open: 2 invited, 2 emailed" in opened.content.decode()
+    assert len(mail.outbox) == 2 and re.search(
+        r"http://testserver/s/[\w-]{43}/", str(mail.outbox[0].body)
+    )
+    again = client.post(reverse("survey-wave-open", kwargs={"wave_id": wave.pk}))
+    assert again.status_code == 400 and "already open" in again.content.decode()
+    client.post(reverse("survey-wave-close", kwargs={"wave_id": wave.pk}))
+    assert Wave.objects.get().status == Wave.Status.CLOSED
+
+
+def test_copy_and_reword_gives_changed_items_new_codes(council, client_for):
+    client = client_for(council.users[Role.ADMINISTRATOR])
+    original = helpers.builtin()
+    client.post(
+        reverse("survey-questionnaire-copy", kwargs={"questionnaire_id": original.pk}),
+        {"title": "Testshire Health Check"},
+    )
+    copy = Questionnaire.objects.get(organisation=council.organisation)
+    assert (copy.code, copy.version, copy.based_on) == (original.code, 2, original)
+    edit = reverse("survey-questionnaire-edit", kwargs={"questionnaire_id": copy.pk})
+    texts = {f"text__{item.code}": item.text for item in copy.parsed().items()}
+    texts["text__sw_pride"] = "I am proud to work for Testshire"
+    client.post(edit, {"title": "Testshire Health Check", **texts})
+    parsed = Questionnaire.objects.get(pk=copy.pk).parsed()
+    assert parsed.item("sw_pride_v2").text == "I am proud to work for Testshire"
+    assert parsed.item("sw_stress").text == original.parsed().item("sw_stress").text
+    helpers.open_wave(council, questionnaire=copy)
+    texts = {f"text__{item.code}": item.text for item in parsed.items()}
+    refused = client.post(edit, {"title": "Changed", **texts}).content.decode()
+    assert "used by a wave that has opened" in refused
+
+
+def test_other_councils_waves_and_copies_are_not_found(council, other_council, client_for):
+    wave = helpers.wave(other_council)
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    assert client.get(reverse("survey-wave-detail", kwargs={"wave_id": wave.pk})).status_code == 404
+    builtin = helpers.builtin()
+    edit = reverse("survey-questionnaire-edit", kwargs={"questionnaire_id": builtin.pk})
+    assert client.get(edit).status_code == 404  # packaged questionnaires are never edited

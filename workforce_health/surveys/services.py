@@ -1,0 +1,374 @@
+"""Writes for questionnaires, waves, invitations and anonymous responses.
+
+How responses are kept unlinkable to people: docs/surveys-anonymity.md.
+"""
+
+import copy
+import datetime
+import re
+import secrets
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Min
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from workforce_health.core.models import Employment, Organisation, Service
+from workforce_health.surveys import groups, tokens
+from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys.models import (
+    DISCLOSURE_FIELDS,
+    GROUP_FIELDS,
+    Draft,
+    Invitation,
+    InvitedGroup,
+    Questionnaire,
+    Response,
+    SpentToken,
+    Wave,
+    group_values,
+)
+
+ACCESS_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
+
+
+def _save(instance: Any) -> Any:
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def questionnaire_builtins_sync() -> int:
+    """Add a row for each packaged questionnaire file not yet in the database; return how many."""
+    added = 0
+    for name, definition in qn.builtin_definitions():
+        parsed = qn.parse(definition, source=name)
+        if not Questionnaire.objects.filter(code=parsed.code, version=parsed.version).exists():
+            _save(
+                Questionnaire(
+                    code=parsed.code,
+                    version=parsed.version,
+                    title=parsed.title,
+                    definition=definition,
+                )
+            )
+            added += 1
+    return added
+
+
+def _next_version(code: str) -> int:
+    latest = Questionnaire.objects.filter(code=code).aggregate(latest=Max("version"))["latest"]
+    return (latest or 0) + 1
+
+
+@transaction.atomic
+def questionnaire_copy(
+    *, organisation: Organisation, questionnaire: Questionnaire, title: str
+) -> Questionnaire:
+    """A council's own copy, as the next version of the same code, which it may then reword."""
+    version = _next_version(questionnaire.code)
+    definition = copy.deepcopy(questionnaire.definition)
+    definition["questionnaire"].update(version=version, title=title.strip())
+    return _save(
+        Questionnaire(
+            organisation=organisation,
+            code=questionnaire.code,
+            version=version,
+            title=title.strip(),
+            definition=definition,
+            based_on=questionnaire,
+        )
+    )
+
+
+def questionnaire_in_use(questionnaire: Questionnaire) -> bool:
+    return questionnaire.waves.exclude(status=Wave.Status.DRAFT).exists()
+
+
+def _reworded_code(code: str, version: int) -> str:
+    """A new lineage code for an item whose wording changed (its results start afresh)."""
+    return f"{re.sub(r'_v[0-9]+$', '', code)}_v{version}"
+
+
+@transaction.atomic
+def questionnaire_reword(
+    *, questionnaire: Questionnaire, title: str, texts: dict[str, str]
+) -> Questionnaire:
+    """Change a council copy's title and item wording; reworded items get a new code."""
+    if questionnaire.is_builtin:
+        raise ValidationError("Packaged questionnaires cannot be changed: make a copy first")
+    if questionnaire_in_use(questionnaire):
+        raise ValidationError(
+            f"{questionnaire} is used by a wave that has opened: make a new copy to change it"
+        )
+    definition = copy.deepcopy(questionnaire.definition)
+    definition["questionnaire"]["title"] = title.strip()
+    for section in definition["sections"]:
+        for item in section["items"]:
+            new_text = texts.get(item["code"], item["text"]).strip()
+            if new_text != item["text"].strip():
+                item["text"] = new_text
+                item["code"] = _reworded_code(item["code"], questionnaire.version)
+    questionnaire.title = title.strip()
+    questionnaire.definition = definition
+    return _save(questionnaire)
+
+
+def _access_code() -> str:
+    return "".join(secrets.choice(ACCESS_CODE_ALPHABET) for _ in range(8))
+
+
+@transaction.atomic
+def wave_create(
+    *,
+    organisation: Organisation,
+    questionnaire: Questionnaire,
+    title: str,
+    slug: str,
+    services: Iterable[Service],
+    staff_groups: list[str],
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    **disclosure: int,
+) -> Wave:
+    unknown = set(disclosure) - set(DISCLOSURE_FIELDS)
+    if unknown:
+        raise TypeError(f"wave_create() got unexpected settings: {', '.join(sorted(unknown))}")
+    services = list(services)
+    if not services:
+        raise ValidationError({"services": "Choose at least one service"})
+    if any(service.organisation_id != organisation.pk for service in services):
+        raise ValidationError({"services": f"Choose services of {organisation}"})
+    wave = _save(
+        Wave(
+            organisation=organisation,
+            questionnaire=questionnaire,
+            title=title.strip(),
+            slug=slug,
+            staff_groups=list(staff_groups),
+            opens_on=opens_on,
+            closes_on=closes_on,
+            access_code=_access_code(),
+            **disclosure,
+        )
+    )
+    wave.services.set(services)
+    return wave
+
+
+@transaction.atomic
+def wave_disclosure_update(*, wave: Wave, **settings: int) -> Wave:
+    """Change the disclosure settings; refused once the wave has opened."""
+    unknown = set(settings) - set(DISCLOSURE_FIELDS)
+    if unknown:
+        raise TypeError(f"unexpected settings: {', '.join(sorted(unknown))}")
+    for name, value in settings.items():
+        setattr(wave, name, value)
+    return _save(wave)
+
+
+def _invitee_snapshots(wave: Wave, on: datetime.date) -> list[tuple[int, dict[str, str]]]:
+    """(person id, group labels) for staff in the wave's services and groups on ``on``."""
+    current = (
+        Employment.objects.filter(
+            organisation=wave.organisation,
+            team__service__in=wave.services.all(),
+            start_date__lte=on,
+        )
+        .exclude(end_date__lt=on)
+        .select_related("team", "team__service")
+        .order_by("person_id", "-start_date", "-pk")
+    )
+    first_start = dict(
+        Employment.objects.filter(organisation=wave.organisation)
+        .values_list("person_id")
+        .annotate(first=Min("start_date"))
+    )
+    chosen: dict[int, dict[str, str]] = {}
+    for employment in current:
+        role_group = groups.ROLE_GROUP_OF.get(employment.job_role, "")
+        if employment.person_id in chosen or role_group not in wave.staff_groups:
+            continue
+        chosen[employment.person_id] = {
+            "service": employment.team.service.name,
+            "team": employment.team.name,
+            "role_group": groups.RoleGroup(role_group).label,
+            "tenure_band": groups.tenure_band(first_start[employment.person_id], on),
+            "employment_type": employment.get_contract_type_display(),
+        }
+    return list(chosen.items())
+
+
+@transaction.atomic
+def wave_open(*, wave: Wave, today: datetime.date | None = None) -> int:
+    """Open the wave: snapshot every invitee's group and fix the settings. Returns the count."""
+    today = today or timezone.localdate()
+    wave = Wave.objects.select_for_update().get(pk=wave.pk)
+    if wave.status != Wave.Status.DRAFT:
+        raise ValidationError(f"{wave} is already {wave.get_status_display().lower()}")
+    if not wave.opens_on <= today < wave.closes_on:
+        raise ValidationError(
+            f"{wave} can be opened from {wave.opens_on:%-d %B %Y} until the day before it "
+            f"closes ({wave.closes_on:%-d %B %Y})"
+        )
+    invitees = _invitee_snapshots(wave, today)
+    snapshots = groups.generalise([snapshot for _, snapshot in invitees])
+    Invitation.objects.bulk_create(
+        Invitation(wave=wave, person_id=person_id, source=Invitation.Source.RECORD, **snapshot)
+        for (person_id, _), snapshot in zip(invitees, snapshots, strict=True)
+    )
+    counts = Counter(tuple(s[f] for f in GROUP_FIELDS) for s in snapshots)
+    InvitedGroup.objects.bulk_create(
+        InvitedGroup(wave=wave, invited=n, **dict(zip(GROUP_FIELDS, key, strict=True)))
+        for key, n in sorted(counts.items())
+    )
+    wave.status, wave.opened_on = Wave.Status.OPEN, today
+    _save(wave)
+    return len(invitees)
+
+
+@transaction.atomic
+def wave_close(*, wave: Wave) -> Wave:
+    if wave.status != Wave.Status.OPEN:
+        raise ValidationError(f"{wave} is not open, so it cannot be closed")
+    wave.status = Wave.Status.CLOSED
+    return _save(wave)
+
+
+def _invitation_emails(wave: Wave) -> dict[int, str]:
+    """Person id -> the email address of their sign-in in this organisation, where there is one."""
+    from workforce_health.core.models import Membership
+
+    rows = Membership.objects.filter(
+        organisation=wave.organisation, person__isnull=False
+    ).values_list("person_id", "user__email")
+    return {person_id: email for person_id, email in rows if email}
+
+
+def invitations_send(*, wave: Wave, base_url: str) -> tuple[int, int]:
+    """Email a new single-use link to each invitee not yet sent one. Returns (sent, no address).
+
+    The token exists only in the email: the invitation keeps a hash of it.
+    """
+    if not wave.is_accepting:
+        raise ValidationError(f"{wave} is not open, so no invitations can be sent")
+    emails = _invitation_emails(wave)
+    pending = wave.invitations.filter(
+        source=Invitation.Source.RECORD, sent_on__isnull=True, person__isnull=False
+    )
+    sent = without_address = 0
+    for invitation in pending:
+        address = emails.get(invitation.person_id or 0)
+        if not address:
+            without_address += 1
+            continue
+        token = tokens.new_token()
+        with transaction.atomic():
+            invitation.token_hash = tokens.token_hash(token, tokens.Purpose.INVITATION)
+            invitation.sent_on = timezone.localdate()
+            _save(invitation)
+            send_mail(
+                subject=f"{wave.title}: your invitation",
+                message=render_to_string(
+                    "surveys/email/invitation.txt",
+                    {"wave": wave, "link": base_url.rstrip("/") + respondent_path(token)},
+                ),
+                from_email=None,
+                recipient_list=[address],
+            )
+        sent += 1
+    return sent, without_address
+
+
+def respondent_path(token: str) -> str:
+    return reverse("survey-start", kwargs={"token": token})
+
+
+@transaction.atomic
+def shared_link_start(*, wave: Wave, access_code: str, group: dict[str, str]) -> str:
+    """Start a response through the shared link; returns the new respondent token.
+
+    The groups are what the respondent chose (self-declared); "" means "prefer not to say".
+    """
+    if not wave.is_accepting:
+        raise ValidationError(f"{wave} is not open")
+    if access_code.strip().upper().replace(" ", "").replace("-", "") != wave.access_code:
+        raise ValidationError(
+            {"access_code": "Enter the organisation code from the poster or email"}
+        )
+    token = tokens.new_token()
+    snapshot = {name: group.get(name) or groups.NOT_KNOWN for name in GROUP_FIELDS}
+    _save(
+        Invitation(
+            wave=wave,
+            source=Invitation.Source.SHARED_LINK,
+            token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION),
+            **snapshot,
+        )
+    )
+    return token
+
+
+def _clean_answers(wave: Wave, answers: dict[str, str]) -> dict[str, str]:
+    codes = {item.code for item in wave.questionnaire.parsed().items()}
+    unknown = set(answers) - codes
+    if unknown:
+        raise ValidationError(f"Unknown question code(s): {', '.join(sorted(unknown))}")
+    return {code: str(value) for code, value in answers.items() if str(value).strip()}
+
+
+@transaction.atomic
+def draft_save(*, wave: Wave, token: str, answers: dict[str, str], sections_seen: int) -> Draft:
+    """Save answers in progress under the token's draft hash (merging with earlier sections)."""
+    if not wave.is_accepting:
+        raise ValidationError(f"{wave} is not open")
+    key = tokens.token_hash(token, tokens.Purpose.DRAFT)
+    draft = Draft.objects.select_for_update().filter(key=key).first() or Draft(wave=wave, key=key)
+    merged = {**draft.answers, **answers}
+    draft.answers = _clean_answers(wave, {k: v for k, v in merged.items() if v != ""})
+    draft.sections_seen = max(draft.sections_seen, sections_seen)
+    return _save(draft)
+
+
+@transaction.atomic
+def response_submit(*, wave: Wave, invitation: Invitation, token: str) -> bool:
+    """Store the draft as an anonymous response. False if this token was already used.
+
+    One transaction: the spent marker (unique), the response, the draft's deletion. A retried or
+    double-clicked submission finds the marker, or fails on its unique key, and stores nothing.
+    """
+    if not wave.is_accepting:
+        raise ValidationError(f"{wave} is closed, so responses can no longer be sent")
+    spent_key = tokens.token_hash(token, tokens.Purpose.SPENT)
+    draft = (
+        Draft.objects.select_for_update()
+        .filter(key=tokens.token_hash(token, tokens.Purpose.DRAFT))
+        .first()
+    )
+    if SpentToken.objects.filter(key=spent_key).exists():
+        return False
+    if draft is None or not draft.answers:
+        raise ValidationError("Answer at least one question before you send your response")
+    try:
+        with transaction.atomic():
+            _save(SpentToken(wave=wave, key=spent_key))
+    except IntegrityError:
+        return False
+    _save(
+        Response(
+            wave=wave,
+            source=invitation.source,
+            submitted_on=timezone.localdate(),
+            answers=_clean_answers(wave, draft.answers),
+            **group_values(invitation),
+        )
+    )
+    draft.delete()
+    return True

@@ -1,0 +1,32 @@
+from django.urls import path
+
+from workforce_health.surveys.views import manage, respond, shared
+
+urlpatterns = [
+    # Respondents: public, no sign-in.
+    path("s/<str:token>/", respond.start, name="survey-start"),
+    path("s/<str:token>/section/<int:number>/", respond.section, name="survey-section"),
+    path("s/<str:token>/check/", respond.check, name="survey-check"),
+    path("survey/<str:la_code>/<slug:slug>/", shared.shared_start, name="survey-shared"),
+    # Workforce leads and administrators.
+    path("surveys/", manage.wave_list, name="survey-wave-list"),
+    path("surveys/waves/new/", manage.wave_create, name="survey-wave-create"),
+    path("surveys/waves/<int:wave_id>/", manage.wave_detail, name="survey-wave-detail"),
+    path("surveys/waves/<int:wave_id>/open/", manage.wave_open, name="survey-wave-open"),
+    path("surveys/waves/<int:wave_id>/close/", manage.wave_close, name="survey-wave-close"),
+    path(
+        "surveys/questionnaires/<int:questionnaire_id>/",
+        manage.questionnaire_detail,
+        name="survey-questionnaire-detail",
+    ),
+    path(
+        "surveys/questionnaires/<int:questionnaire_id>/copy/",
+        manage.questionnaire_copy,
+        name="survey-questionnaire-copy",
+    ),
+    path(
+        "surveys/questionnaires/<int:questionnaire_id>/edit/",
+        manage.questionnaire_edit,
+        name="survey-questionnaire-edit",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Survey pages: respondents (public, by token) and workforce leads (MANAGE_SURVEYS)."""

@@ -22,6 +22,7 @@ class Capability(StrEnum):
     MANAGE_BENCHMARKS = "manage_benchmarks"  # import DfE files, choose comparator councils
     VIEW_WORKFORCE_MEASURES = "view_workforce_measures"  # dashboard, within the role's scope
     MANAGE_SURVEYS = "manage_surveys"  # questionnaires and survey waves (never responses)
+    VIEW_SURVEY_RESULTS = "view_survey_results"  # suppressed results, within the role's scope
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -34,6 +35,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_BENCHMARKS,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
+            Capability.VIEW_SURVEY_RESULTS,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -45,13 +47,24 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_BENCHMARKS,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
+            Capability.VIEW_SURVEY_RESULTS,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(
-        {Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD, Capability.VIEW_WORKFORCE_MEASURES}
+        {
+            Capability.VIEW_STRUCTURE,
+            Capability.VIEW_OWN_RECORD,
+            Capability.VIEW_WORKFORCE_MEASURES,
+            Capability.VIEW_SURVEY_RESULTS,
+        }
     ),
     Role.TEAM_MANAGER: frozenset(
-        {Capability.VIEW_STRUCTURE, Capability.VIEW_OWN_RECORD, Capability.VIEW_WORKFORCE_MEASURES}
+        {
+            Capability.VIEW_STRUCTURE,
+            Capability.VIEW_OWN_RECORD,
+            Capability.VIEW_WORKFORCE_MEASURES,
+            Capability.VIEW_SURVEY_RESULTS,
+        }
     ),
     Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD}),
     Role.SCRUTINY_MEMBER: frozenset({Capability.VIEW_PUBLISHED_REPORTS}),

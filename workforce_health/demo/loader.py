@@ -28,6 +28,7 @@ from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.generator import generate
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
+from workforce_health.demo.surveys import demo_surveys_delete, demo_surveys_load
 from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence, VacancySnapshot
 
 # For the demo only: anyone who reads this can sign in, so never load the demo on a live server.
@@ -99,6 +100,7 @@ def demo_load(
         census_services.council_incentives_record(
             organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025
         )
+        demo_surveys_load(organisation=organisation)  # Health Check waves with results
     return DemoResult(
         organisation=organisation,
         people=len(demo.people),
@@ -116,6 +118,7 @@ def demo_reset() -> None:
     get_user_model().objects.filter(
         username__in=DEMO_USERNAMES, memberships__organisation=organisation
     ).delete()
+    demo_surveys_delete(organisation=organisation)  # responses protect their waves
     Employment.objects.filter(organisation=organisation).delete()  # caseloads, absences too
     Team.objects.filter(organisation=organisation).delete()
     organisation.delete()

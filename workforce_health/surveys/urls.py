@@ -1,5 +1,6 @@
 from django.urls import path
 
+from workforce_health.surveys.results import urls as results_urls
 from workforce_health.surveys.views import manage, respond, shared
 
 urlpatterns = [
@@ -30,3 +31,5 @@ urlpatterns = [
         name="survey-questionnaire-edit",
     ),
 ]
+
+urlpatterns += results_urls.urlpatterns  # results, downloads and imports

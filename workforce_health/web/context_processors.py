@@ -15,6 +15,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("People", reverse("person-list"), Capability.VIEW_STRUCTURE),
             ("Workforce", reverse("workforce-overview"), Capability.VIEW_WORKFORCE_MEASURES),
             ("Staff surveys", reverse("survey-wave-list"), Capability.MANAGE_SURVEYS),
+            ("Survey results", reverse("survey-results-index"), Capability.VIEW_SURVEY_RESULTS),
             ("Census and HR data", reverse("census-index"), Capability.EDIT_STRUCTURE),
             ("Benchmarks", reverse("benchmark-data"), Capability.MANAGE_BENCHMARKS),
         ]

@@ -86,9 +86,9 @@ class Table:
 def _text(value: Value, kind: Kind) -> str:
     if isinstance(value, Number):
         return _text(value.value, value.kind)
-    if kind == "text":
+    if kind == "text" or isinstance(value, str):  # text in a numeric column: a note, as in XLSX
         return "" if value is None else str(value)
-    number = None if value is None or isinstance(value, str) else value
+    number = value
     return format_count(number) if kind == "count" else format_rate(number)
 
 

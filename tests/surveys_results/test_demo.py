@@ -1,0 +1,32 @@
+"""The demo's Health Check waves load, with a plausible response rate and an improvement."""
+
+import datetime
+
+import polars as pl
+import pytest
+
+from workforce_health.demo.loader import demo_load
+from workforce_health.surveys import analysis
+from workforce_health.surveys.models import Wave
+from workforce_health.surveys.results import frames
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_waves_load_with_an_improvement_in_workload():
+    demo_load(today=datetime.date(2025, 11, 14))
+    waves = {w.slug: w for w in Wave.objects.filter(organisation__la_code="990")}
+    assert set(waves) == {
+        "childrens-health-check-2024",
+        "childrens-health-check-2025",
+        "adults-health-check-2025",
+    }
+    now = frames.results_frames(wave=waves["childrens-health-check-2025"])
+    before = frames.results_frames(wave=waves["childrens-health-check-2024"])
+    rate = analysis.response_rates(now.responses, now.invited)["response_rate"][0]
+    assert 55 <= rate <= 65
+    change = analysis.wave_change(
+        analysis.item_results(now.responses, now.items),
+        analysis.item_results(before.responses, before.items),
+    ).filter(pl.col("item_code") == "sw_workload_manageable")
+    assert change["label"][0] == "statistically significant increase"

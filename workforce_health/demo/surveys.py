@@ -1,0 +1,165 @@
+"""Demo Health Check waves for the demo council: deterministic synthetic responses.
+
+Children's Services 2024 and 2025 and Adult Social Care 2025, all closed, written through the
+results services (the same path as an import). Invitees are the staff in post on the opening day,
+with the groups the collection side would snapshot; about 60% respond. Workload and wellbeing
+improve from 2024 to 2025. The waves use the sector minimum group of 5 (the product default is
+10) so that a small council's team results show, and a few small teams are still hidden.
+"""
+
+import datetime
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Min
+
+from workforce_health.core.models import Employment, Organisation, Service
+from workforce_health.surveys import groups
+from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys.models import Questionnaire, Response, Wave
+from workforce_health.surveys.results import services
+
+QUESTIONNAIRE = "social-work-health-check"
+SEED = 2025
+RESPONSE_RATE = 0.6
+DISCLOSURE: dict[str, Any] = {
+    "min_group_size": 5,
+    "min_group_size_comments": 10,
+    "min_invited_for_response_rate": 5,
+}
+COMMENTS = (
+    "More time for direct work with families would help.",
+    "Supervision has been much more regular this year.",
+    "Caseloads are still too high in our team.",
+    "The new duty rota has made a real difference.",
+    "I would like more protected time for training.",
+)
+
+
+@dataclass(frozen=True)
+class DemoWave:
+    service_name: str
+    year: int
+    # Mean answer (1-5) by standard or theme; "stress" is the reverse-worded stress item.
+    levels: dict[str, float]
+
+
+SHORT_NAMES = {
+    "Children's Services": ("Children's", "childrens"),
+    "Adult Social Care": ("Adults'", "adults"),
+}
+_BASE = {"S1": 3.5, "S2": 3.0, "S5": 3.7, "S6": 3.5, "S7": 3.8, "S8": 3.3, "workplace": 3.3}
+_BASE |= {"engagement": 3.6, "equality": 3.7}
+WAVES = (
+    DemoWave("Children's Services", 2024, _BASE | {"S3": 2.6, "S4": 3.0, "stress": 3.9}),
+    DemoWave("Children's Services", 2025, _BASE | {"S3": 3.1, "S4": 3.4, "stress": 3.4}),
+    DemoWave("Adult Social Care", 2025, _BASE | {"S3": 3.0, "S4": 3.3, "stress": 3.5}),
+)
+
+
+def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[Wave]:
+    """Create the demo waves and their responses (call inside the demo's transaction)."""
+    questionnaire = Questionnaire.objects.filter(
+        code=QUESTIONNAIRE, organisation__isnull=True
+    ).latest("version")
+    parsed = questionnaire.parsed()
+    rng = random.Random(seed)  # noqa: S311 - deterministic synthetic data, not secrets
+    team_effect: dict[str, float] = {}
+    waves = []
+    for spec in WAVES:
+        service = Service.objects.get(organisation=organisation, name=spec.service_name)
+        opens_on = datetime.date(spec.year, 2, 3)
+        short, prefix = SHORT_NAMES[spec.service_name]
+        wave = services.past_wave_create(
+            organisation=organisation,
+            questionnaire=questionnaire,
+            title=f"{short} Social Work Health Check {spec.year}",
+            slug=f"{prefix}-health-check-{spec.year}",
+            services=[service],
+            opens_on=opens_on,
+            closes_on=opens_on + datetime.timedelta(days=32),
+            **DISCLOSURE,
+        )
+        invitees = groups.generalise(_invitees(service, opens_on))
+        services.invited_counts_record(wave=wave, counts=services.invited_counts_from(invitees))
+        for team in sorted({i["team"] for i in invitees} - set(team_effect)):
+            team_effect[team] = rng.gauss(0, 0.3)  # kept from year to year
+        rows = [
+            (snapshot, _answers(rng, parsed, spec, team_effect[snapshot["team"]]))
+            for snapshot in invitees
+            if rng.random() < RESPONSE_RATE
+        ]
+        services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+        waves.append(wave)
+    return waves
+
+
+def _invitees(service: Service, on: datetime.date) -> list[dict[str, str]]:
+    """Group snapshots of the social work staff in post on ``on`` (as the collection side takes)."""
+    first_start = dict(
+        Employment.objects.filter(organisation=service.organisation)
+        .values_list("person_id")
+        .annotate(first=Min("start_date"))
+    )
+    current = (
+        Employment.objects.filter(team__service=service, start_date__lte=on)
+        .exclude(end_date__lt=on)
+        .select_related("team")
+        .order_by("person_id", "-start_date", "-pk")
+    )
+    chosen: dict[int, dict[str, str]] = {}
+    for employment in current:
+        role_group = groups.ROLE_GROUP_OF.get(employment.job_role, "")
+        if employment.person_id in chosen or role_group not in groups.SOCIAL_WORK_GROUPS:
+            continue
+        chosen[employment.person_id] = {
+            "service": service.name,
+            "team": employment.team.name,
+            "role_group": groups.RoleGroup(role_group).label,
+            "tenure_band": groups.tenure_band(first_start[employment.person_id], on),
+            "employment_type": employment.get_contract_type_display(),
+        }
+    return list(chosen.values())
+
+
+def _agree(rng: random.Random, level: float) -> str:
+    if rng.random() < 0.04:
+        return "dont_know"
+    return str(min(5, max(1, round(level + rng.gauss(0, 0.9)))))
+
+
+def _answers(
+    rng: random.Random, parsed: qn.Questionnaire, spec: DemoWave, team: float
+) -> dict[str, Any]:
+    person = rng.gauss(0, 0.6) + team
+    improved = spec.year >= 2025
+    contracted = 37.0 if rng.random() < 0.85 else 22.5
+    numbers = {
+        "contracted_hours": contracted,
+        "actual_hours": contracted + round(rng.gauss(4.0 if improved else 6.0, 3.0) * 2) / 2,
+        "current_caseload": max(0, round(rng.gauss(17 if improved else 19, 4))),
+        "new_cases_next_month": max(0, round(rng.gauss(4, 2))),
+    }
+    answers: dict[str, Any] = {}
+    for item in parsed.items():
+        if rng.random() < 0.02 and item.type != qn.TEXT:
+            continue  # skipped
+        if item.type == qn.AGREE:
+            key = "stress" if item.code == "sw_stress" else item.standard or item.theme or ""
+            shift = -person if item.reverse else person
+            answers[item.code] = _agree(rng, spec.levels.get(key, 3.4) + shift)
+        elif item.type == qn.SCALE_0_10:
+            answers[item.code] = str(min(10, max(0, round(6.5 + 2 * person + rng.gauss(0, 1.5)))))
+        elif item.type == qn.NUMBER and item.code in numbers:
+            answers[item.code] = str(numbers[item.code])
+        elif item.type == qn.CHOICE:
+            answers[item.code] = rng.choice(item.options).value
+        elif item.type == qn.TEXT and rng.random() < 0.2:
+            answers[item.code] = rng.choice(COMMENTS)
+    return answers
+
+
+def demo_surveys_delete(*, organisation: Organisation) -> None:
+    """Delete the organisation's responses (they protect their waves from cascading deletes)."""
+    Response.objects.filter(wave__organisation=organisation).delete()

@@ -1,0 +1,68 @@
+"""workforce-health import-responses --organisation LA --wave SLUG FILE (docs/survey-import.md)."""
+
+import datetime
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from workforce_health.core import selectors as core_selectors
+from workforce_health.core.models import Service
+from workforce_health.surveys import selectors
+from workforce_health.surveys.models import Questionnaire
+from workforce_health.surveys.results import imports, services
+
+
+class Command(BaseCommand):
+    help = (
+        "Import an earlier year's responses (CSV or XLSX) into a past wave; with --year, "
+        "--service and --title the closed wave is created first. All rows or none."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--organisation", required=True, help="the organisation's LA code")
+        parser.add_argument("--wave", required=True, help="the wave's short name (slug)")
+        parser.add_argument("file", type=Path, help="a .csv or .xlsx file")
+        parser.add_argument("--year", type=int, help="create the wave: the year it ran")
+        parser.add_argument("--service", action="append", default=[], help="service name")
+        parser.add_argument("--title", help="the new wave's title")
+        parser.add_argument("--questionnaire", default="social-work-health-check")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        organisation = core_selectors.organisation_get(la_code=options["organisation"])
+        if organisation is None:
+            raise CommandError(
+                f"--organisation: no organisation has LA code {options['organisation']!r}"
+            )
+        wave = selectors.wave_by_slug(organisation=organisation, slug=options["wave"])
+        try:
+            if wave is None:
+                if not (options["year"] and options["service"] and options["title"]):
+                    raise CommandError(
+                        f"--wave: {organisation} has no wave {options['wave']!r}; give --year, "
+                        "--service and --title to create it"
+                    )
+                wave = services.past_wave_create(
+                    organisation=organisation,
+                    questionnaire=Questionnaire.objects.filter(
+                        code=options["questionnaire"], organisation__isnull=True
+                    ).latest("version"),
+                    title=options["title"],
+                    slug=options["wave"],
+                    services=Service.objects.filter(
+                        organisation=organisation, name__in=options["service"]
+                    ),
+                    opens_on=datetime.date(options["year"], 1, 1),
+                    closes_on=datetime.date(options["year"], 12, 31),
+                )
+            path: Path = options["file"]
+            result = imports.responses_import(
+                wave=wave, source=path.read_bytes(), filename=path.name
+            )
+        except (ValidationError, Questionnaire.DoesNotExist, OSError) as error:
+            raise CommandError(str(error)) from error
+        if result.errors:
+            raise CommandError("Nothing was imported:\n" + "\n".join(result.errors))
+        self.stdout.write(f"Imported {result.created} responses into {wave.title}")

@@ -1,0 +1,27 @@
+"""Results routes, included by workforce_health/surveys/urls.py."""
+
+from django.urls import path
+
+from workforce_health.surveys.results import views
+
+WAVE = "surveys/waves/<int:results_wave_id>/results/"
+
+urlpatterns = [
+    path("surveys/results/", views.results_index, name="survey-results-index"),
+    path(WAVE, views.results_overview, name="survey-results"),
+    path(f"{WAVE}items/", views.results_items, name="survey-results-items"),
+    path(f"{WAVE}breakdowns/", views.results_breakdowns, name="survey-results-breakdowns"),
+    path(f"{WAVE}heatmap/", views.results_heatmap, name="survey-results-heatmap"),
+    path(f"{WAVE}numbers/", views.results_numbers, name="survey-results-numbers"),
+    path(f"{WAVE}comments/", views.results_comments, name="survey-results-comments"),
+    path(
+        f"{WAVE}<slug:results_page>/<slug:results_table>.csv",
+        views.results_csv,
+        name="survey-results-csv",
+    ),
+    path(
+        f"{WAVE}<slug:results_page>/<slug:results_table>.xlsx",
+        views.results_xlsx,
+        name="survey-results-xlsx",
+    ),
+]

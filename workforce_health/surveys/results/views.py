@@ -1,0 +1,239 @@
+"""Results pages: thin views over the page builders (which call only the analysis engine)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from workforce_health.core.permissions import Capability, membership_can, requires
+from workforce_health.core.views._helpers import found, viewer
+from workforce_health.surveys.analysis import GROUP_COLUMNS
+from workforce_health.surveys.models import Wave
+from workforce_health.surveys.results import frames as selectors
+from workforce_health.surveys.results.breakdowns import (
+    breakdown_table,
+    heatmap_get,
+    measure_choices,
+)
+from workforce_health.surveys.results.common import LABELS
+from workforce_health.surveys.results.items import items_get
+from workforce_health.surveys.results.numbers import comment_counts, numbers_table
+from workforce_health.surveys.results.overview import overview_get
+from workforce_health.web.tables import Table, csv_response, xlsx_response
+
+
+@dataclass(frozen=True)
+class Loaded:
+    wave: Wave
+    scope: selectors.Scope
+    frames: selectors.Frames
+    full: bool  # may see breakdowns, heatmap, numbers and comments
+
+
+def _load(request: HttpRequest, results_wave_id: int) -> Loaded:
+    membership = viewer(request)
+    wave = found(selectors.results_wave_get(viewer=membership, wave_id=results_wave_id))
+    scope = found(selectors.results_scope(viewer=membership))
+    return Loaded(
+        wave,
+        scope,
+        selectors.results_frames(wave=wave),
+        membership_can(membership, Capability.MANAGE_SURVEYS) and scope.whole_wave,
+    )
+
+
+def _urls(wave: Wave, page: str, tables: dict[str, Table], query: str = "") -> dict[str, object]:
+    """Each table with its CSV and XLSX links, keyed by slug with "_" for "-" (for templates);
+    the query repeats the page's choices."""
+    suffix = f"?{query}" if query else ""
+    return {
+        slug.replace("-", "_"): {
+            "table": table,
+            **{
+                fmt: reverse(
+                    f"survey-results-{fmt}",
+                    kwargs={
+                        "results_wave_id": wave.pk,
+                        "results_page": page,
+                        "results_table": slug,
+                    },
+                )
+                + suffix
+                for fmt in ("csv", "xlsx")
+            },
+        }
+        for slug, table in tables.items()
+    }
+
+
+@requires(Capability.VIEW_SURVEY_RESULTS)
+def results_index(request: HttpRequest) -> HttpResponse:
+    membership = viewer(request)
+    return render(
+        request,
+        "surveys/results/index.html",
+        {
+            "waves": selectors.results_wave_list(viewer=membership),
+            "scope": selectors.results_scope(viewer=membership),
+            "can_import": membership_can(membership, Capability.MANAGE_SURVEYS),
+        },
+    )
+
+
+def _overview(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
+    previous = selectors.results_previous_wave_get(wave=loaded.wave)
+    page = overview_get(
+        loaded.frames,
+        loaded.scope,
+        selectors.results_frames(wave=previous) if previous else None,
+        previous.title if previous else "",
+    )
+    return page, page.tables
+
+
+def _items(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
+    sections = items_get(loaded.frames, loaded.scope)
+    return sections, {s.table.slug: s.table for s in sections}
+
+
+Builder = Callable[[Loaded, HttpRequest], tuple[object, dict[str, Table]]]
+PAGES: dict[str, tuple[Builder, bool]] = {  # page -> (builder, needs the full results)
+    "overview": (_overview, False),
+    "items": (_items, False),
+}
+
+
+def _page(request: HttpRequest, results_wave_id: int, name: str, template: str) -> HttpResponse:
+    loaded = _load(request, results_wave_id)
+    build, full_only = PAGES[name]
+    if full_only and not loaded.full:
+        raise PermissionDenied
+    page, tables = build(loaded, request)
+    downloads = _urls(loaded.wave, name, tables, request.GET.urlencode())
+    sections = [  # pages of chart-and-table sections: each with its downloads
+        {"section": s, **downloads[s.table.slug.replace("-", "_")]}  # type: ignore[dict-item]
+        for s in (page if isinstance(page, list) else [])
+    ]
+    return render(
+        request,
+        f"surveys/results/{template}.html",
+        {
+            "wave": loaded.wave,
+            "scope": loaded.scope,
+            "full": loaded.full,
+            "settings": loaded.frames.settings,
+            "page": page,
+            "downloads": downloads,
+            "sections": sections,
+            "current": name,
+        },
+    )
+
+
+@requires(Capability.VIEW_SURVEY_RESULTS)
+def results_overview(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    return _page(request, results_wave_id, "overview", "overview")
+
+
+@requires(Capability.VIEW_SURVEY_RESULTS)
+def results_items(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    return _page(request, results_wave_id, "items", "items")
+
+
+def _download(
+    request: HttpRequest, results_wave_id: int, page: str, slug: str, fmt: str
+) -> HttpResponse:
+    loaded = _load(request, results_wave_id)
+    build, full_only = found(PAGES.get(page))
+    if full_only and not loaded.full:
+        raise PermissionDenied
+    _, tables = build(loaded, request)
+    table = found(tables.get(slug))
+    filename = f"{loaded.wave.slug}-{slug}"
+    return csv_response(table, filename) if fmt == "csv" else xlsx_response(table, filename)
+
+
+@requires(Capability.VIEW_SURVEY_RESULTS)
+def results_csv(
+    request: HttpRequest, results_wave_id: int, results_page: str, results_table: str
+) -> HttpResponse:
+    return _download(request, results_wave_id, results_page, results_table, "csv")
+
+
+@requires(Capability.VIEW_SURVEY_RESULTS)
+def results_xlsx(
+    request: HttpRequest, results_wave_id: int, results_page: str, results_table: str
+) -> HttpResponse:
+    return _download(request, results_wave_id, results_page, results_table, "xlsx")
+
+
+def _choice(request: HttpRequest, name: str, allowed: list[str], default: str) -> str:
+    value = request.GET.get(name, default)
+    return value if value in allowed else default
+
+
+def _breakdowns(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
+    measures = measure_choices(loaded.frames)
+    first = _choice(request, "first", list(GROUP_COLUMNS), "team")
+    second = _choice(request, "second", ["", *GROUP_COLUMNS], "")
+    by = (first,) if second in ("", first) else (first, second)
+    measure = _choice(request, "measure", [v for v, _ in measures], "standard:S3")
+    table = breakdown_table(loaded.frames, by, measure)
+    page = {
+        "table": table,
+        "first": first,
+        "second": second if len(by) == 2 else "",
+        "measure": measure,
+        "measures": measures,
+        "dims": list(LABELS.items()),
+    }
+    return page, {table.slug: table}
+
+
+def _heatmap(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
+    standards, rows, table = heatmap_get(loaded.frames)
+    titles = loaded.frames.questionnaire.standards
+    return {"standards": [(c, titles[c]) for c in standards], "rows": rows, "table": table}, {
+        table.slug: table
+    }
+
+
+def _numbers(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
+    tables = [numbers_table(loaded.frames, by) for by in ((), ("service",), ("employment_type",))]
+    return None, {t.slug: t for t in tables}
+
+
+def _comments(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
+    tables = [comment_counts(loaded.frames, by) for by in ((), ("service",))]
+    return None, {t.slug: t for t in tables}
+
+
+PAGES |= {
+    "breakdowns": (_breakdowns, True),
+    "heatmap": (_heatmap, True),
+    "numbers": (_numbers, True),
+    "comments": (_comments, True),
+}
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def results_breakdowns(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    return _page(request, results_wave_id, "breakdowns", "breakdowns")
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def results_heatmap(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    return _page(request, results_wave_id, "heatmap", "heatmap")
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def results_numbers(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    return _page(request, results_wave_id, "numbers", "tables")
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def results_comments(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    return _page(request, results_wave_id, "comments", "tables")

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests import factories
-from workforce_health.staffing import services
+from workforce_health.staffing import measures, services
 
 
 @pytest.fixture
@@ -40,7 +40,8 @@ def staffed(council):
 
 def test_json_output_matches_the_engine(staffed, capsys):
     call_command("measures", "--organisation", "991", "--year", "2025", "--format", "json")
-    (row,) = json.loads(capsys.readouterr().out)
+    row = json.loads(capsys.readouterr().out)  # one object keyed by the DfE measure names
+    assert set(measures.MEASURES) <= set(row)
     # In post: Alex Morgan (social worker) and Priya Shah (team manager); Owen is in adults.
     assert row["inpost_headcount"] == 2
     assert row["leavers_fte"] == 1.0
@@ -66,10 +67,42 @@ def test_by_team_and_local_reference_date(staffed, capsys):
     assert all(",local," in line for line in lines[1:])
 
 
+def test_one_team_or_service(staffed, capsys):
+    call_command(
+        "measures",
+        "--organisation",
+        "991",
+        "--year",
+        "2025",
+        "--team",
+        "Assessment North",
+        "--format",
+        "json",
+    )
+    team = json.loads(capsys.readouterr().out)
+    assert team["inpost_headcount"] == 2 and team["leavers_headcount"] == 0
+    call_command(
+        "measures",
+        "--organisation",
+        "991",
+        "--year",
+        "2025",
+        "--service",
+        "Adult Social Care",
+        "--format",
+        "json",
+    )
+    adults = json.loads(capsys.readouterr().out)
+    # Nobody in the adults' service is a registered social worker: every measure is undefined.
+    assert adults["inpost_headcount"] is None and adults["turnover_rate_fte"] is None
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
         (["--organisation", "999", "--year", "2025"], "--organisation: no organisation"),
+        (["--organisation", "991", "--year", "2025", "--team", "Nope"], "--team: Testshire"),
+        (["--organisation", "991", "--year", "2025", "--service", "Nope"], "--service: Testshire"),
         (["--organisation", "991", "--reference-date", "2025-02-30"], "--reference-date: day"),
     ],
 )

@@ -3,11 +3,13 @@ import json
 from argparse import ArgumentParser
 from typing import Any
 
+import polars as pl
 from django.core.management.base import BaseCommand, CommandError
 
 from workforce_health.core import selectors as core_selectors
-from workforce_health.core.models import Membership, Service
+from workforce_health.core.models import Membership, Organisation, Service
 from workforce_health.staffing import measures, selectors
+from workforce_health.staffing.measures import MEASURES
 
 COLUMNS = [
     "inpost_fte",
@@ -35,12 +37,19 @@ class Command(BaseCommand):
         when = parser.add_mutually_exclusive_group(required=True)
         when.add_argument("--year", type=int, help="census year, e.g. 2025")
         when.add_argument("--reference-date", help="any date as YYYY-MM-DD (a local measure)")
-        parser.add_argument("--by", choices=["service", "team", "census_role"], action="append")
+        scope = parser.add_mutually_exclusive_group()
+        scope.add_argument("--service", help="one service, by name (default: children's services)")
+        scope.add_argument("--team", help="one team, by name")
         parser.add_argument(
-            "--service-kind", choices=Service.Kind.values, default=Service.Kind.CHILDREN
+            "--by",
+            choices=["service", "team", "census_role"],
+            action="append",
+            help="one row per group (repeatable); JSON is then a list of objects",
         )
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-        parser.add_argument("--all-columns", action="store_true", help="every measure and ratio")
+        parser.add_argument(
+            "--all-columns", action="store_true", help="table: every measure and ratio"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         organisation = core_selectors.organisation_get(la_code=options["organisation"])
@@ -54,20 +63,28 @@ class Command(BaseCommand):
                 reference_date = datetime.date.fromisoformat(options["reference_date"])
             except ValueError as error:
                 raise CommandError(f"--reference-date: {error}") from error
-        # The command line is an administrator's tool: it sees the whole organisation.
-        viewer = Membership(organisation=organisation, role=Membership.Role.ADMINISTRATOR)
-        inputs = selectors.measure_inputs_get(viewer=viewer, service_kind=options["service_kind"])
+        viewer, service_kind = _viewer(organisation, options["service"], options["team"])
+        inputs = selectors.measure_inputs_get(viewer=viewer, service_kind=service_kind)
         by = options["by"] or []
         result = selectors.workforce_measures(
             inputs=inputs, year=options["year"], reference_date=reference_date, by=by
         )
-        columns = [*by, "reference_date", "basis"] + (
-            [c for c in result.columns if c not in by] if options["all_columns"] else COLUMNS
+        # JSON and CSV carry every DfE measure, unrounded, rates as percentages; the table the
+        # headline ones unless --all-columns.
+        table_only = options["format"] == "table" and not options["all_columns"]
+        columns = list(
+            dict.fromkeys([*by, "reference_date", "basis", *(COLUMNS if table_only else MEASURES)])
         )
-        columns = list(dict.fromkeys(columns))
+        if options["all_columns"]:
+            columns += [c for c in result.columns if c not in columns]
+        if service_kind != Service.Kind.CHILDREN:  # DfE statistics cover children's services
+            result = result.with_columns(basis=pl.lit("local"))
         result = result.select(columns)
         if options["format"] == "json":
-            self.stdout.write(json.dumps(result.to_dicts(), default=str, indent=2))
+            rows = result.to_dicts()
+            if not by:  # one object; every measure null when nobody is in scope
+                rows = rows[0] if rows else dict.fromkeys(columns)  # type: ignore[assignment]
+            self.stdout.write(json.dumps(rows, default=str, indent=2))
         elif options["format"] == "csv":
             self.stdout.write(result.write_csv(), ending="")
         else:
@@ -81,3 +98,24 @@ class Command(BaseCommand):
                     else:
                         shown = measures.format_rate(value) if is_rate else value
                     self.stdout.write(f"  {name:<32} {shown}")
+
+
+def _viewer(
+    organisation: Organisation, service_name: str | None, team_name: str | None
+) -> tuple[Membership, str]:
+    """An administrator's view of the organisation, or a manager's of one service or team, so
+    that the command reads exactly what that scope's dashboard reads."""
+    if team_name:
+        team = organisation.teams.filter(name=team_name).select_related("service").first()
+        if team is None:
+            raise CommandError(f"--team: {organisation} has no team {team_name!r}")
+        viewer = Membership(organisation=organisation, role=Membership.Role.TEAM_MANAGER, team=team)
+        return viewer, team.service.kind
+    if service_name:
+        service = organisation.services.filter(name=service_name).first()
+        if service is None:
+            raise CommandError(f"--service: {organisation} has no service {service_name!r}")
+        role = Membership.Role.SERVICE_MANAGER
+        return Membership(organisation=organisation, role=role, service=service), service.kind
+    administrator = Membership(organisation=organisation, role=Membership.Role.ADMINISTRATOR)
+    return administrator, Service.Kind.CHILDREN

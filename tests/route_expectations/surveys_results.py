@@ -14,6 +14,9 @@ EXPECTED = {
     "survey-results-heatmap": EDITORS,
     "survey-results-numbers": EDITORS,
     "survey-results-comments": EDITORS,
+    "survey-results-import": EDITORS,
+    "survey-import-template-csv": EDITORS,
+    "survey-import-template-xlsx": EDITORS,
 }
 ARGUMENTS = {
     "results_wave_id": lambda council: helpers.results_wave(council).pk,

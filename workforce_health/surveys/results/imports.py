@@ -158,6 +158,32 @@ def responses_import(*, wave: Wave, source: IO[bytes] | bytes, filename: str) ->
     return result
 
 
+class _NothingImported(Exception):
+    """Raised inside the transaction to undo a new past wave when its file has errors."""
+
+
+def past_wave_import(
+    *,
+    source: IO[bytes] | bytes,
+    filename: str,
+    **wave: Any,
+) -> ImportResult:
+    """Create a closed past wave (``services.past_wave_create`` arguments) and import a file
+    into it, in one transaction: with any error in the file, neither is stored."""
+    data = source if isinstance(source, bytes) else source.read()
+    result = ImportResult(wave=None, errors=[])  # type: ignore[arg-type]
+    try:
+        with transaction.atomic():
+            result = responses_import(
+                wave=services.past_wave_create(**wave), source=data, filename=filename
+            )
+            if result.errors:
+                raise _NothingImported
+    except _NothingImported:
+        pass
+    return result
+
+
 def template_columns(questionnaire: Questionnaire) -> list[str]:
     return [*GROUP_FIELDS, *(item.code for item in questionnaire.parsed().items())]
 

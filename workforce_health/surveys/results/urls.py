@@ -2,12 +2,23 @@
 
 from django.urls import path
 
-from workforce_health.surveys.results import views
+from workforce_health.surveys.results import import_views, views
 
 WAVE = "surveys/waves/<int:results_wave_id>/results/"
 
 urlpatterns = [
     path("surveys/results/", views.results_index, name="survey-results-index"),
+    path("surveys/results/import/", import_views.past_wave_import, name="survey-results-import"),
+    path(
+        "surveys/results/import/template/<int:questionnaire_id>.csv",
+        import_views.import_template_csv,
+        name="survey-import-template-csv",
+    ),
+    path(
+        "surveys/results/import/template/<int:questionnaire_id>.xlsx",
+        import_views.import_template_xlsx,
+        name="survey-import-template-xlsx",
+    ),
     path(WAVE, views.results_overview, name="survey-results"),
     path(f"{WAVE}items/", views.results_items, name="survey-results-items"),
     path(f"{WAVE}breakdowns/", views.results_breakdowns, name="survey-results-breakdowns"),

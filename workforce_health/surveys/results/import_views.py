@@ -1,0 +1,148 @@
+"""Import an earlier year's Health Check from CSV or XLSX, and its templates."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from workforce_health.core.models import Membership, Service
+from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.views._helpers import found, viewer
+from workforce_health.surveys import selectors
+from workforce_health.surveys.models import Questionnaire
+from workforce_health.surveys.results import imports
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class PastWaveImportForm(forms.Form):
+    title = forms.CharField(
+        label="Name of the survey",
+        help_text="For example, Children's Social Work Health Check 2022",
+        max_length=200,
+        error_messages={"required": "Enter the name of the survey"},
+    )
+    slug = forms.SlugField(
+        label="Short name",
+        help_text="Letters, numbers and hyphens, for example health-check-2022",
+        max_length=80,
+        error_messages={
+            "required": "Enter a short name",
+            "invalid": "Short name must only use letters, numbers and hyphens",
+        },
+    )
+    year = forms.IntegerField(
+        label="Year the survey ran",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-4", "inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the year the survey ran",
+            "invalid": "Year must be a number, like 2022",
+        },
+    )
+    questionnaire = forms.ModelChoiceField(
+        queryset=Questionnaire.objects.none(),
+        label="Questionnaire its questions match",
+        error_messages={"required": "Choose the questionnaire"},
+    )
+    services = forms.ModelMultipleChoiceField(
+        queryset=Service.objects.none(),
+        label="Services surveyed",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one service"},
+    )
+    file = forms.FileField(
+        label="Responses file (CSV or XLSX)",
+        help_text="One row per respondent, in the layout of the template below",
+        error_messages={"required": "Select a responses file"},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["services"].queryset = membership.organisation.services.all()
+        fields["questionnaire"].queryset = selectors.questionnaire_list(viewer=membership)
+        fields["questionnaire"].empty_label = "Choose one"
+
+    def clean_year(self) -> int:
+        year: int = self.cleaned_data["year"]
+        if not 2010 <= year <= timezone.localdate().year:
+            raise forms.ValidationError(
+                f"Year must be between 2010 and {timezone.localdate().year}"
+            )
+        return year
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        if not (upload.name or "").lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The selected file must be a .csv or .xlsx file")
+        if not upload.size:
+            raise forms.ValidationError("The selected file is empty")
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 20 MB")
+        return upload
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def past_wave_import(request: HttpRequest) -> HttpResponse:
+    membership = viewer(request)
+    organisation = membership.organisation
+    form = PastWaveImportForm(request.POST or None, request.FILES or None, membership=membership)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        year = data["year"]
+        result = imports.past_wave_import(
+            source=data["file"].read(),
+            filename=data["file"].name,
+            organisation=organisation,
+            questionnaire=data["questionnaire"],
+            title=data["title"],
+            slug=data["slug"],
+            services=data["services"],
+            opens_on=datetime.date(year, 1, 1),
+            closes_on=datetime.date(year, 12, 31),
+        )
+        errors = result.errors
+        if not errors:
+            messages.success(request, f"Imported {result.created} responses into {data['title']}")
+            return redirect("survey-results", results_wave_id=result.wave.pk)
+    status = 422 if errors else 200
+    return render(
+        request,
+        "surveys/results/import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "questionnaires": selectors.questionnaire_list(viewer=membership),
+        },
+        status=status,
+    )
+
+
+def _template(request: HttpRequest, questionnaire_id: int) -> Questionnaire:
+    return found(
+        selectors.questionnaire_get(viewer=viewer(request), questionnaire_id=questionnaire_id)
+    )
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def import_template_csv(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
+    questionnaire = _template(request, questionnaire_id)
+    response = HttpResponse(imports.template_csv(questionnaire), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{questionnaire.code}-responses.csv"'
+    return response
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def import_template_xlsx(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
+    questionnaire = _template(request, questionnaire_id)
+    response = HttpResponse(imports.template_xlsx(questionnaire), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{questionnaire.code}-responses.xlsx"'
+    return response

@@ -12,7 +12,7 @@ from workforce_health.core import selectors as core_selectors
 from workforce_health.core.models import Service
 from workforce_health.surveys import selectors
 from workforce_health.surveys.models import Questionnaire
-from workforce_health.surveys.results import imports, services
+from workforce_health.surveys.results import imports
 
 
 class Command(BaseCommand):
@@ -37,14 +37,16 @@ class Command(BaseCommand):
                 f"--organisation: no organisation has LA code {options['organisation']!r}"
             )
         wave = selectors.wave_by_slug(organisation=organisation, slug=options["wave"])
+        path: Path = options["file"]
         try:
-            if wave is None:
-                if not (options["year"] and options["service"] and options["title"]):
-                    raise CommandError(
-                        f"--wave: {organisation} has no wave {options['wave']!r}; give --year, "
-                        "--service and --title to create it"
-                    )
-                wave = services.past_wave_create(
+            data = path.read_bytes()
+            if wave is not None:
+                result = imports.responses_import(wave=wave, source=data, filename=path.name)
+            elif options["year"] and options["service"] and options["title"]:
+                # A new past wave and its responses are stored together or not at all.
+                result = imports.past_wave_import(
+                    source=data,
+                    filename=path.name,
                     organisation=organisation,
                     questionnaire=Questionnaire.objects.filter(
                         code=options["questionnaire"], organisation__isnull=True
@@ -57,12 +59,13 @@ class Command(BaseCommand):
                     opens_on=datetime.date(options["year"], 1, 1),
                     closes_on=datetime.date(options["year"], 12, 31),
                 )
-            path: Path = options["file"]
-            result = imports.responses_import(
-                wave=wave, source=path.read_bytes(), filename=path.name
-            )
+            else:
+                raise CommandError(
+                    f"--wave: {organisation} has no wave {options['wave']!r}; give --year, "
+                    "--service and --title to create it"
+                )
         except (ValidationError, Questionnaire.DoesNotExist, OSError) as error:
             raise CommandError(str(error)) from error
         if result.errors:
             raise CommandError("Nothing was imported:\n" + "\n".join(result.errors))
-        self.stdout.write(f"Imported {result.created} responses into {wave.title}")
+        self.stdout.write(f"Imported {result.created} responses into {result.wave.title}")

@@ -25,10 +25,16 @@ def layout(request: HttpRequest) -> dict[str, object]:
             items.append(("Switch organisation", reverse("organisation-switch"), None))
     nav_items = []
     if request.user.is_authenticated:
-        for text, href, capability in items:
-            if capability is None or membership_can(membership, capability):
-                active = request.path == href if href == "/" else request.path.startswith(href)
-                nav_items.append({"text": text, "href": href, "active": active})
+        shown = [
+            (text, href)
+            for text, href, capability in items
+            if capability is None or membership_can(membership, capability)
+        ]
+        # The current section is the longest link the path starts with (/surveys/results/
+        # is "Survey results", not "Staff surveys").
+        matches = [href for _, href in shown if request.path.startswith(href) and href != "/"]
+        current = max(matches, key=len) if matches else ("/" if request.path == "/" else None)
+        nav_items = [{"text": t, "href": h, "active": h == current} for t, h in shown]
     return {
         "current_organisation": membership.organisation if membership else None,
         "current_membership": membership,

@@ -30,7 +30,8 @@ def test_import_census_then_export_census(council, tmp_path: Path, capsys):
     source = tmp_path / "good.xml"
     source.write_bytes(census_file(2023))
     call_command("import_census", str(source), "--year", "2023")
-    assert "Imported the 2023 return for Testshire Council (991)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "good.xml: imported the 2023 return for Testshire Council (991)" in out
     Person.objects.filter(employee_number__in=["991-1", "991-2"]).update(
         is_registered_social_worker=False
     )

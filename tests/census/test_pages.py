@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from tests.census.returns import census_file, workers
 from tests.census.test_hr_extract import as_csv, row
-from workforce_health.census import forms
 from workforce_health.census.models import CensusExport, CensusImport
 from workforce_health.core.models import Person
 
@@ -63,12 +62,12 @@ def test_upload_form_errors_use_the_error_summary(lead):
     assert "must be a .xml file" in wrong
 
 
-def test_files_over_the_size_cap_are_refused(lead, monkeypatch):
-    monkeypatch.setattr(forms, "MAX_UPLOAD_BYTES", 10)
+def test_files_over_the_size_cap_are_refused(lead, settings):
+    settings.CENSUS_MAX_FILE_BYTES = 10
     page = lead.post(
         reverse("census-import"), {"file": upload("r.xml", b"x" * 11)}
     ).content.decode()
-    assert "must be smaller than 50 MB" in page
+    assert "must be smaller than 10 bytes" in page
 
 
 def test_the_hr_extract_page_imports_and_reports_rows(lead):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workforce_health.census.parse import open_return
+from workforce_health.census.parse import CensusReader, open_return
 from workforce_health.census.records import CouncilLevel, Header
 from workforce_health.census.rules import Finding, Severity, validate
 from workforce_health.census.safexml import CensusParseError, Source
@@ -38,6 +38,23 @@ class CheckResult:
         return self.header.lea if self.header else None
 
 
+def _refuse_other_files(reader: CensusReader) -> None:
+    """A clear answer for XML that is not a census return, before any rule runs."""
+    if reader.root_name != "Message":
+        raise CensusParseError(
+            f"This is not a census return: the file starts with <{reader.root_name}>, and a "
+            "census return starts with <Message>.",
+            1,
+        )
+    collection = reader.header.values.collection if reader.header else None
+    if collection and collection != "CSWW":
+        raise CensusParseError(
+            f"This is a {collection} return, not a children's social work workforce census "
+            "return (the header's Collection must be CSWW).",
+            reader.header.raw.line if reader.header else None,
+        )
+
+
 def check_return(
     source: Source, *, year: int | None = None, fte: FteMapping = DEFAULT_FTE
 ) -> CheckResult:
@@ -48,6 +65,7 @@ def check_return(
     result = CheckResult()
     try:
         reader = open_return(source, year=year)
+        _refuse_other_files(reader)
         result.findings = validate(reader, census_year=year, fte=fte)
         result.year, result.worker_count = reader.year, reader.count
         result.header = reader.header.values if reader.header else None

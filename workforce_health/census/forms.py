@@ -5,17 +5,21 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
+from workforce_health.census.limits import max_file_bytes, size_label
 from workforce_health.census.schema import YEARS
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 YEAR_CHOICES = [(str(year), f"{year} (year ending 30 September {year})") for year in YEARS]
+
+
+def too_large_message() -> str:
+    return f"The selected file must be smaller than {size_label(max_file_bytes())}"
 
 
 def _checked_upload(upload: UploadedFile | None, endings: tuple[str, ...], kind: str) -> Any:
     if upload is None:
         raise forms.ValidationError(f"Select a {kind}")
-    if upload.size and upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError("The selected file must be smaller than 50 MB")
+    if upload.size and upload.size > max_file_bytes():
+        raise forms.ValidationError(too_large_message())
     if not upload.size:
         raise forms.ValidationError("The selected file is empty")
     if not (upload.name or "").lower().endswith(endings):

@@ -52,6 +52,7 @@ OPTIONAL = (
     "working_days_lost",
 )
 COLUMNS = REQUIRED + OPTIONAL
+SHEET = "HR extract"  # the template's sheet; other workbooks are read from their first sheet
 EXAMPLE = {
     "employee_number": "E10234",
     "given_name": "Alex",
@@ -183,32 +184,58 @@ PARSERS: dict[str, Any] = {
 }
 
 
-def _cells(name: str, raw: bytes | IO[bytes]) -> Iterator[list[Any]]:
-    """Rows of cells from a CSV (UTF-8) or XLSX file; ``ValueError`` for other files."""
+@dataclass(frozen=True)
+class Formula:
+    """A spreadsheet cell holding a formula: refused, because the extract must hold values."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _xlsx(data: bytes) -> tuple[str, Iterator[list[Any]]]:
+    """The template's sheet (else the first) and its rows, formulas kept as ``Formula``."""
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many types for a damaged file
+        raise ValueError(f"The file is not a readable XLSX workbook ({error})") from None
+    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+
+    def rows() -> Iterator[list[Any]]:
+        for row in sheet.iter_rows():
+            yield [
+                Formula(str(cell.value))
+                if cell.data_type == "f"
+                else ("" if cell.value is None else cell.value)
+                for cell in row
+            ]
+        book.close()
+
+    return sheet.title, rows()
+
+
+def _cells(name: str, raw: bytes | IO[bytes]) -> tuple[str | None, Iterator[list[Any]]]:
+    """The sheet read (XLSX only) and rows of cells from a CSV (UTF-8) or XLSX file.
+
+    ``ValueError`` for other or unreadable files.
+    """
     data = raw if isinstance(raw, bytes) else raw.read()
     if name.lower().endswith(".xlsx"):
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many types for a damaged file
-            raise ValueError(f"The file is not a readable XLSX workbook ({error})") from None
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows(values_only=True):
-            yield ["" if cell is None else cell for cell in row]
-        book.close()
-        return
+        return _xlsx(data)
     if not name.lower().endswith(".csv"):
         raise ValueError("The file must be a CSV (.csv) or Excel workbook (.xlsx)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValueError("The CSV file must be saved as UTF-8 (CSV UTF-8 in Excel)") from None
-    yield from csv.reader(io.StringIO(text, newline=""))
+    return None, csv.reader(io.StringIO(text, newline=""))
 
 
 def read_rows(name: str, raw: bytes | IO[bytes]) -> tuple[list[Row], RowErrors]:
     """Typed rows and every layout or value error (``name`` chooses CSV or XLSX)."""
     errors = RowErrors()
-    cells = _cells(name, raw)
+    sheet, cells = _cells(name, raw)
     header = [str(c).strip().lower() for c in next(cells, [])]
     while header and not header[-1]:
         header.pop()
@@ -218,6 +245,12 @@ def read_rows(name: str, raw: bytes | IO[bytes]) -> tuple[list[Row], RowErrors]:
     for column in REQUIRED:
         if column not in header:
             errors.add(1, column, "is missing from the header row")
+    if errors and sheet is not None and sheet != SHEET:
+        errors.insert(
+            0,
+            f'The sheet "{sheet}" does not have the HR extract header row. Put the extract on '
+            f'a sheet named "{SHEET}", as in the template, or on the first sheet.',
+        )
     if errors:
         return [], errors
     rows = []
@@ -228,6 +261,10 @@ def read_rows(name: str, raw: bytes | IO[bytes]) -> tuple[list[Row], RowErrors]:
         row, invalid = Row(number), set()
         for column, cell in zip(header, texts, strict=False):
             if cell == "":
+                continue
+            if isinstance(cell, Formula):
+                invalid.add(column)
+                errors.add(number, column, "formulas are not accepted; paste the values")
                 continue
             try:
                 row.values[column] = PARSERS.get(column, _text)(cell)
@@ -257,7 +294,7 @@ def template_xlsx() -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = "HR extract"
+    sheet.title = SHEET
     sheet.append(list(COLUMNS))
     sheet.append([EXAMPLE[c] for c in COLUMNS])
     out = io.BytesIO()

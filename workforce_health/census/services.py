@@ -27,6 +27,7 @@ from workforce_health.census.export import export_return
 from workforce_health.census.hr_writer import HrRowWriter
 from workforce_health.census.import_writer import WorkerWriter, validation_findings
 from workforce_health.census.la_codes import LOCAL_AUTHORITIES
+from workforce_health.census.limits import source_size, too_big
 from workforce_health.census.models import (
     INCENTIVE_FIELDS,
     CensusExport,
@@ -43,6 +44,7 @@ from workforce_health.core.models import Organisation, Person
 from workforce_health.staffing import services as staffing_services
 
 IMPORT_RULE = "I01"  # a record the census rules accept but the product cannot store
+SIZE_RULE = "X02"  # the file is larger than the cap (``limits``)
 User = AbstractBaseUser | AnonymousUser
 
 
@@ -133,6 +135,9 @@ def census_return_import(
     ``organisation`` (from a page) must match the header's LEA; without it (the command line)
     the organisation is found by LEA, or added from ``la_codes`` if ``create_organisation``.
     """
+    refused = too_big(source_size(source))
+    if refused:
+        return ImportResult([Finding(SIZE_RULE, Severity.ERROR, refused)])
     checked = check_return(_rewind(source), year=year, fte=fte)
     result = ImportResult(list(checked.findings), checked.year, checked.worker_count)
     if not checked.ok or checked.year is None:
@@ -263,6 +268,9 @@ def hr_extract_import(
     Spells are keyed by employee number + team + job role + start date. Services and teams that
     do not exist are errors unless ``create_teams``.
     """
+    refused = too_big(source_size(source))
+    if refused:
+        return HrImportResult([refused])
     try:
         rows, errors = hr_extract.read_rows(name, source)
     except ValueError as error:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from workforce_health.census import FteMapping
+from workforce_health.census import FteMapping, read_return
 
-from .builders import edit, findings, ids, return_xml, with_worker
+from .builders import edit, findings, ids, return_xml, with_worker, workers
 
 
 def severity(data: bytes, rule: str, **kwargs: Any) -> set[str]:
@@ -119,3 +120,17 @@ def test_p19_single_lea() -> None:
     two = edit(return_xml(2025), "/Message/Header", add=("Source", ""))
     two = two.replace(b"<Source></Source>", b"<Source><LEA>998</LEA></Source>")
     assert "several LEA codes" in next(f.message for f in findings(two) if f.rule == "P19")
+
+
+def test_p20_a_worker_record_twice_names_both_lines() -> None:
+    people = workers(2025)
+    data = return_xml(2025, [*people, people[0], people[2]])
+    parsed = read_return(data)
+    repeats = [f for f in findings(data) if f.rule == "P20"]
+    assert [(f.worker, f.severity.value) for f in repeats] == [(4, "error"), (5, "error")]
+    first, again = parsed.workers[0].line_of("SWENo"), parsed.workers[3].line_of("SWENo")
+    assert repeats[0].line == again
+    assert f"repeats worker 1 (line {first}): same SWENo and RoleStartDate" in repeats[0].message
+    assert "agency record" in repeats[1].message
+    other_role = replace(people[0], role_start_date=date(2025, 1, 6))
+    assert "P20" not in ids(return_xml(2025, [*people, other_role]))

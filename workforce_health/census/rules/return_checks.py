@@ -177,6 +177,40 @@ def same_person_consistent(ctx: Context) -> _SamePerson:
     return _SamePerson()
 
 
+@dataclass
+class _Repeats:
+    seen: dict[tuple[str, bool, object], tuple[int, int]] = field(default_factory=dict)
+
+    def add(self, worker: WorkerRecord) -> Iterable[Issue]:
+        w = worker.values
+        if not w.swe_no:
+            return ()
+        agency = sem.is_agency(w)
+        start = None if agency else w.role_start_date
+        line = worker.line_of("SWENo")
+        first = self.seen.setdefault((w.swe_no.upper(), agency, start), (worker.index, line))
+        if first[0] == worker.index:
+            return ()
+        same = "an agency record" if agency else f"RoleStartDate {start or '(none)'}"
+        return (
+            Issue(
+                f"This record repeats worker {first[0]} (line {first[1]}): same SWENo and "
+                f"{same}. Each person's role may appear once; remove one of them.",
+                "SWENo",
+                line,
+            ),
+        )
+
+    def finish(self) -> Iterable[Issue]:
+        return ()
+
+
+@tally_rule("P20", ERROR, "9.3", "A worker record appears once (SWENo with its start or agency)")
+def worker_record_once(ctx: Context) -> _Repeats:
+    """Records the importer would store as one spell: same SWENo and start date, or agency."""
+    return _Repeats()
+
+
 RULES = (
     reference_date_matches_year,
     year_matches_choice,
@@ -185,4 +219,5 @@ RULES = (
     agency_within_vacancies,
     agency_fte_matches_records,
     same_person_consistent,
+    worker_record_once,
 )

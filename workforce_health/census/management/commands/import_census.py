@@ -3,6 +3,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from workforce_health.census import YEARS
 from workforce_health.census.rules import Finding
@@ -27,10 +28,13 @@ def describe(finding: Finding) -> str:
 
 
 class Command(BaseCommand):
-    help = "Import a DfE children's social work workforce census return (XML, 2021-2025)."
+    help = (
+        "Import DfE children's social work workforce census returns (XML, 2021-2025). "
+        "Every file is checked; if any has an error, none is imported."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("file", type=Path, help="the census XML return")
+        parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="census returns")
         parser.add_argument("--year", type=int, choices=YEARS, help="census year, if not in file")
         parser.add_argument(
             "--create-organisation",
@@ -39,9 +43,36 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        path: Path = options["file"]
+        """Files are imported in order in one transaction, rolled back if any file fails.
+
+        So each file is all or nothing, every file is checked and reported, and a later file
+        is never stored when an earlier one fails (nor an earlier one when a later one fails).
+        """
+        done: list[tuple[str, str]] = []
+        failed: list[str] = []
+        with transaction.atomic():
+            for path in options["files"]:
+                summary = self._import(path, options)
+                if summary is None:
+                    failed.append(path.name)
+                else:
+                    done.append((path.name, summary))
+            transaction.set_rollback(bool(failed))
+        if failed:
+            for name, _ in done:
+                self.stderr.write(f"{name}: no errors, but not imported.")
+            raise CommandError(
+                f"Nothing imported: {len(failed)} of {len(options['files'])} file(s) had errors "
+                f"({', '.join(failed)}). Fix them and import all the files again."
+            )
+        for _, summary in done:
+            self.stdout.write(summary)
+
+    def _import(self, path: Path, options: dict[str, Any]) -> str | None:
+        """Import one file; its summary line, or ``None`` after writing its errors."""
         if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+            self.stderr.write(f"{path.name}: no such file ({path})")
+            return None
         result = census_return_import(
             source=path,
             user=None,
@@ -51,18 +82,16 @@ class Command(BaseCommand):
         )
         for finding in result.findings:
             if not finding.is_error:
-                self.stderr.write(f"Warning: {describe(finding)}")
-        if not result.ok or result.log is None:
+                self.stderr.write(f"{path.name}: Warning: {describe(finding)}")
+        if result.log is None:
             for finding in result.errors:
-                self.stderr.write(describe(finding))
-            raise CommandError(
-                f"Nothing imported: {len(result.errors)} error(s) in {path.name}. Fix them and "
-                "import the whole file again."
-            )
+                self.stderr.write(f"{path.name}: {describe(finding)}")
+            self.stderr.write(f"{path.name}: {len(result.errors)} error(s).")
+            return None
         log = result.log
-        self.stdout.write(
-            f"Imported the {log.year} return for {log.organisation} ({log.organisation.la_code}): "
-            f"{log.worker_count} worker records; people {log.people_created} added, "
-            f"{log.people_updated} updated; employments {log.employments_created} added, "
-            f"{log.employments_updated} updated."
+        return (
+            f"{path.name}: imported the {log.year} return for {log.organisation} "
+            f"({log.organisation.la_code}): {log.worker_count} worker records; people "
+            f"{log.people_created} added, {log.people_updated} updated; employments "
+            f"{log.employments_created} added, {log.employments_updated} updated."
         )

@@ -16,6 +16,9 @@ PURE_MODULES = [
     "workforce_health.census.rules",
     "workforce_health.census.export",
     "workforce_health.core.codes",
+    "workforce_health.surveys.questionnaire",
+    "workforce_health.surveys.comments.redaction",
+    "workforce_health.surveys.comments.themes",
 ]
 
 

@@ -1,8 +1,16 @@
-"""Practitioner-reported numbers (hours over contract, caseload, new cases) and comment counts."""
+"""Practitioner-reported numbers (hours over contract, caseload, new cases) and comments."""
 
-import polars as pl
+from dataclasses import dataclass
+from typing import Any
 
+from workforce_health.core.models import Organisation
 from workforce_health.surveys import analysis
+from workforce_health.surveys.comments import Dictionary, redact, themes
+from workforce_health.surveys.comments.selectors import (
+    StaffNames,
+    redaction_names,
+    theme_dictionary,
+)
 from workforce_health.surveys.results.common import LABELS, shown, suppression_notes
 from workforce_health.surveys.results.frames import Frames
 from workforce_health.web.tables import Column, Table, Value
@@ -10,6 +18,8 @@ from workforce_health.web.tables import Column, Table, Value
 HOURS_OVER = "hours_over_contract"
 ALL = "All respondents"
 NOT_SHOWN = "Not shown"
+NO_THEME = "No theme found"
+ALL_COMMENTS = "All comments"
 
 
 def _measure_label(frames: Frames, code: str) -> str:
@@ -58,44 +68,107 @@ def numbers_table(frames: Frames, by: tuple[str, ...]) -> Table:
     )
 
 
-def comment_counts(frames: Frames, by: tuple[str, ...]) -> Table:
-    """How many comments each open question received, for groups large enough for comments.
+@dataclass(frozen=True)
+class Comment:
+    text: str  # always redacted
+    group: str  # the service (a group meeting the comment threshold)
+    themes: tuple[str, ...]
 
-    Counts only: comment text is not shown on any page. Groups below the comment threshold,
-    or hidden to protect another, are listed as hidden (the engine's `comments` rules).
+
+@dataclass(frozen=True)
+class ThemeComments:
+    theme: str
+    comments: tuple[Comment, ...]
+
+
+@dataclass(frozen=True)
+class CommentsPage:
+    tables: dict[str, Table]
+    text_shown: bool  # the viewer may read comment text (the workforce lead)
+    sections: tuple[ThemeComments, ...]
+    threshold: int
+
+
+def _tagged(
+    frames: Frames, by: tuple[str, ...], dictionary: Dictionary, names: StaffNames
+) -> list[dict[str, Any]]:
+    """The engine's comments for groups that may show them: redacted, then tagged by theme.
+
+    Themes are found in the redacted text, so every tag can be explained from what is shown.
     """
-    shown_comments = analysis.comments(
-        frames.responses, frames.items, by=by, settings=frames.settings
-    )
+    rows = analysis.comments(frames.responses, frames.items, by=by, settings=frames.settings)
+    tagged = []
+    for row in rows.to_dicts():
+        text = redact(row["comment"], names=names.names, given_names=names.given_names)
+        tagged.append(row | {"comment": text, "themes": themes(text, dictionary)})
+    return tagged
+
+
+def comment_theme_counts(
+    frames: Frames, by: tuple[str, ...], dictionary: Dictionary, names: StaffNames
+) -> Table:
+    """How many comments mention each theme, for groups large enough for comments.
+
+    Groups below the comment threshold, hidden to protect another (the engine's `comments`
+    rules) or without comments are listed as not shown. A comment may have several themes.
+    """
     dim = by[0] if by else None
-    themes = frames.questionnaire.themes
-    text_items = {i.code: i for i in frames.questionnaire.items() if i.type == "text"}
-    counts = shown_comments.group_by([*by, "item_code"]).agg(pl.len().alias("comments"))
+    tagged = _tagged(frames, by, dictionary, names)
     groups = (
         [None]
         if dim is None
         else sorted(frames.responses[dim].fill_null(analysis.NOT_KNOWN).unique().to_list())
     )
-    found = {(r[dim] if dim else None, r["item_code"]): r["comments"] for r in counts.to_dicts()}
     rows: list[tuple[Value, ...]] = []
     for group in groups:
-        for code, item in text_items.items():
-            theme = themes.get(item.theme or "", "") or item.text
-            value: Value = found.get((group, code), NOT_SHOWN)
-            rows.append((*([group] if dim else []), theme, item.text, value))
+        mine = [r for r in tagged if dim is None or r[dim] == group]
+        counts: list[tuple[str, Value]] = [
+            (name, sum(name in r["themes"] for r in mine)) for name in dictionary.names
+        ]
+        counts += [(NO_THEME, sum(not r["themes"] for r in mine)), (ALL_COMMENTS, len(mine))]
+        for theme, count in counts:
+            rows.append((*([group] if dim else []), theme, count if mine else NOT_SHOWN))
     return Table(
         slug=f"comments-by-{dim.replace('_', '-')}" if dim else "comments",
-        caption="Comments received, by theme" + (f" and {LABELS[dim].lower()}" if dim else ""),
+        caption="Comments by theme" + (f" and {LABELS[dim].lower()}" if dim else ""),
         columns=(
             *([Column(LABELS[dim])] if dim else []),
             Column("Theme"),
-            Column("Question"),
             Column("Comments", "count"),
         ),
         rows=tuple(rows),
         notes=(
             f"{NOT_SHOWN}: the group has fewer than {frames.settings.min_group_size_comments} "
-            "responses, is hidden to protect another group, or made no comments. Comment text "
-            "is not shown here, to protect respondents.",
+            "responses, is hidden to protect another group, or made no comments. Themes come "
+            "from a published keyword list; a comment can have more than one theme.",
         ),
+    )
+
+
+def _sections(tagged: list[dict[str, Any]], dictionary: Dictionary) -> tuple[ThemeComments, ...]:
+    comments = [
+        Comment(r["comment"], r["service"], tuple(r["themes"])) for r in tagged if r["service"]
+    ]
+    by_theme = [(name, [c for c in comments if name in c.themes]) for name in dictionary.names]
+    by_theme.append((NO_THEME, [c for c in comments if not c.themes]))
+    return tuple(ThemeComments(name, tuple(found)) for name, found in by_theme if found)
+
+
+def comments_page(frames: Frames, *, organisation: Organisation, show_text: bool) -> CommentsPage:
+    """Theme counts for everyone who may open the page; redacted text only when `show_text`.
+
+    Text comes only from services that meet the comment threshold and are not hidden to
+    protect another service, and is never shown unredacted.
+    """
+    dictionary = theme_dictionary()
+    names = redaction_names(organisation=organisation)
+    tables = [comment_theme_counts(frames, by, dictionary, names) for by in ((), ("service",))]
+    sections = (
+        _sections(_tagged(frames, ("service",), dictionary, names), dictionary) if show_text else ()
+    )
+    return CommentsPage(
+        {t.slug: t for t in tables},
+        show_text,
+        sections,
+        frames.settings.min_group_size_comments,
     )

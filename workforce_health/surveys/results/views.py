@@ -20,7 +20,7 @@ from workforce_health.surveys.results.breakdowns import (
 )
 from workforce_health.surveys.results.common import LABELS
 from workforce_health.surveys.results.items import items_get
-from workforce_health.surveys.results.numbers import comment_counts, numbers_table
+from workforce_health.surveys.results.numbers import comments_page, numbers_table
 from workforce_health.surveys.results.overview import overview_get
 from workforce_health.web.tables import Table, csv_response, xlsx_response
 
@@ -207,8 +207,10 @@ def _numbers(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Ta
 
 
 def _comments(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
-    tables = [comment_counts(loaded.frames, by) for by in ((), ("service",))]
-    return None, {t.slug: t for t in tables}
+    page = comments_page(
+        loaded.frames, organisation=loaded.wave.organisation, show_text=loaded.full
+    )
+    return page, page.tables
 
 
 PAGES |= {
@@ -236,4 +238,4 @@ def results_numbers(request: HttpRequest, results_wave_id: int) -> HttpResponse:
 
 @requires(Capability.MANAGE_SURVEYS)
 def results_comments(request: HttpRequest, results_wave_id: int) -> HttpResponse:
-    return _page(request, results_wave_id, "comments", "tables")
+    return _page(request, results_wave_id, "comments", "comments")

@@ -17,9 +17,10 @@ def test_demo_waves_load_with_an_improvement_in_workload():
     demo_load(today=datetime.date(2025, 11, 14))
     waves = {w.slug: w for w in Wave.objects.filter(organisation__la_code="990")}
     assert set(waves) == {
-        "childrens-health-check-2024",
-        "childrens-health-check-2025",
-        "adults-health-check-2025",
+        f"{service}-{kind}health-check-{year}"
+        for service in ("childrens", "adults")
+        for kind in ("", "wider-")
+        for year in (2023, 2024, 2025)
     }
     now = frames.results_frames(wave=waves["childrens-health-check-2025"])
     before = frames.results_frames(wave=waves["childrens-health-check-2024"])

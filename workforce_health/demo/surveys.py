@@ -1,10 +1,14 @@
 """Demo Health Check waves for the demo council: deterministic synthetic responses.
 
-Children's Services 2024 and 2025 and Adult Social Care 2025, all closed, written through the
-results services (the same path as an import). Invitees are the staff in post on the opening day,
-with the groups the collection side would snapshot; about 60% respond. Workload and wellbeing
-improve from 2024 to 2025. The waves use the sector minimum group of 5 (the product default is
-10) so that a small council's team results show, and a few small teams are still hidden.
+The Social Work Health Check and the Wider Workforce Health Check, for Children's Services and
+for Adult Social Care, in 2023, 2024 and 2025 (12 waves), all closed, written through the results
+services (the same path as an import). Invitees are the staff of each questionnaire's groups in
+post on the opening day, with the groups the collection side would snapshot; about 60% of social
+work staff and 65% of the wider workforce respond. The story: supervision and learning and
+development improve each year, workload and wellbeing improve in 2025, and a clear majority are
+proud of their job and would recommend the council. The waves use the sector minimum group of 5
+(the product default is 10) so that a small council's team results show, and a few small teams
+are still hidden.
 """
 
 import datetime
@@ -20,9 +24,14 @@ from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import Questionnaire, Response, Wave
 from workforce_health.surveys.results import services
 
-QUESTIONNAIRE = "social-work-health-check"
+SOCIAL_WORK = "social-work-health-check"
+WIDER = "wider-workforce-health-check"
 SEED = 2025
-RESPONSE_RATE = 0.6
+RESPONSE_RATE = {SOCIAL_WORK: 0.6, WIDER: 0.65}
+STAFF_GROUPS: dict[str, list[str]] = {
+    SOCIAL_WORK: list(groups.SOCIAL_WORK_GROUPS),
+    WIDER: [groups.RoleGroup.OTHER_PRACTITIONER],
+}
 DISCLOSURE: dict[str, Any] = {
     "min_group_size": 5,
     "min_group_size_comments": 10,
@@ -39,9 +48,11 @@ COMMENTS = (
 
 @dataclass(frozen=True)
 class DemoWave:
+    questionnaire: str
     service_name: str
     year: int
-    # Mean answer (1-5) by standard or theme; "stress" is the reverse-worded stress item.
+    # Mean answer (1-5) by standard or theme; "stress" is the reverse-worded stress item and
+    # "proud" the pride and recommending items.
     levels: dict[str, float]
 
 
@@ -49,21 +60,49 @@ SHORT_NAMES = {
     "Children's Services": ("Children's", "childrens"),
     "Adult Social Care": ("Adults'", "adults"),
 }
-_BASE = {"S1": 3.5, "S2": 3.0, "S5": 3.7, "S6": 3.5, "S7": 3.8, "S8": 3.3, "workplace": 3.3}
+TITLES = {
+    SOCIAL_WORK: ("Social Work Health Check", ""),
+    WIDER: ("Wider Workforce Health Check", "wider-"),
+}
+_BASE = {"S1": 3.5, "S2": 3.0, "S7": 3.8, "S8": 3.3, "workplace": 3.3, "proud": 4.3}
 _BASE |= {"engagement": 3.6, "equality": 3.7}
-WAVES = (
-    DemoWave("Children's Services", 2024, _BASE | {"S3": 2.6, "S4": 3.0, "stress": 3.9}),
-    DemoWave("Children's Services", 2025, _BASE | {"S3": 3.1, "S4": 3.4, "stress": 3.4}),
-    DemoWave("Adult Social Care", 2025, _BASE | {"S3": 3.0, "S4": 3.3, "stress": 3.5}),
+# Supervision (S5) and learning and development (S6) improve every year; workload (S3) and
+# wellbeing (S4) in 2025.
+_YEARS = {
+    2023: {"S3": 2.7, "S4": 3.0, "S5": 3.1, "S6": 3.0, "stress": 3.9},
+    2024: {"S3": 2.6, "S4": 3.0, "S5": 3.5, "S6": 3.45, "stress": 3.9},
+    2025: {"S3": 3.3, "S4": 3.4, "S5": 3.9, "S6": 3.9, "stress": 3.4},
+}
+_ADULTS = {2025: {"S3": 3.2, "S4": 3.3, "stress": 3.5}}
+# The wider questionnaire's themes follow the nearest standards.
+_THEME_OF = {"leadership": "S1", "workload": "S3", "wellbeing": "S4", "support": "S5"}
+_THEME_OF |= {"development": "S6"}
+
+
+def _levels(questionnaire: str, service: str, year: int) -> dict[str, float]:
+    levels = (
+        _BASE | _YEARS[year] | (_ADULTS.get(year, {}) if service == "Adult Social Care" else {})
+    )
+    if questionnaire == WIDER:
+        levels |= {theme: levels[standard] for theme, standard in _THEME_OF.items()}
+    return levels
+
+
+WAVES = tuple(
+    DemoWave(questionnaire, service, year, _levels(questionnaire, service, year))
+    for questionnaire in (SOCIAL_WORK, WIDER)
+    for service in SHORT_NAMES
+    for year in _YEARS
 )
 
 
 def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[Wave]:
     """Create the demo waves and their responses (call inside the demo's transaction)."""
-    questionnaire = Questionnaire.objects.filter(
-        code=QUESTIONNAIRE, organisation__isnull=True
-    ).latest("version")
-    parsed = questionnaire.parsed()
+    questionnaires = {
+        code: Questionnaire.objects.filter(code=code, organisation__isnull=True).latest("version")
+        for code in (SOCIAL_WORK, WIDER)
+    }
+    parsed = {code: q.parsed() for code, q in questionnaires.items()}
     rng = random.Random(seed)  # noqa: S311 - deterministic synthetic data, not secrets
     team_effect: dict[str, float] = {}
     waves = []
@@ -71,32 +110,37 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
         service = Service.objects.get(organisation=organisation, name=spec.service_name)
         opens_on = datetime.date(spec.year, 2, 3)
         short, prefix = SHORT_NAMES[spec.service_name]
+        title, kind = TITLES[spec.questionnaire]
         wave = services.past_wave_create(
             organisation=organisation,
-            questionnaire=questionnaire,
-            title=f"{short} Social Work Health Check {spec.year}",
-            slug=f"{prefix}-health-check-{spec.year}",
+            questionnaire=questionnaires[spec.questionnaire],
+            title=f"{short} {title} {spec.year}",
+            slug=f"{prefix}-{kind}health-check-{spec.year}",
             services=[service],
+            staff_groups=STAFF_GROUPS[spec.questionnaire],
             opens_on=opens_on,
             closes_on=opens_on + datetime.timedelta(days=32),
             **DISCLOSURE,
         )
-        invitees = groups.generalise(_invitees(service, opens_on))
+        invitees = groups.generalise(_invitees(service, opens_on, STAFF_GROUPS[spec.questionnaire]))
         services.invited_counts_record(wave=wave, counts=services.invited_counts_from(invitees))
         for team in sorted({i["team"] for i in invitees} - set(team_effect)):
             team_effect[team] = rng.gauss(0, 0.3)  # kept from year to year
         rows = [
-            (snapshot, _answers(rng, parsed, spec, team_effect[snapshot["team"]]))
+            (
+                snapshot,
+                _answers(rng, parsed[spec.questionnaire], spec, team_effect[snapshot["team"]]),
+            )
             for snapshot in invitees
-            if rng.random() < RESPONSE_RATE
+            if rng.random() < RESPONSE_RATE[spec.questionnaire]
         ]
         services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
         waves.append(wave)
     return waves
 
 
-def _invitees(service: Service, on: datetime.date) -> list[dict[str, str]]:
-    """Group snapshots of the social work staff in post on ``on`` (as the collection side takes)."""
+def _invitees(service: Service, on: datetime.date, staff_groups: list[str]) -> list[dict[str, str]]:
+    """Group snapshots of the staff groups in post on ``on`` (as the collection side takes)."""
     first_start = dict(
         Employment.objects.filter(organisation=service.organisation)
         .values_list("person_id")
@@ -111,7 +155,7 @@ def _invitees(service: Service, on: datetime.date) -> list[dict[str, str]]:
     chosen: dict[int, dict[str, str]] = {}
     for employment in current:
         role_group = groups.ROLE_GROUP_OF.get(employment.job_role, "")
-        if employment.person_id in chosen or role_group not in groups.SOCIAL_WORK_GROUPS:
+        if employment.person_id in chosen or role_group not in staff_groups:
             continue
         chosen[employment.person_id] = {
             "service": service.name,
@@ -121,6 +165,14 @@ def _invitees(service: Service, on: datetime.date) -> list[dict[str, str]]:
             "employment_type": employment.get_contract_type_display(),
         }
     return list(chosen.values())
+
+
+def _level_key(item: qn.Item) -> str:
+    if item.code.endswith("_stress"):
+        return "stress"
+    if item.code.endswith(("_pride", "_recommend_employer")):
+        return "proud"
+    return item.standard or item.theme or ""
 
 
 def _agree(rng: random.Random, level: float) -> str:
@@ -146,11 +198,11 @@ def _answers(
         if rng.random() < 0.02 and item.type != qn.TEXT:
             continue  # skipped
         if item.type == qn.AGREE:
-            key = "stress" if item.code == "sw_stress" else item.standard or item.theme or ""
+            key = _level_key(item)
             shift = -person if item.reverse else person
             answers[item.code] = _agree(rng, spec.levels.get(key, 3.4) + shift)
         elif item.type == qn.SCALE_0_10:
-            answers[item.code] = str(min(10, max(0, round(6.5 + 2 * person + rng.gauss(0, 1.5)))))
+            answers[item.code] = str(min(10, max(0, round(7.6 + 2 * person + rng.gauss(0, 1.5)))))
         elif item.type == qn.NUMBER and item.code in numbers:
             answers[item.code] = str(numbers[item.code])
         elif item.type == qn.CHOICE:

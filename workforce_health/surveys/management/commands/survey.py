@@ -1,0 +1,201 @@
+"""workforce-health survey create-wave | import-responses | results | questionnaires | open | close.
+
+One command for the Health Check surveys, through the same services and published (suppressed)
+engine outputs as the pages. `--organisation` (LA code) is optional wherever a wave is named by
+its slug: slugs are unique per organisation, so without it the slug must name only one wave.
+"""
+
+import datetime
+import json
+from argparse import ArgumentParser, ArgumentTypeError
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys import services
+from workforce_health.surveys.analysis import GROUP_COLUMNS
+from workforce_health.surveys.groups import SOCIAL_WORK_GROUPS, RoleGroup
+from workforce_health.surveys.management.commands import _survey_lookup as lookup
+from workforce_health.surveys.management.commands._survey_csv import results_csv
+from workforce_health.surveys.management.commands._survey_results import results_get
+from workforce_health.surveys.management.commands._wave import add_base_url_argument
+from workforce_health.surveys.models import Questionnaire, Wave
+from workforce_health.surveys.results import frames, imports
+
+DEFAULT_DAYS_OPEN = 28
+WIDER_GROUPS = [RoleGroup.OTHER_PRACTITIONER]
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError as error:
+        raise ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from error
+
+
+def _breakdown(text: str) -> tuple[str, ...]:
+    dims = tuple(text.split("+"))
+    unknown = [dim for dim in dims if dim not in GROUP_COLUMNS]
+    if unknown:
+        raise ArgumentTypeError(
+            f"unknown dimension {'+'.join(unknown)!r}: use {', '.join(GROUP_COLUMNS)}, "
+            "or two of them joined by + (team+role_group)"
+        )
+    if len(dims) > 2 or len(set(dims)) != len(dims):
+        raise ArgumentTypeError(f"{text!r}: give one dimension or two different ones joined by +")
+    return dims
+
+
+class Command(BaseCommand):
+    help = (
+        "Health Check surveys: create waves, import responses, print results, list questionnaires."
+    )
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        commands = parser.add_subparsers(dest="subcommand", required=True, metavar="subcommand")
+        create = commands.add_parser("create-wave", help="create a wave, not yet open")
+        create.add_argument("--organisation", required=True, help="the organisation's LA code")
+        create.add_argument("--questionnaire", required=True, help="questionnaire key (code)")
+        create.add_argument("--name", required=True, help="the wave's title")
+        create.add_argument("--slug", required=True, help="short name, used in the shared link")
+        create.add_argument("--service", action="append", default=[], help="default: all")
+        create.add_argument("--opens", type=_date, help="YYYY-MM-DD (default: today)")
+        create.add_argument("--closes", type=_date, help=f"default: {DEFAULT_DAYS_OPEN} days on")
+        create.add_argument("--min-group", type=int, help="smallest group reported (5 or more)")
+        imported = commands.add_parser("import-responses", help="import a past wave's responses")
+        imported.add_argument("file", type=Path, help="a .csv or .xlsx file")
+        results = commands.add_parser("results", help="print a wave's published results")
+        results.add_argument("--by", action="append", type=_breakdown, default=[])
+        results.add_argument("--compare", metavar="PREVIOUS_SLUG", help="an earlier wave")
+        results.add_argument("--format", choices=("json", "csv"), default="json")
+        listed = commands.add_parser("questionnaires", help="list the available questionnaires")
+        listed.add_argument("--format", choices=("text", "json"), default="text")
+        listed.add_argument("--organisation", help="include this organisation's copies")
+        opened = commands.add_parser("open", help="open a wave and email invitees their links")
+        add_base_url_argument(opened)
+        closed = commands.add_parser("close", help="close an open wave")
+        for sub in (imported, results, opened, closed):
+            sub.add_argument("--organisation", help="LA code (needed if the slug is ambiguous)")
+            sub.add_argument("--wave", required=True, help="the wave's short name (slug)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        subcommand = options["subcommand"].replace("-", "_")
+        try:
+            getattr(self, f"_{subcommand}")(options)
+        except ValidationError as error:
+            raise CommandError(lookup.error_text(error)) from error
+
+    def _create_wave(self, options: dict[str, Any]) -> None:
+        organisation = lookup.organisation_from(options["organisation"])
+        questionnaire = lookup.questionnaire_from(options["questionnaire"], organisation)
+        opens_on = options["opens"] or timezone.localdate()
+        closes_on = options["closes"] or opens_on + datetime.timedelta(days=DEFAULT_DAYS_OPEN)
+        disclosure: dict[str, int] = {}
+        if options["min_group"] is not None:
+            if options["min_group"] < 5:
+                raise CommandError("--min-group: the smallest group reported must be 5 or more")
+            disclosure["min_group_size"] = options["min_group"]
+            disclosure["min_group_size_comments"] = max(20, options["min_group"])
+        population = questionnaire.parsed().population
+        wave = services.wave_create(
+            organisation=organisation,
+            questionnaire=questionnaire,
+            title=options["name"],
+            slug=options["slug"],
+            services=lookup.services_from(options["service"], organisation),
+            staff_groups=list(SOCIAL_WORK_GROUPS if population == "social_work" else WIDER_GROUPS),
+            opens_on=opens_on,
+            closes_on=closes_on,
+            **disclosure,
+        )
+        self.stdout.write(
+            f"Created {wave.title} ({wave.slug}) for {organisation}: opens {opens_on:%-d %B %Y}, "
+            f"closes {closes_on:%-d %B %Y}, smallest group reported {wave.min_group_size}"
+        )
+
+    def _import_responses(self, options: dict[str, Any]) -> None:
+        wave = lookup.wave_from(options["wave"], options["organisation"])
+        path: Path = options["file"]
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: {error.strerror or error}") from error
+        result = imports.responses_import(wave=wave, source=data, filename=path.name)
+        if result.errors:
+            raise CommandError("Nothing was imported:\n" + "\n".join(result.errors))
+        self.stdout.write(f"Imported {result.created} responses into {wave.title}")
+
+    def _results(self, options: dict[str, Any]) -> None:
+        wave = lookup.wave_from(options["wave"], options["organisation"])
+        if wave.status == Wave.Status.DRAFT:
+            raise CommandError(f"--wave: {wave} has not opened, so it has no results")
+        previous = None
+        if options["compare"]:
+            before = lookup.wave_from(options["compare"], wave.organisation.la_code, "--compare")
+            if before.questionnaire.code != wave.questionnaire.code or before.pk == wave.pk:
+                raise CommandError(
+                    f"--compare: {before} is not an earlier wave of {wave.questionnaire.title}"
+                )
+            previous = frames.results_frames(wave=before)
+        results = results_get(frames.results_frames(wave=wave), options["by"], previous)
+        if options["format"] == "csv":
+            self.stdout.write(results_csv(results), ending="")
+        else:
+            self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
+
+    def _questionnaires(self, options: dict[str, Any]) -> None:
+        listed = [qn.parse(definition, source=name) for name, definition in _definitions(options)]
+        if options["format"] == "json":
+            rows = [
+                {
+                    "key": parsed.code,
+                    "name": parsed.title,
+                    "items": [
+                        {
+                            "code": i.code,
+                            "type": i.type,
+                            "standard": i.standard,
+                            "reverse": i.reverse,
+                        }
+                        for i in parsed.items()
+                    ],
+                }
+                for parsed in listed
+            ]
+            self.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False))
+            return
+        for parsed in listed:
+            items = sum(1 for _ in parsed.items())
+            self.stdout.write(f"{parsed.code:<32}{parsed.title} ({items} questions)")
+
+    def _open(self, options: dict[str, Any]) -> None:
+        wave = lookup.wave_from(options["wave"], options["organisation"])
+        invited = services.wave_open(wave=wave)
+        sent, without = services.invitations_send(
+            wave=Wave.objects.get(pk=wave.pk), base_url=options["base_url"]
+        )
+        self.stdout.write(
+            f"{wave.title} is open: {invited} invited, {sent} emailed, "
+            f"{without} without an email address (give them the shared link)"
+        )
+
+    def _close(self, options: dict[str, Any]) -> None:
+        wave = lookup.wave_from(options["wave"], options["organisation"])
+        services.wave_close(wave=wave)
+        self.stdout.write(f"{wave.title} is closed")
+
+
+def _definitions(options: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The latest version of each questionnaire key: packaged, or the organisation's own copy."""
+    rows = Questionnaire.objects.filter(organisation__isnull=True)
+    if options["organisation"]:
+        organisation = lookup.organisation_from(options["organisation"])
+        rows = rows | Questionnaire.objects.filter(organisation=organisation)
+    latest: dict[str, Questionnaire] = {}
+    for row in rows.order_by("code", "version"):
+        latest[row.code] = row
+    return [(f"questionnaire {row.code}", row.definition) for row in latest.values()]

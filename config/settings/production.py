@@ -27,3 +27,16 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+
+# Shared by every gunicorn worker on the machine, so the survey link rate limit
+# (workforce_health/surveys/ratelimit.py) counts each client once.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),  # noqa: F405
+    }
+}
+# Behind the reverse proxy every request comes from the proxy: count the client it forwards.
+SURVEY_GUESS_CLIENT_IP_HEADER = os.environ.get(
+    "SURVEY_GUESS_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR"
+)

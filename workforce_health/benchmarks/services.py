@@ -23,7 +23,7 @@ from workforce_health.benchmarks.models import (
     published_council_codes,
 )
 from workforce_health.benchmarks.national_fixture import england_national
-from workforce_health.benchmarks.published import la_code_matches, read_published
+from workforce_health.benchmarks.published import TIDY_COLUMNS, la_code_matches, read_published
 from workforce_health.core.models import Organisation
 
 DEMO_FILES: Final = (
@@ -80,18 +80,9 @@ def _save(
     return release
 
 
-_VALUE_FIELDS: Final = (
-    "time_period",
-    "geographic_level",
-    "area_code",
-    "old_la_code",
-    "area_name",
-    "region_code",
-    "region_name",
-    "measure",
-    "value",
-    "symbol",
-    "source_row",
+# Each value's own columns: the tidy frame's, less what its release row already holds.
+_VALUE_FIELDS: Final = tuple(
+    c for c in TIDY_COLUMNS if c not in ("release", "source_file", "source_sha256")
 )
 
 

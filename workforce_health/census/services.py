@@ -154,6 +154,7 @@ def census_return_import(
             writer.add(record)
         council = reader.council.values if reader.council else CouncilLevel()
         result.findings.extend(_store_council(found, checked.year, council))
+        writer.finish()
         result.findings.extend(writer.findings)
         if result.errors:
             transaction.set_rollback(True)

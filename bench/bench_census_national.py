@@ -277,8 +277,12 @@ def create_organisations(councils: list[Council]) -> None:
 
     for council in councils:
         known = LOCAL_AUTHORITIES[council.lea]
+        # Names are unique here but not in the DfE list (Dorset is both 835 and 838).
         core_services.organisation_create(
-            name=known.name, la_code=council.lea, region=known.region, ons_code=known.ons_code
+            name=f"{known.name} ({council.lea})",
+            la_code=council.lea,
+            region=known.region,
+            ons_code=known.ons_code,
         )
 
 

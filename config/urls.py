@@ -7,6 +7,7 @@ urlpatterns = [
     path("benchmarks/", include("workforce_health.benchmarks.urls")),
     path("workforce/", include("workforce_health.staffing.urls")),
     path("census/", include("workforce_health.census.urls")),
+    path("reports/", include("workforce_health.reports.urls")),
 ]
 
 handler400 = "workforce_health.web.views.bad_request"

@@ -19,6 +19,7 @@ class Capability(StrEnum):
     EDIT_STRUCTURE = "edit_structure"  # create and edit teams, people and employments
     VIEW_OWN_RECORD = "view_own_record"  # a member of staff's own record
     VIEW_PUBLISHED_REPORTS = "view_published_reports"
+    EDIT_REPORTS = "edit_reports"  # prepare, preview and publish scrutiny reports
     MANAGE_BENCHMARKS = "manage_benchmarks"  # import DfE files, choose comparator councils
     VIEW_WORKFORCE_MEASURES = "view_workforce_measures"  # dashboard, within the role's scope
     MANAGE_SURVEYS = "manage_surveys"  # questionnaires and survey waves (never responses)
@@ -32,6 +33,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_STRUCTURE,
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_PUBLISHED_REPORTS,
+            Capability.EDIT_REPORTS,
             Capability.MANAGE_BENCHMARKS,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
@@ -44,6 +46,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.EDIT_STRUCTURE,
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_PUBLISHED_REPORTS,
+            Capability.EDIT_REPORTS,
             Capability.MANAGE_BENCHMARKS,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,

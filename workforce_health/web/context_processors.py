@@ -18,6 +18,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Survey results", reverse("survey-results-index"), Capability.VIEW_SURVEY_RESULTS),
             ("Census and HR data", reverse("census-index"), Capability.EDIT_STRUCTURE),
             ("Benchmarks", reverse("benchmark-data"), Capability.MANAGE_BENCHMARKS),
+            ("Scrutiny reports", reverse("report-list"), Capability.VIEW_PUBLISHED_REPORTS),
         ]
         if membership.person_id:
             items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -16,6 +17,7 @@ from typing import Literal
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 from workforce_health.staffing.measures import format_count, format_rate, round_half_up
 
@@ -119,12 +121,8 @@ def csv_response(table: Table, filename: str) -> HttpResponse:
     return response
 
 
-def xlsx_bytes(table: Table) -> bytes:
-    """A workbook: the caption as a title row, bold headers, numbers as numbers, then source."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = table.slug[:31]
+def _write_sheet(sheet: Worksheet, table: Table) -> None:
+    """The caption as a title row, bold headers, numbers as numbers, then notes and source."""
     sheet.append([table.caption])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(table.headers)
@@ -146,9 +144,42 @@ def xlsx_bytes(table: Table) -> bytes:
         sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = min(
             max(width + 2, 10), 60
         )
+
+
+def _saved(book: Workbook) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def xlsx_bytes(table: Table) -> bytes:
+    """A workbook of one sheet holding the table."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = table.slug[:31]
+    _write_sheet(sheet, table)
+    return _saved(book)
+
+
+def xlsx_workbook_bytes(tables: Sequence[Table], *, title: str) -> bytes:
+    """A workbook with a contents sheet listing every table, then one sheet per table."""
+    book = Workbook()
+    contents = book.active
+    assert contents is not None
+    contents.title = "Contents"
+    contents.append([title])
+    contents["A1"].font = Font(bold=True, size=14)
+    contents.append(["Sheet", "Table"])
+    for cell in contents[2]:
+        cell.font = Font(bold=True)
+    contents.column_dimensions["A"].width = 12
+    contents.column_dimensions["B"].width = 100
+    for number, table in enumerate(tables, start=1):
+        name = f"Table {number}"
+        contents.append([name, table.caption])
+        _write_sheet(book.create_sheet(name), table)
+    return _saved(book)
 
 
 def xlsx_response(table: Table, filename: str) -> HttpResponse:

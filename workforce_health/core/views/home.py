@@ -14,6 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "summary": selectors.organisation_summary(organisation=membership.organisation),
         "can_view_structure": membership_can(membership, Capability.VIEW_STRUCTURE),
         "can_edit_structure": membership_can(membership, Capability.EDIT_STRUCTURE),
+        "can_view_reports": membership_can(membership, Capability.VIEW_PUBLISHED_REPORTS),
     }
     if context["can_view_structure"]:
         context["teams"] = selectors.team_list(viewer=membership)

@@ -1,0 +1,138 @@
+"""What a report draws on: the services it covers, their latest census year and survey waves.
+
+Each *unit* is one service (or, for a report on the whole organisation, one kind of service):
+its workforce figures are read as that service's manager would see them, and its survey
+results through the same scope, so the report shows exactly what the pages show.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
+from workforce_health.core.models import Membership, Organisation, Service
+from workforce_health.staffing.dashboard.common import (
+    SERVICE_KINDS,
+    Context,
+    _has_data,
+    context_get,
+    latest_complete_year,
+)
+from workforce_health.surveys.models import Wave
+from workforce_health.surveys.results import frames as survey_selectors
+from workforce_health.surveys.results.frames import Frames, Scope
+
+Role = Membership.Role
+
+
+class ReportDataMissing(Exception):
+    """The report cannot be written: a readable reason (no survey wave, no census year)."""
+
+
+@dataclass(frozen=True)
+class WaveResults:
+    wave: Wave
+    frames: Frames
+    previous: Wave | None
+    previous_frames: Frames | None
+
+
+@dataclass(frozen=True)
+class Unit:
+    label: str  # "Children's Services"
+    kind: str  # Service.Kind
+    viewer: Membership  # unsaved: the scope of a manager of this service (or the whole kind)
+    scope: Scope  # the survey results scope
+
+
+@dataclass
+class ReportInputs:
+    organisation: Organisation
+    services: tuple[Service, ...]  # empty: every service of the organisation
+    meeting_date: datetime.date
+    quotations: tuple[str, ...] = ()
+
+    @property
+    def scope_label(self) -> str:
+        if not self.services:
+            return self.organisation.name
+        return " and ".join(s.name for s in self.services)
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        if self.services:
+            return [
+                Unit(
+                    s.name,
+                    s.kind,
+                    Membership(
+                        organisation=self.organisation, role=Role.SERVICE_MANAGER, service=s
+                    ),
+                    Scope(service=s.name),
+                )
+                for s in self.services
+            ]
+        kinds = sorted(
+            set(self.organisation.services.values_list("kind", flat=True)),
+            key=list(SERVICE_KINDS).index,
+        )
+        lead = Membership(organisation=self.organisation, role=Role.ADMINISTRATOR)
+        return [Unit(SERVICE_KINDS[k].label, k, lead, Scope()) for k in kinds]
+
+    @cached_property
+    def census(self) -> dict[str, Context]:
+        """Each unit's dashboard context at the latest census year with data by the meeting."""
+        contexts = {}
+        last = latest_complete_year(self.meeting_date)
+        for unit in self.units:
+            ctx = context_get(viewer=unit.viewer, params={"service": unit.kind})
+            years = [y for y in ctx.years if y <= last and _has_data(ctx.totals[y])]
+            if years:
+                contexts[unit.label] = dataclasses.replace(ctx, year=years[-1])
+        return contexts
+
+    @cached_property
+    def waves(self) -> list[WaveResults]:
+        """The latest opened or closed wave of each questionnaire for each set of services
+        (within the report's) opening by the meeting date, with the wave before it."""
+        waves = (
+            Wave.objects.filter(organisation=self.organisation, opens_on__lte=self.meeting_date)
+            .exclude(status=Wave.Status.DRAFT)
+            .select_related("questionnaire")
+            .order_by("-opens_on", "-pk")
+        )
+        if self.services:
+            waves = waves.filter(services__in=self.services).distinct()
+        latest: dict[tuple[str, frozenset[int]], Wave] = {}
+        for wave in waves.prefetch_related("services"):
+            services = frozenset(s.pk for s in wave.services.all())
+            latest.setdefault((wave.questionnaire.code, services), wave)
+        results = []
+        for wave in sorted(latest.values(), key=lambda w: (w.title, w.pk)):
+            previous = survey_selectors.results_previous_wave_get(wave=wave)
+            results.append(
+                WaveResults(
+                    wave,
+                    survey_selectors.results_frames(wave=wave),
+                    previous,
+                    survey_selectors.results_frames(wave=previous) if previous else None,
+                )
+            )
+        return results
+
+    def check(self) -> None:
+        """Raise ReportDataMissing unless there is a survey wave and a census year to report."""
+        if not self.units:
+            raise ReportDataMissing(f"{self.organisation.name} has no services to report on")
+        if not self.waves:
+            raise ReportDataMissing(
+                f"No Health Check wave for {self.scope_label} has opened by "
+                f"{self.meeting_date:%d %B %Y}: open or import one first"
+            )
+        if not self.census:
+            raise ReportDataMissing(
+                f"No census year with workforce records for {self.scope_label} has ended by "
+                f"{self.meeting_date:%d %B %Y}: import a census return or HR extract first"
+            )

@@ -1,0 +1,74 @@
+"""Scrutiny reports: a draft the workforce lead edits, and its published, immutable versions."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from workforce_health.core.models import Organisation, Service
+
+
+class Report(models.Model):
+    """A report in preparation: what it covers, the lead's commentary and chosen sections.
+
+    Its figures are computed afresh whenever it is previewed; publishing freezes them in a
+    ReportVersion. Editing after publishing prepares the next version.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reports")
+    title = models.CharField(max_length=200)
+    meeting_date = models.DateField()
+    services = models.ManyToManyField(Service, blank=True, related_name="+")
+    # Optional section keys left out (reports/sections/registry.py); new sections appear.
+    excluded_sections = models.JSONField(default=list, blank=True)
+    commentary = models.JSONField(default=dict, blank=True)  # section key -> text
+    quotations = models.JSONField(default=list, blank=True)  # redacted comment texts
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-meeting_date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        if not isinstance(self.commentary, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in self.commentary.items()
+        ):
+            raise ValidationError({"commentary": "Commentary must be text for each section"})
+        if not isinstance(self.quotations, list) or not all(
+            isinstance(q, str) for q in self.quotations
+        ):
+            raise ValidationError({"quotations": "Quotations must be a list of texts"})
+
+
+class ReportVersion(models.Model):
+    """A published report: the whole document as it was published, never changed afterwards."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    published_on = models.DateField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    document = models.JSONField()  # reports/document.py to_json
+
+    class Meta:
+        ordering = ["-published_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "number"],
+                name="report_version_number_unique",
+                violation_error_message="This version of the report already exists",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report.title}, version {self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and ReportVersion.objects.filter(pk=self.pk).exists():
+            raise ValidationError("A published report cannot be changed: publish a new version")
+        super().save(*args, **kwargs)

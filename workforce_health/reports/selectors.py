@@ -1,0 +1,66 @@
+"""Reads for reports: drafts for those who prepare them, published versions for readers."""
+
+from django.db.models import QuerySet
+
+from workforce_health.core.models import Membership
+from workforce_health.core.permissions import Capability, membership_can
+from workforce_health.reports.document import Document, from_json
+from workforce_health.reports.inputs import ReportInputs
+from workforce_health.reports.models import Report, ReportVersion
+from workforce_health.surveys.comments.selectors import theme_dictionary
+from workforce_health.surveys.results.numbers import comments_page
+
+
+def report_list(*, viewer: Membership) -> QuerySet[Report]:
+    """Reports in preparation: only for those who may edit reports."""
+    if not membership_can(viewer, Capability.EDIT_REPORTS):
+        return Report.objects.none()
+    return Report.objects.filter(organisation=viewer.organisation).prefetch_related(
+        "services", "versions"
+    )
+
+
+def report_get(*, viewer: Membership, report_id: int) -> Report | None:
+    return report_list(viewer=viewer).filter(pk=report_id).first()
+
+
+def report_version_list(*, viewer: Membership) -> QuerySet[ReportVersion]:
+    """Published versions of the viewer's organisation's reports, newest first."""
+    if not membership_can(viewer, Capability.VIEW_PUBLISHED_REPORTS):
+        return ReportVersion.objects.none()
+    return ReportVersion.objects.filter(report__organisation=viewer.organisation).select_related(
+        "report"
+    )
+
+
+def report_version_get(*, viewer: Membership, version_id: int) -> ReportVersion | None:
+    return report_version_list(viewer=viewer).filter(pk=version_id).first()
+
+
+def report_version_document(*, version: ReportVersion) -> Document:
+    return from_json(version.document)
+
+
+def report_inputs(*, report: Report) -> ReportInputs:
+    return ReportInputs(
+        organisation=report.organisation,
+        services=tuple(report.services.order_by("name")),
+        meeting_date=report.meeting_date,
+        quotations=tuple(report.quotations),
+    )
+
+
+def report_quotation_choices(*, report: Report) -> list[str]:
+    """Redacted comments the lead may quote: from the report's waves and services, only from
+    groups meeting the comment threshold (the comments page's own rules)."""
+    inputs = report_inputs(report=report)
+    services = {s.name for s in inputs.services}
+    theme_dictionary()  # fail early if the dictionary cannot be read
+    choices: list[str] = []
+    for results in inputs.waves:
+        page = comments_page(results.frames, organisation=report.organisation, show_text=True)
+        for section in page.sections:
+            for comment in section.comments:
+                if (not services or comment.group in services) and comment.text not in choices:
+                    choices.append(comment.text)
+    return choices

@@ -1,0 +1,141 @@
+"""Writes for reports: prepare a draft, change it, and publish an immutable version."""
+
+import dataclasses
+import datetime
+from collections.abc import Iterable, Mapping
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from workforce_health.core.models import Organisation, Service
+from workforce_health.reports.builder import APPENDIX, SUMMARY, report_document
+from workforce_health.reports.document import Document, to_json
+from workforce_health.reports.inputs import ReportDataMissing
+from workforce_health.reports.models import Report, ReportVersion
+from workforce_health.reports.sections.registry import section_specs
+from workforce_health.reports.selectors import report_inputs, report_quotation_choices
+
+MAX_COMMENTARY = 5000
+
+
+def _check_services(organisation: Organisation, services: Iterable[Service]) -> list[Service]:
+    chosen = list(services)
+    if any(s.organisation_id != organisation.pk for s in chosen):
+        raise ValidationError({"services": "Choose services of this organisation"})
+    return chosen
+
+
+@transaction.atomic
+def report_create(
+    *,
+    organisation: Organisation,
+    meeting_date: datetime.date,
+    services: Iterable[Service] = (),
+    title: str = "",
+) -> Report:
+    from workforce_health.reports.builder import default_title
+
+    report = Report(
+        organisation=organisation,
+        meeting_date=meeting_date,
+        title=title.strip() or default_title(meeting_date),
+    )
+    chosen = _check_services(organisation, services)
+    report.full_clean()
+    report.save()
+    report.services.set(chosen)
+    return report
+
+
+def _check_commentary(commentary: Mapping[str, str]) -> dict[str, str]:
+    keys = {SUMMARY, APPENDIX, *(s.key for s in section_specs())}
+    unknown = sorted(set(commentary) - keys)
+    if unknown:
+        raise ValidationError({"commentary": f"There is no report section called {unknown[0]}"})
+    for key, text in commentary.items():
+        if len(text) > MAX_COMMENTARY:
+            raise ValidationError(
+                {"commentary": f"Commentary on {key} must be {MAX_COMMENTARY} characters or fewer"}
+            )
+    return {k: v.strip() for k, v in commentary.items() if v.strip()}
+
+
+@transaction.atomic
+def report_update(
+    *,
+    report: Report,
+    title: str | None = None,
+    meeting_date: datetime.date | None = None,
+    services: Iterable[Service] | None = None,
+    included_sections: Iterable[str] | None = None,
+    commentary: Mapping[str, str] | None = None,
+    quotations: Iterable[str] | None = None,
+) -> Report:
+    """Change a draft. `included_sections`: the optional sections to show."""
+    if title is not None:
+        report.title = title.strip()
+    if meeting_date is not None:
+        report.meeting_date = meeting_date
+    if included_sections is not None:
+        optional = {s.key for s in section_specs() if s.optional}
+        chosen = set(included_sections)
+        if chosen - optional:
+            raise ValidationError(
+                {
+                    "excluded_sections": "There is no optional section called "
+                    + sorted(chosen - optional)[0]
+                }
+            )
+        report.excluded_sections = sorted(optional - chosen)
+    if commentary is not None:
+        report.commentary = _check_commentary(commentary)
+    if services is not None:
+        report.services.set(_check_services(report.organisation, services))
+    if quotations is not None:
+        wanted = list(dict.fromkeys(quotations))
+        allowed = set(report_quotation_choices(report=report)) if wanted else set()
+        if any(q not in allowed for q in wanted):
+            raise ValidationError(
+                {"quotations": "Choose quotations from the redacted comments listed"}
+            )
+        report.quotations = wanted
+    report.full_clean()
+    report.save()
+    return report
+
+
+def report_draft_document(*, report: Report) -> Document:
+    """The report as it would be published now (raises ReportDataMissing if it cannot be)."""
+    optional = {s.key for s in section_specs() if s.optional}
+    return report_document(
+        report_inputs(report=report),
+        title=report.title,
+        included=optional - set(report.excluded_sections),
+        commentary=report.commentary,
+        prepared_on=timezone.localdate(),
+    )
+
+
+@transaction.atomic
+def report_publish(*, report: Report, published_by: User | None) -> ReportVersion:
+    """Freeze the report's figures and text as the next version."""
+    Report.objects.select_for_update().filter(pk=report.pk).first()
+    number = (report.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    try:
+        document = report_draft_document(report=report)
+    except ReportDataMissing as missing:
+        raise ValidationError(str(missing)) from missing
+    document = dataclasses.replace(document, version=number)
+    version = ReportVersion(
+        report=report,
+        number=number,
+        published_on=timezone.localdate(),
+        published_by=published_by if published_by and published_by.pk else None,
+        document=to_json(document),
+    )
+    version.full_clean()
+    version.save()
+    return version

@@ -1,0 +1,185 @@
+"""Report pages: the list, start and edit a draft, preview, publish, and read published versions."""
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from workforce_health.core.permissions import Capability, membership_can, requires
+from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.reports import render as output
+from workforce_health.reports import selectors, services
+from workforce_health.reports.document import Document
+from workforce_health.reports.forms import COMMENTARY_PREFIX, ReportEditForm, ReportForm
+from workforce_health.reports.inputs import ReportDataMissing
+from workforce_health.reports.models import Report
+from workforce_health.reports.sections.registry import section_specs
+from workforce_health.web.tables import XLSX_TYPE
+
+CONTENT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "xlsx": XLSX_TYPE}
+
+
+def _download(document: Document, file_format: str) -> HttpResponse:
+    body: bytes | str
+    if file_format == "pdf":
+        body = output.document_pdf(document)
+    elif file_format == "xlsx":
+        body = output.document_xlsx(document)
+    else:
+        body = output.document_html(document)
+    response = HttpResponse(body, content_type=CONTENT_TYPES[file_format])
+    response["Content-Disposition"] = (
+        f'attachment; filename="{output.file_stem(document)}.{file_format}"'
+    )
+    return response
+
+
+@requires(Capability.VIEW_PUBLISHED_REPORTS)
+def report_list(request: HttpRequest) -> HttpResponse:
+    membership = viewer(request)
+    return render(
+        request,
+        "reports/list.html",
+        {
+            "versions": selectors.report_version_list(viewer=membership),
+            "drafts": selectors.report_list(viewer=membership),
+            "can_edit": membership_can(membership, Capability.EDIT_REPORTS),
+        },
+    )
+
+
+@requires(Capability.EDIT_REPORTS)
+def report_create(request: HttpRequest) -> HttpResponse:
+    membership = viewer(request)
+    form = ReportForm(request.POST or None, organisation=membership.organisation)
+    if request.method == "POST" and form.is_valid():
+        report = save_or_add_errors(
+            form,
+            lambda: services.report_create(
+                organisation=membership.organisation,
+                meeting_date=form.cleaned_data["meeting_date"],
+                services=form.cleaned_data["services"],
+                title=form.cleaned_data["title"],
+            ),
+        )
+        if report is not None:
+            return redirect("report-edit", report_id=report.pk)
+    return render(request, "reports/create.html", {"form": form})
+
+
+def _edit_form(request: HttpRequest, report: Report) -> ReportEditForm:
+    specs = section_specs()
+    try:
+        choices = selectors.report_quotation_choices(report=report)
+    except ReportDataMissing:
+        choices = []
+    optional = [s.key for s in specs if s.optional]
+    initial = {
+        "meeting_date": report.meeting_date,
+        "services": list(report.services.all()),
+        "title": report.title,
+        "sections": [k for k in optional if k not in report.excluded_sections],
+        "quotations": report.quotations,
+        **{COMMENTARY_PREFIX + k: v for k, v in report.commentary.items()},
+    }
+    return ReportEditForm(
+        request.POST or None,
+        initial=initial,
+        organisation=report.organisation,
+        specs=specs,
+        quotation_choices=choices,
+    )
+
+
+@requires(Capability.EDIT_REPORTS)
+def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
+    form = _edit_form(request, report)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saved = save_or_add_errors(
+            form,
+            lambda: services.report_update(
+                report=report,
+                title=data["title"] or report.title,
+                meeting_date=data["meeting_date"],
+                services=data["services"],
+                included_sections=data["sections"],
+                commentary=form.commentary(),
+                quotations=data.get("quotations", []),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, "Report saved. Check the preview before you publish it.")
+            return redirect("report-preview", report_id=report.pk)
+    return render(request, "reports/edit.html", {"form": form, "report": report})
+
+
+def _draft(report: Report) -> tuple[Document | None, str]:
+    try:
+        return services.report_draft_document(report=report), ""
+    except ReportDataMissing as missing:
+        return None, str(missing)
+
+
+@requires(Capability.EDIT_REPORTS)
+def report_preview(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
+    document, problem = _draft(report)
+    return render(
+        request,
+        "reports/preview.html",
+        {
+            "report": report,
+            "problem": problem,
+            "body": output.document_html(document, standalone=False) if document else "",
+            "versions": report.versions.all(),
+        },
+    )
+
+
+@requires(Capability.EDIT_REPORTS)
+def report_preview_download(request: HttpRequest, report_id: int, file_format: str) -> HttpResponse:
+    report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
+    document, _ = _draft(report)
+    return _download(found(document), file_format)
+
+
+@requires(Capability.EDIT_REPORTS)
+@require_POST
+def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
+    try:
+        user = request.user if isinstance(request.user, User) else None
+        version = services.report_publish(report=report, published_by=user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("report-preview", report_id=report.pk)
+    messages.success(request, f"Version {version.number} published. It will not change.")
+    return redirect("report-version", version_id=version.pk)
+
+
+@requires(Capability.VIEW_PUBLISHED_REPORTS)
+def report_version(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = found(selectors.report_version_get(viewer=viewer(request), version_id=version_id))
+    document = selectors.report_version_document(version=version)
+    return render(
+        request,
+        "reports/version.html",
+        {
+            "version": version,
+            "document": document,
+            "body": output.document_html(document, standalone=False),
+            "can_edit": membership_can(viewer(request), Capability.EDIT_REPORTS),
+        },
+    )
+
+
+@requires(Capability.VIEW_PUBLISHED_REPORTS)
+def report_version_download(
+    request: HttpRequest, version_id: int, file_format: str
+) -> HttpResponse:
+    version = found(selectors.report_version_get(viewer=viewer(request), version_id=version_id))
+    return _download(selectors.report_version_document(version=version), file_format)

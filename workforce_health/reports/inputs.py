@@ -64,15 +64,7 @@ class ReportInputs:
     def units(self) -> list[Unit]:
         if self.services:
             return [
-                Unit(
-                    s.name,
-                    s.kind,
-                    Membership(
-                        organisation=self.organisation, role=Role.SERVICE_MANAGER, service=s
-                    ),
-                    Scope(service=s.name),
-                )
-                for s in self.services
+                Unit(s.name, s.kind, self._viewer(s), Scope(service=s.name)) for s in self.services
             ]
         kinds = sorted(
             set(self.organisation.services.values_list("kind", flat=True)),
@@ -80,6 +72,15 @@ class ReportInputs:
         )
         lead = Membership(organisation=self.organisation, role=Role.ADMINISTRATOR)
         return [Unit(SERVICE_KINDS[k].label, k, lead, Scope()) for k in kinds]
+
+    def _viewer(self, service: Service) -> Membership:
+        """A manager of the service; the whole organisation's view of that kind of service when
+        it is the only one (vacancies are often recorded for the organisation, not a service)."""
+        if self.organisation.services.filter(kind=service.kind).count() == 1:
+            return Membership(organisation=self.organisation, role=Role.ADMINISTRATOR)
+        return Membership(
+            organisation=self.organisation, role=Role.SERVICE_MANAGER, service=service
+        )
 
     @cached_property
     def census(self) -> dict[str, Context]:
@@ -89,8 +90,9 @@ class ReportInputs:
         for unit in self.units:
             ctx = context_get(viewer=unit.viewer, params={"service": unit.kind})
             years = [y for y in ctx.years if y <= last and _has_data(ctx.totals[y])]
-            if years:
-                contexts[unit.label] = dataclasses.replace(ctx, year=years[-1])
+            if years:  # no year after the report's in the trends
+                totals = {y: row for y, row in ctx.totals.items() if y <= years[-1]}
+                contexts[unit.label] = dataclasses.replace(ctx, year=years[-1], totals=totals)
         return contexts
 
     @cached_property

@@ -67,6 +67,14 @@ def normalise_items(items: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _repeats_pair(frame: pl.DataFrame) -> bool:
+    """Whether a (response_id, item_code) pair occurs twice: hashes first, exact if they clash."""
+    pair = pl.struct("response_id", "item_code")
+    if not frame.select(pair.hash().is_duplicated().any()).item():
+        return False
+    return bool(frame.select(pair.is_duplicated().any()).item())
+
+
 def prepare(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
     """Join responses to items and parse `value` by item type.
 
@@ -92,7 +100,7 @@ def prepare(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
         pl.col("item_code").cast(pl.String),
         pl.col("value").cast(pl.String).str.strip_chars().alias("text"),
     )
-    if frame.select(pl.struct("response_id", "item_code").is_duplicated().any()).item():
+    if _repeats_pair(frame):
         raise ValueError("responses frame repeats a (response_id, item_code) pair")
     unknown = set(frame["item_code"].unique().to_list()) - set(items["item_code"].to_list())
     if unknown:
@@ -103,13 +111,18 @@ def prepare(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
         on="item_code",
         how="left",
     ).with_columns(pl.col("text").replace("", None))
-    token = pl.col("text").str.to_lowercase()
-    parsed = pl.col("text").cast(pl.Float64, strict=False)
+    # Answers take few distinct texts: parse each once, then join the results back.
+    distinct = frame.select(pl.col("text").unique()).with_columns(
+        pl.col("text").str.to_lowercase().is_in(list(DONT_KNOW_TOKENS)).alias("_token"),
+        pl.col("text").cast(pl.Float64, strict=False).alias("_parsed"),
+    )
+    frame = frame.join(distinct, on="text", how="left", nulls_equal=True, maintain_order="left")
+    parsed = pl.col("_parsed")
     is_scale = pl.col("type").is_in([AGREE, SCALE_0_10])
     low = pl.when(pl.col("type") == AGREE).then(1).otherwise(0)
     high = pl.when(pl.col("type") == AGREE).then(5).otherwise(10)
     frame = frame.with_columns(
-        (is_scale & token.is_in(list(DONT_KNOW_TOKENS)).fill_null(False)).alias("dont_know"),
+        (is_scale & pl.col("_token").fill_null(False)).alias("dont_know"),
         pl.when(is_scale & (parsed == parsed.floor()) & parsed.is_between(low, high))
         .then(parsed.cast(pl.Int64))
         .alias("answer"),

@@ -4,10 +4,12 @@ The one place where Response, InvitedGroup and the questionnaire become polars f
 (docs/survey-analysis.md §1).
 """
 
+import io
 from dataclasses import dataclass
 
 import polars as pl
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from workforce_health.core.models import Membership
 from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
@@ -86,8 +88,10 @@ def results_wave_get(*, viewer: Membership, wave_id: int) -> Wave | None:
 
 
 def results_previous_wave_get(*, wave: Wave) -> Wave | None:
-    """The latest earlier opened or closed wave of the same questionnaire code and organisation."""
-    return (
+    """The latest earlier opened or closed wave of the same questionnaire code and organisation,
+    covering the same services, or failing that some of them (Children's 2025 compares with
+    Children's 2024, never with an Adults' wave of the same questionnaire)."""
+    earlier = (
         Wave.objects.filter(
             organisation_id=wave.organisation_id,
             questionnaire__code=wave.questionnaire.code,
@@ -96,8 +100,13 @@ def results_previous_wave_get(*, wave: Wave) -> Wave | None:
         .exclude(status=Wave.Status.DRAFT)
         .select_related("questionnaire")
         .order_by("-opens_on", "-pk")
-        .first()
     )
+    services = set(wave.services.values_list("pk", flat=True))
+    candidates = list(earlier.prefetch_related("services"))
+    same = [w for w in candidates if {s.pk for s in w.services.all()} == services]
+    overlapping = [w for w in candidates if {s.pk for s in w.services.all()} & services]
+    found = same or overlapping
+    return found[0] if found else None
 
 
 _RESPONSE_SCHEMA = {
@@ -109,20 +118,56 @@ _RESPONSE_SCHEMA = {
 
 
 def results_frames(*, wave: Wave) -> Frames:
-    """The wave's responses (long), items and invited counts, as the engine reads them."""
-    rows: list[tuple[str | None, ...]] = []
-    for response_id, *labels, answers in Response.objects.filter(wave=wave).values_list(
-        "id", *GROUP_FIELDS, "answers"
-    ):
-        groups = [label or None for label in labels]
-        rows.extend(
-            (str(response_id), *groups, code, str(value)) for code, value in answers.items()
-        )
+    """The wave's responses (long), items and invited counts, as the engine reads them.
+
+    One row is read per response, with its answers as JSON text; polars parses the answers (as
+    NDJSON) and turns them long: one row per answered questionnaire item, responses in id order
+    and items in questionnaire order. Answers are stored as text (docs/survey-analysis.md §1),
+    so each value is the stored text; codes not in the questionnaire are left out.
+    """
     parsed = wave.questionnaire.parsed()
-    codes = {item.code for item in parsed.items()}
-    responses = pl.DataFrame(
-        [row for row in rows if row[-2] in codes], schema=_RESPONSE_SCHEMA, orient="row"
+    codes = list(dict.fromkeys(item.code for item in parsed.items()))
+    stored = (
+        Response.objects.filter(wave=wave)
+        .annotate(answers_text=Cast("answers", TextField()))
+        .values_list("id", *GROUP_FIELDS, "answers_text")
     )
+    ids: list[str] = []
+    labels: list[list[str | None]] = [[] for _ in GROUP_FIELDS]
+    texts: list[str] = []
+    for response_id, *groups, text in stored:
+        ids.append(str(response_id))
+        for column, label in zip(labels, groups, strict=True):
+            column.append(label or None)
+        texts.append(text)
+    # Upper-case working names: item codes are lower case, so they never collide.
+    index = {name: name.upper() for name in ("response_id", *GROUP_FIELDS)}
+    if not texts or not codes:
+        responses = pl.DataFrame(schema=_RESPONSE_SCHEMA)
+    else:
+        answers = pl.read_ndjson(  # one JSON object a line: the stored text has no raw newline
+            io.BytesIO("\n".join(texts).encode()), schema=dict.fromkeys(codes, pl.String)
+        )
+        responses = (
+            pl.DataFrame(
+                {
+                    "RESPONSE_ID": ids,
+                    **{index[n]: column for n, column in zip(GROUP_FIELDS, labels, strict=True)},
+                },
+                schema=dict.fromkeys(index.values(), pl.String),
+            )
+            .with_row_index("ROW")
+            .hstack(answers)
+            .unpivot(
+                index=["ROW", *index.values()],
+                on=codes,
+                variable_name="item_code",
+                value_name="value",
+            )
+            .drop_nulls("value")
+            .sort("ROW", maintain_order=True)
+            .select(*[pl.col(upper).alias(n) for n, upper in index.items()], "item_code", "value")
+        )
     items = pl.DataFrame(
         parsed.analysis_items(),
         schema={

@@ -1,0 +1,62 @@
+"""The NHS-scale survey benchmark's code works, at a tiny scale (no timings are asserted)."""
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import polars as pl
+import pytest
+
+from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys.models import Response, Wave
+
+pytestmark = pytest.mark.django_db
+SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "bench_survey_scale.py"
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_survey_scale", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_questionnaire_has_90_items_of_the_packaged_mix(bench):
+    parsed = qn.parse(bench.questionnaire_definition(), source="test")
+    kinds = [item.type for item in parsed.items()]
+    assert len(kinds) == 90
+    assert {"agree", "number", "choice", "scale_0_10", "text"} == set(kinds)
+    assert any(item.reverse for item in parsed.items())
+
+
+def test_plan_is_deterministic_and_totals_the_responses(bench):
+    one, two = bench.plan(3, 900), bench.plan(3, 900)
+    assert [p.respondents for p in one] == [p.respondents for p in two]
+    assert sum(p.responses() for p in one) == 900
+
+
+def test_load_read_and_analyse_a_tiny_data_set(bench):
+    plans = bench.plan(2, 240)
+    bench.load(plans, bench.questionnaire_definition())
+    assert Wave.objects.count() == 4
+    assert Response.objects.count() == sum(len(r) for p in plans for r in p.respondents.values())
+
+    waves = bench.current_waves()
+    assert len(waves) == 2
+    current, previous = bench.read(waves[0])
+    assert current.respondents == plans[0].responses()
+    steps: dict[str, float] = {}
+    out = bench.analyse(current, previous, steps)
+    agree = current.items.filter(pl.col("type") == "agree").height
+    assert out["items"].height == agree
+    assert out["change"].height == agree
+    assert out["items by team"]["suppressed"].any()  # small teams give suppression work
+    assert {"wave_change", "breakdown items by team"} <= set(steps)
+
+    timings = bench.run(waves[1:])
+    assert timings.total == timings.read + timings.analysis
+    assert timings.steps["wave_change"] >= 0

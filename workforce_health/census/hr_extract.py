@@ -31,6 +31,7 @@ REQUIRED = (
     "start_date",
 )
 OPTIONAL = (
+    "email",
     "swe_number",
     "date_of_birth",
     "sex",
@@ -63,6 +64,7 @@ EXAMPLE = {
     "contract_type": "permanent",
     "fte": "0.8",
     "start_date": "2023-10-02",
+    "email": "alex.morgan@example.org",
     "swe_number": "SW123456",
     "date_of_birth": "1990-05-01",
     "sex": "F",

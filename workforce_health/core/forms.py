@@ -4,7 +4,14 @@ from typing import Any
 
 from django import forms
 
-from workforce_health.core.models import CENSUS_ROLE_OF, Employment, Organisation, Person, Team
+from workforce_health.core.models import (
+    CENSUS_ROLE_OF,
+    EMAIL_INVALID,
+    Employment,
+    Organisation,
+    Person,
+    Team,
+)
 from workforce_health.core.services import EMPLOYMENT_FIELDS, PERSON_FIELDS
 from workforce_health.web.forms import GovukDateInput
 
@@ -76,6 +83,7 @@ class PersonForm(OrganisationScopedForm):
         model = Person
         fields = list(PERSON_FIELDS)
         help_texts = {
+            "email": "Used only to send them survey invitation links",
             "swe_number": "2 letters then up to 10 digits, for example SW123456",
             "is_registered_social_worker": "",
         }
@@ -83,6 +91,7 @@ class PersonForm(OrganisationScopedForm):
             "given_name": {"required": "Enter the first name"},
             "family_name": {"required": "Enter the last name"},
             "employee_number": {"required": "Enter the employee number"},
+            "email": {"invalid": EMAIL_INVALID},
         }
         labels = {"given_name": "First name", "family_name": "Last name"}
         widgets = {
@@ -90,6 +99,7 @@ class PersonForm(OrganisationScopedForm):
             "qualification_level": forms.RadioSelect,
             "employee_number": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
             "swe_number": forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         }
 
 

@@ -21,6 +21,7 @@ swe_number_validator = RegexValidator(
     "Enter a Social Work England registration number as 2 letters then up to 10 digits, "
     "like SW123456",
 )
+EMAIL_INVALID = "Enter an email address in the correct format, like name@example.com"
 
 
 class Organisation(models.Model):
@@ -124,6 +125,10 @@ class Person(models.Model):
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)
     employee_number = models.CharField(max_length=30)
+    # Only to send survey invitation links (docs/data-dictionary.md); need not be unique.
+    email = models.EmailField(
+        "Email address", max_length=254, blank=True, error_messages={"invalid": EMAIL_INVALID}
+    )
     swe_number = models.CharField(
         "Social Work England registration number",
         max_length=12,
@@ -169,6 +174,7 @@ class Person(models.Model):
     def clean_fields(self, exclude: "Collection[str] | None" = None) -> None:
         self.swe_number = self.swe_number.strip().upper().replace(" ", "")
         self.employee_number = self.employee_number.strip()
+        self.email = self.email.strip()
         super().clean_fields(exclude=exclude)
 
     def clean(self) -> None:

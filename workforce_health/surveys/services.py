@@ -243,13 +243,17 @@ def wave_close(*, wave: Wave) -> Wave:
 
 
 def _invitation_emails(wave: Wave) -> dict[int, str]:
-    """Person id -> the email address of their sign-in in this organisation, where there is one."""
-    from workforce_health.core.models import Membership
+    """Person id -> where to send their invitation: the email address on their staff record,
+    else the email of their sign-in in this organisation, where there is one."""
+    from workforce_health.core.models import Membership, Person
 
     rows = Membership.objects.filter(
         organisation=wave.organisation, person__isnull=False
     ).values_list("person_id", "user__email")
-    return {person_id: email for person_id, email in rows if email}
+    emails = {person_id: email for person_id, email in rows if email}
+    on_record = Person.objects.filter(organisation=wave.organisation).exclude(email="")
+    emails.update(on_record.values_list("id", "email"))
+    return emails
 
 
 def invitations_send(*, wave: Wave, base_url: str) -> tuple[int, int]:

@@ -1,6 +1,7 @@
 """The demo generator alone: pure Python, no database."""
 
 import datetime
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -13,9 +14,11 @@ from workforce_health.core.models import CENSUS_ROLE_OF, JobRole, Team
 from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.generator import census_year, generate
+from workforce_health.demo.names import email_address
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 
 TODAY = datetime.date(2025, 11, 14)
+_SAME_NAMES = [("Sam", "O'Brien"), ("Sam", "OBrien"), ("Zoë", "Le Fèvre"), ("sam", "o'brien")]
 
 
 @pytest.fixture(scope="module")
@@ -264,3 +267,22 @@ def test_a_later_today_keeps_the_earlier_history(demo):
     assert [v for v in later.vacancies if v.date <= cut] == list(demo.vacancies)
     assert [r for r in later.caseloads if r.date <= cut] == list(demo.caseloads)
     assert [r for r in later.absences if r.period_end <= cut] == list(demo.absences)
+
+
+def test_every_person_has_a_distinct_email_at_the_reserved_domain(demo):
+    emails = [p.email for p in demo.people]
+    assert len(set(emails)) == len(emails)
+    assert all(re.fullmatch(r"[a-z0-9]+\.[a-z0-9]+\d*@northmoor\.example", e) for e in emails)
+    first = demo.people[0]
+    assert first.email.startswith(f"{first.given_name.lower()}.")
+
+
+def test_email_addresses_are_numbered_in_order_when_names_repeat():
+    taken: set[str] = set()
+    made = [email_address(*name, domain="x.example", taken=taken) for name in _SAME_NAMES]
+    assert made == [
+        "sam.obrien@x.example",
+        "sam.obrien2@x.example",
+        "zoe.lefevre@x.example",
+        "sam.obrien3@x.example",
+    ]

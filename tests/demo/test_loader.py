@@ -5,9 +5,11 @@ in its own transaction, so tests that reset or reload it leave the module's copy
 """
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import authenticate, get_user_model
+from django.core import mail
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
@@ -87,6 +89,35 @@ def test_sign_ins_are_linked_to_the_right_people():
     children, adults = membership["children-manager"].service, membership["adults-manager"].service
     assert children and children.kind == "children"
     assert adults and adults.kind == "adults"
+
+
+def test_every_demo_person_has_an_email_address():
+    people = Person.objects.filter(organisation__la_code=LA_CODE)
+    emails = list(people.values_list("email", flat=True))
+    assert emails and all(e.endswith("@northmoor.example") for e in emails)
+    assert len(set(emails)) == len(emails)
+
+
+def test_opening_a_new_wave_on_the_demo_emails_every_invitee(capsys):
+    call_command(
+        "survey",
+        "create-wave",
+        "--organisation",
+        LA_CODE,
+        "--questionnaire",
+        "social-work-health-check",
+        "--name",
+        "Children's Health Check 2026",
+        "--slug",
+        "childrens-2026",
+        "--service",
+        "Children's Services",
+    )
+    call_command("survey", "open", "--wave", "childrens-2026", "--organisation", LA_CODE)
+    found = re.search(r"(\d+) invited, (\d+) emailed, 0 without", capsys.readouterr().out)
+    assert found and int(found[1]) == int(found[2]) == len(mail.outbox) > 150
+    assert all(m.to[0].endswith("@northmoor.example") for m in mail.outbox)
+    assert re.search(r"http://127\.0\.0\.1:8000/s/[\w-]{43}/", str(mail.outbox[0].body))
 
 
 def test_loading_twice_refuses_and_adds_nothing():

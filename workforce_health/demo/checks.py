@@ -15,6 +15,7 @@ def demo_problems(demo: DemoCouncil) -> list[str]:
     """Every broken rule in ``demo``; an empty list means the records are consistent."""
     problems = _duplicates("employee number", [p.employee_number for p in demo.people])
     problems += _duplicates("SWE number", [p.swe_number for p in demo.people if p.swe_number])
+    problems += _duplicates("email", [p.email for p in demo.people])
     people = {person.key for person in demo.people}
     teams = {team.key for team in demo.teams}
     spells: defaultdict[tuple[int, str, str], list[EmploymentRecord]] = defaultdict(list)

@@ -10,6 +10,7 @@ LA_CODE: Final = "990"  # not used by any council in the DfE CSWW files 2017-202
 ONS_CODE: Final = "E08000990"  # fictional: real metropolitan districts are E08000001-E08000037
 REGION: Final = "E12000005"  # West Midlands
 DEFAULT_SEED: Final = 20260101
+EMAIL_DOMAIN: Final = "northmoor.example"  # .example is reserved (RFC 2606): mail goes nowhere
 
 SIMULATION_START: Final = datetime.date(2016, 10, 1)  # first day of DfE census year 2017
 RESTRUCTURE_DATE: Final = datetime.date(2019, 1, 1)  # extra children's posts after an Ofsted visit

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from workforce_health.demo import council as c
 from workforce_health.demo import snapshots
-from workforce_health.demo.names import draw_name
+from workforce_health.demo.names import draw_name, email_address
 from workforce_health.demo.records import (
     AbsenceRecord,
     CaseloadRecord,
@@ -108,6 +108,7 @@ class _Simulation:
         self.people: list[PersonRecord] = []
         self.spells: list[_Spell] = []
         self.swe_numbers: set[str] = set()
+        self.emails: set[str] = set()
         self.next_employee_number = 100_000
         self.services = tuple(ServiceRecord(key, name, kind) for key, name, kind in c.SERVICES)
         self.teams = tuple(
@@ -497,6 +498,7 @@ class _Simulation:
             ethnicity=ethnicity,
             qualification_level=self._weighted(c.QUALIFICATION_WEIGHTS) if social_worker else "",
             is_registered_social_worker=social_worker,
+            email=email_address(given_name, family_name, domain=c.EMAIL_DOMAIN, taken=self.emails),
             qualification_institution=institution,
             step_up_graduate=step_up,
             frontline_graduate=frontline,

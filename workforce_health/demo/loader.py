@@ -189,6 +189,7 @@ class _Loader:
                 given_name=record.given_name,
                 family_name=record.family_name,
                 employee_number=record.employee_number,
+                email=record.email,
                 swe_number=record.swe_number,
                 date_of_birth=record.date_of_birth,
                 sex=record.sex,

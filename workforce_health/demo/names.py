@@ -1,6 +1,8 @@
 """Fictional British names, drawn to match a census ethnicity code (any resemblance is chance)."""
 
 import random
+import re
+import unicodedata
 from typing import Final
 
 NamePool = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # female, male, family names
@@ -291,3 +293,20 @@ def draw_name(rng: random.Random, *, sex: str, ethnicity: str) -> tuple[str, str
     given_pool, family_pool = rng.choice(pools), rng.choice(pools)
     given_names = given_pool[0] if sex == "F" else given_pool[1]
     return rng.choice(given_names), rng.choice(family_pool[2])
+
+
+def email_address(given_name: str, family_name: str, *, domain: str, taken: set[str]) -> str:
+    """``given.family@domain`` in lower-case ASCII letters and digits, numbered from 2 when the
+    address is in ``taken`` (``sam.taylor2@...``); the address returned is added to ``taken``."""
+
+    def part(name: str) -> str:
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]", "", ascii_name.lower())
+
+    local = f"{part(given_name)}.{part(family_name)}".strip(".") or "staff"
+    address, number = f"{local}@{domain}", 1
+    while address in taken:
+        number += 1
+        address = f"{local}{number}@{domain}"
+    taken.add(address)
+    return address

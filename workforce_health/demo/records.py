@@ -42,6 +42,7 @@ class PersonRecord:
     ethnicity: str
     qualification_level: str
     is_registered_social_worker: bool
+    email: str = ""  # given.family@northmoor.example, unique in the demo
     # Census extras, for registered social workers only (blank or None for everyone else).
     qualification_institution: str = ""
     step_up_graduate: bool | None = None

@@ -114,7 +114,8 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
         if saved is not None:
             messages.success(request, "Report saved. Check the preview before you publish it.")
             return redirect("report-preview", report_id=report.pk)
-    return render(request, "reports/edit.html", {"form": form, "report": report})
+    latest = max((v.number for v in report.versions.all()), default=None)
+    return render(request, "reports/edit.html", {"form": form, "report": report, "latest": latest})
 
 
 def _draft(report: Report) -> tuple[Document | None, str]:
@@ -144,7 +145,9 @@ def report_preview(request: HttpRequest, report_id: int) -> HttpResponse:
 def report_preview_download(request: HttpRequest, report_id: int, file_format: str) -> HttpResponse:
     report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
     document, _ = _draft(report)
-    return _download(found(document), file_format)
+    if document is None:  # the preview page explains why
+        return redirect("report-preview", report_id=report.pk)
+    return _download(document, file_format)
 
 
 @requires(Capability.EDIT_REPORTS)
@@ -163,8 +166,15 @@ def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @requires(Capability.VIEW_PUBLISHED_REPORTS)
 def report_version(request: HttpRequest, version_id: int) -> HttpResponse:
-    version = found(selectors.report_version_get(viewer=viewer(request), version_id=version_id))
+    membership = viewer(request)
+    version = found(selectors.report_version_get(viewer=membership, version_id=version_id))
     document = selectors.report_version_document(version=version)
+    newer = (
+        selectors.report_version_list(viewer=membership)
+        .filter(report=version.report_id, number__gt=version.number)
+        .order_by("-number")
+        .first()
+    )
     return render(
         request,
         "reports/version.html",
@@ -172,7 +182,8 @@ def report_version(request: HttpRequest, version_id: int) -> HttpResponse:
             "version": version,
             "document": document,
             "body": output.document_html(document, standalone=False),
-            "can_edit": membership_can(viewer(request), Capability.EDIT_REPORTS),
+            "newer": newer,
+            "can_edit": membership_can(membership, Capability.EDIT_REPORTS),
         },
     )
 

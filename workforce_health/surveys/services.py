@@ -328,17 +328,39 @@ def _clean_answers(wave: Wave, answers: dict[str, str]) -> dict[str, str]:
     return {code: str(value) for code, value in answers.items() if str(value).strip()}
 
 
-@transaction.atomic
-def draft_save(*, wave: Wave, token: str, answers: dict[str, str], sections_seen: int) -> Draft:
-    """Save answers in progress under the token's draft hash (merging with earlier sections)."""
-    if not wave.is_accepting:
-        raise ValidationError(f"{wave} is not open")
-    key = tokens.token_hash(token, tokens.Purpose.DRAFT)
-    draft = Draft.objects.select_for_update().filter(key=key).first() or Draft(wave=wave, key=key)
+def _locked_draft(key: str) -> Draft | None:
+    return Draft.objects.select_for_update().filter(key=key).first()
+
+
+def _draft_merge(draft: Draft, wave: Wave, answers: dict[str, str], sections_seen: int) -> Draft:
     merged = {**draft.answers, **answers}
     draft.answers = _clean_answers(wave, {k: v for k, v in merged.items() if v != ""})
     draft.sections_seen = max(draft.sections_seen, sections_seen)
-    return _save(draft)
+    return draft
+
+
+@transaction.atomic
+def draft_save(*, wave: Wave, token: str, answers: dict[str, str], sections_seen: int) -> Draft:
+    """Save answers in progress under the token's draft hash (merging with earlier sections).
+
+    Two first saves at once (a double click on the first section) both find no draft to lock.
+    The insert that comes second fails on the draft's unique key once the first commits; it then
+    locks the first's draft and merges into it, rather than answering with a server error.
+    """
+    if not wave.is_accepting:
+        raise ValidationError(f"{wave} is not open")
+    key = tokens.token_hash(token, tokens.Purpose.DRAFT)
+    draft = _locked_draft(key)
+    if draft is None:
+        new = _draft_merge(Draft(wave=wave, key=key), wave, answers, sections_seen)
+        try:
+            with transaction.atomic():
+                new.full_clean(validate_unique=False)  # the insert checks the unique key
+                new.save(force_insert=True)
+                return new
+        except IntegrityError:
+            draft = Draft.objects.select_for_update().get(key=key)
+    return _save(_draft_merge(draft, wave, answers, sections_seen))
 
 
 @transaction.atomic

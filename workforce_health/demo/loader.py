@@ -28,6 +28,7 @@ from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.generator import generate
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
+from workforce_health.demo.reports import demo_reports_load
 from workforce_health.demo.surveys import demo_surveys_delete, demo_surveys_load
 from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence, VacancySnapshot
 
@@ -101,6 +102,7 @@ def demo_load(
             organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025
         )
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
+        demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
     return DemoResult(
         organisation=organisation,
         people=len(demo.people),

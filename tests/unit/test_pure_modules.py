@@ -19,6 +19,7 @@ PURE_MODULES = [
     "workforce_health.surveys.questionnaire",
     "workforce_health.surveys.comments.redaction",
     "workforce_health.surveys.comments.themes",
+    "workforce_health.reports.document",
 ]
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection, Mapping
 
+from django.utils import timezone
+
 from workforce_health.reports.document import (
     Block,
     Document,
@@ -140,7 +142,7 @@ def report_document(
         organisation=inputs.organisation.name,
         scope=inputs.scope_label,
         meeting_date=inputs.meeting_date,
-        prepared_on=prepared_on or datetime.date.today(),  # noqa: DTZ011
+        prepared_on=prepared_on or timezone.localdate(),  # as the draft and the command
         sections=tuple(sections),
         version=version,
     )

@@ -51,7 +51,11 @@ class ReportVersion(models.Model):
     number = models.PositiveIntegerField()
     published_on = models.DateField()
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,  # published by the command line or a user since deleted
+        related_name="+",
     )
     document = models.JSONField()  # reports/document.py to_json
 

@@ -1,0 +1,164 @@
+"""Report pages: the lead prepares, previews, publishes and downloads; scrutiny members read
+published versions only; another organisation's reports are not found."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.reports.helpers import MEETING
+from workforce_health.core.models import Membership
+from workforce_health.reports import services
+from workforce_health.reports.models import Report, ReportVersion
+
+Role = Membership.Role
+
+
+@pytest.fixture
+def report(reported) -> Report:
+    return services.report_create(
+        organisation=reported.organisation,
+        meeting_date=MEETING,
+        services=[reported.children],
+        title="Workforce health: January panel",
+    )
+
+
+@pytest.fixture
+def published(reported, report) -> ReportVersion:
+    services.report_update(report=report, commentary={"summary": "Published words."})
+    return services.report_publish(report=report, published_by=reported.users[Role.WORKFORCE_LEAD])
+
+
+def _date(prefix: str, value) -> dict[str, str]:
+    return {
+        f"{prefix}-day": str(value.day),
+        f"{prefix}-month": str(value.month),
+        f"{prefix}-year": str(value.year),
+    }
+
+
+def test_the_lead_creates_edits_previews_and_publishes(reported, client_for):
+    client = client_for(reported.users[Role.WORKFORCE_LEAD])
+    created = client.post(
+        reverse("report-create"),
+        {**_date("meeting_date", MEETING), "services": [reported.children.pk], "title": ""},
+    )
+    report = Report.objects.get(organisation=reported.organisation)
+    assert created.status_code == 302 and created["Location"] == reverse(
+        "report-edit", args=[report.pk]
+    )
+    edit = client.get(created["Location"])
+    assert edit.status_code == 200
+    assert 'name="commentary_workforce"' in edit.content.decode()
+    saved = client.post(
+        reverse("report-edit", args=[report.pk]),
+        {
+            **_date("meeting_date", MEETING),
+            "services": [reported.children.pk],
+            "title": "January panel",
+            "sections": ["health-check-teams", "comment-themes", "starters-leavers"],
+            "commentary_workforce": "Turnover fell after the retention payments.",
+        },
+    )
+    assert saved.status_code == 302, saved.content.decode()[:3000]
+    assert saved["Location"] == reverse("report-preview", args=[report.pk])
+    preview = client.get(saved["Location"]).content.decode()
+    assert "Turnover fell after the retention payments." in preview
+    assert "Draft: not published" in preview and "Publish version 1" in preview
+    publish = client.post(reverse("report-publish", args=[report.pk]))
+    version = ReportVersion.objects.get(report=report)
+    assert publish["Location"] == reverse("report-version", args=[version.pk])
+    page = client.get(publish["Location"]).content.decode()
+    assert "Version 1, published" in page
+    assert "Turnover fell after the retention payments." in page
+
+
+def test_a_form_with_errors_shows_the_error_summary(reported, report, client_for):
+    client = client_for(reported.users[Role.ADMINISTRATOR])
+    response = client.post(
+        reverse("report-create"),
+        {"meeting_date-day": "31", "meeting_date-month": "2", "meeting_date-year": "2026"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: " in html and "govuk-error-summary" in html
+    assert "The meeting date must be a real date, like 20 1 2026" in html
+    too_long = client.post(
+        reverse("report-edit", args=[report.pk]),
+        {**_date("meeting_date", MEETING), "title": "T", "commentary_summary": "x" * 5001},
+    )
+    html = too_long.content.decode()
+    assert too_long.status_code == 200 and "<title>Error: " in html
+    assert "Commentary must be 5000 characters or fewer" in html
+    assert "govuk-error-summary" in html
+
+
+def test_a_scrutiny_member_sees_published_versions_only(reported, report, published, client_for):
+    services.report_create(
+        organisation=reported.organisation, meeting_date=MEETING, title="Secret draft"
+    )
+    client = client_for(reported.users[Role.SCRUTINY_MEMBER])
+    listing = client.get(reverse("report-list")).content.decode()
+    assert reverse("report-version", args=[published.pk]) in listing
+    assert "Reports in preparation" not in listing and "Secret draft" not in listing
+    assert reverse("report-preview", args=[report.pk]) not in listing
+    for name in ("report-edit", "report-preview"):
+        assert client.get(reverse(name, args=[report.pk])).status_code == 403
+    assert (
+        client.get(reverse("report-preview-download", args=[report.pk, "html"])).status_code == 403
+    )
+    assert client.post(reverse("report-publish", args=[report.pk])).status_code == 403
+    page = client.get(reverse("report-version", args=[published.pk])).content.decode()
+    assert "Published words." in page and "Prepare a new version" not in page
+    assert ReportVersion.objects.count() == 1
+
+
+@pytest.mark.parametrize("role", [Role.WORKFORCE_LEAD, Role.SCRUTINY_MEMBER])
+def test_another_organisations_reports_are_not_found(
+    role, other_council, report, published, client_for
+):
+    client = client_for(other_council.users[role])
+    urls = [
+        reverse("report-version", args=[published.pk]),
+        reverse("report-version-download", args=[published.pk, "html"]),
+    ]
+    if role == Role.WORKFORCE_LEAD:
+        urls += [
+            reverse("report-edit", args=[report.pk]),
+            reverse("report-preview", args=[report.pk]),
+            reverse("report-preview-download", args=[report.pk, "xlsx"]),
+        ]
+        assert client.post(reverse("report-publish", args=[report.pk])).status_code == 404
+    assert [(url, client.get(url).status_code) for url in urls] == [(url, 404) for url in urls]
+    listing = client.get(reverse("report-list")).content.decode()
+    assert report.title not in listing
+
+
+@pytest.mark.parametrize("file_format", ["pdf", "html", "xlsx"])
+def test_downloads_of_the_draft_and_the_published_version(
+    file_format, reported, report, published, client_for
+):
+    lead = client_for(reported.users[Role.WORKFORCE_LEAD])
+    draft = lead.get(reverse("report-preview-download", args=[report.pk, file_format]))
+    version = lead.get(reverse("report-version-download", args=[published.pk, file_format]))
+    stem = "scrutiny-report-testshire-council-children-s-services-" + MEETING.isoformat()
+    assert draft["Content-Disposition"] == f'attachment; filename="{stem}-draft.{file_format}"'
+    assert version["Content-Disposition"] == f'attachment; filename="{stem}-v1.{file_format}"'
+    for response in (draft, version):
+        assert response.status_code == 200
+        if file_format == "pdf":
+            assert response["Content-Type"] == "application/pdf"
+            assert response.content.startswith(b"%PDF-")
+        elif file_format == "html":
+            html = response.content.decode()
+            assert html.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in html
+            assert "Table 1: " in html
+        else:
+            book = load_workbook(io.BytesIO(response.content))
+            assert book.sheetnames[0] == "Contents"
+    if file_format == "html":
+        assert "Draft: not published" in draft.content.decode()
+        assert "Version 1, published" in version.content.decode()
+        assert "Published words." in version.content.decode()

@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from workforce_health.core.models import Organisation, Service
+from workforce_health.demo.surveys import COMMENTS
 from workforce_health.reports import services
 from workforce_health.reports.models import Report
-from workforce_health.reports.selectors import report_quotation_choices
 
 PUBLISHED_MEETING = datetime.date(2026, 1, 21)  # the panel's January meeting
 DRAFT_MEETING = datetime.date(2026, 3, 18)  # its next meeting, on the whole council
@@ -28,7 +28,7 @@ class DemoReport:
     meeting_date: datetime.date
     commentary: dict[str, str]
     publish: bool
-    quote: str = ""  # quote the first staff comment containing this (comments are redacted)
+    quote: str = ""  # a demo staff comment (demo/surveys.py) to quote; it has nothing to redact
 
 
 REPORTS = (
@@ -52,7 +52,7 @@ REPORTS = (
             ),
         },
         publish=True,
-        quote="duty rota",
+        quote=COMMENTS[3],  # "The new duty rota has made a real difference."
     ),
     DemoReport(
         ("Adult Social Care",),
@@ -106,9 +106,11 @@ def demo_reports_load(*, organisation: Organisation) -> list[Report]:
             meeting_date=spec.meeting_date,
             services=[by_name[name] for name in spec.services],
         )
-        choices = report_quotation_choices(report=report) if spec.quote else []
-        quotations = [q for q in choices if spec.quote in q]
-        services.report_update(report=report, commentary=spec.commentary, quotations=quotations[:1])
+        services.report_update(
+            report=report,
+            commentary=spec.commentary,
+            quotations=[spec.quote] if spec.quote else [],  # checked against the choices
+        )
         if spec.publish:
             try:
                 services.report_publish(report=report, published_by=lead)

@@ -2,18 +2,19 @@
 
 docs/survey-analysis.md §5: "no suppressed group can be recovered by subtracting published
 figures from each other (siblings within a breakdown, team within service within organisation,
-totals, and the two-way breakdowns)". Each example builds an organisation (services -> teams ->
-role groups, group sizes including small and empty ones) and a response set, runs the engine's
-published outputs for a wave (`breakdown` as a total, by service, team, role group and one
-two-way table; `response_rates` likewise) and attacks every published table of the wave at once
-with an exact attacker independent of the engine: Gaussian elimination over Fractions on the
-counts. A hidden cell is recovered when its vector of finest groups lies in the span of the
-shown cells' vectors, i.e. some combination of published counts, in any number of steps, gives
-it exactly.
+totals, and the two-way breakdowns)". Each example builds an organisation (services -> teams,
+with role groups and tenure bands; group sizes including small and empty ones) and a response
+set, and publishes EVERY table a user can ask for over those four dimensions, each in its own
+request (`breakdown` as a total, by each one of them and by each pair; `response_rates`
+likewise). Then it attacks all of them at once with an exact attacker independent of the
+engine: Gaussian elimination over Fractions on the counts. A hidden cell is recovered when its
+vector of finest groups lies in the span of the shown cells' vectors, i.e. some combination of
+published counts, in any number of steps, gives it exactly.
 
 Runs are derandomised (the same examples on every run) so CI is deterministic.
 """
 
+import itertools
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -24,12 +25,19 @@ import pytest
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from workforce_health.surveys.analysis import DisclosureSettings, breakdown, response_rates
+from workforce_health.surveys.analysis import (
+    DisclosureSettings,
+    breakdown,
+    response_rates,
+    suppression_pattern,
+)
+from workforce_health.surveys.analysis.breakdowns import is_one_way, layout
 
-Key = tuple[Hashable, ...]  # (service, team, role_group), None meaning "all"
-Micro = tuple[str, str, str]
-DIMS = ("service", "team", "role_group")
+Key = tuple[Hashable, ...]  # (service, team, role_group, tenure_band), None meaning "all"
+Micro = tuple[str, str, str, str]
+DIMS = ("service", "team", "role_group", "tenure_band")
 ROLES = ("Practitioner", "Manager", "Not known")
+TENURES = ("Under 2 years", "2 years or more", "Not known")
 SIZES = (0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 20, 30)
 ITEMS = pl.DataFrame({"item_code": ["q1", "q2"], "type": ["agree", "agree"]})
 FIGURES = ("n", "n_dont_know", "n_agree", "n_neutral", "n_disagree", "pct_agree", "score")
@@ -41,35 +49,38 @@ PROPERTY = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-ONE_WAY: tuple[tuple[str, ...], ...] = ((), ("service",), ("team",), ("role_group",))
-TWO_WAY: tuple[tuple[str, ...], ...] = (("service", "role_group"), ("team", "role_group"))
+# every request a user can make over DIMS: the whole wave, each dimension, each pair
+REQUESTS: tuple[tuple[str, ...], ...] = tuple(
+    by for size in (0, 1, 2) for by in itertools.combinations(DIMS, size)
+)
 
 
 # --- the attacker -------------------------------------------------------------------------
 
 
-def _rank(rows: Iterable[Mapping[Micro, int]]) -> int:
-    """Rank over the rationals (exact) of sparse 0/1 rows."""
-    work = [{c: Fraction(v) for c, v in r.items() if v} for r in rows]
-    work = [r for r in work if r]
-    rank = 0
-    for column in sorted({c for r in work for c in r}):
-        pivot = next((r for r in work[rank:] if r.get(column)), None)
-        if pivot is None:
-            continue
-        work.remove(pivot)
-        work.insert(rank, pivot)
-        for other in work[rank + 1 :]:
-            factor = other.get(column, Fraction(0)) / pivot[column]
+class Echelon:
+    """Exact row echelon form over the rationals of sparse rows (the attacker's algebra)."""
+
+    def __init__(self, rows: Iterable[Mapping[Micro, int]]) -> None:
+        self.rows: dict[Micro, dict[Micro, Fraction]] = {}  # pivot column -> row, pivot 1
+        for row in rows:
+            rest = self.reduce(row)
+            if rest:
+                pivot = min(rest)
+                self.rows[pivot] = {c: v / rest[pivot] for c, v in rest.items()}
+
+    def reduce(self, row: Mapping[Micro, int]) -> dict[Micro, Fraction]:
+        rest = {c: Fraction(v) for c, v in row.items() if v}
+        for pivot in sorted(self.rows):
+            factor = rest.get(pivot)
             if factor:
-                for c, v in pivot.items():
-                    value = other.get(c, Fraction(0)) - factor * v
+                for c, v in self.rows[pivot].items():
+                    value = rest.get(c, Fraction(0)) - factor * v
                     if value:
-                        other[c] = value
+                        rest[c] = value
                     else:
-                        other.pop(c, None)
-        rank += 1
-    return rank
+                        rest.pop(c, None)
+        return rest
 
 
 def _covers(key: Key, micro: Micro) -> bool:
@@ -86,12 +97,8 @@ def recoverable(shown: Iterable[Key], hidden: Iterable[Key], micro: Sequence[Mic
     def vector(key: Key) -> dict[Micro, int]:
         return {m: 1 for m in micro if _covers(key, m)}
 
-    shown_rows = [vector(k) for k in set(shown)]
-    base = _rank(shown_rows)
-    return sorted(
-        (k for k in set(hidden) if vector(k) and _rank([*shown_rows, vector(k)]) == base),
-        key=repr,
-    )
+    known = Echelon(vector(k) for k in set(shown))
+    return sorted((k for k in set(hidden) if vector(k) and not known.reduce(vector(k))), key=repr)
 
 
 # --- random organisations and response sets -----------------------------------------------
@@ -109,7 +116,7 @@ class Wave:
     def responses(self) -> pl.DataFrame:
         rows: list[dict[str, Any]] = []
         rid = 0
-        for (service, team, role), (people, q1, q2) in self.groups.items():
+        for (service, team, role, tenure), (people, q1, q2) in self.groups.items():
             for i in range(people):
                 rid += 1
                 base = {
@@ -117,15 +124,14 @@ class Wave:
                     "service": service,
                     "team": team,
                     "role_group": None if role == "Not known" else role,
+                    "tenure_band": None if tenure == "Not known" else tenure,
                 }
                 for code, answered in (("q1", q1), ("q2", q2)):
                     value = str(1 + i % 5) if i < answered else ("dont_know" if i % 2 else None)
                     rows.append({**base, "item_code": code, "value": value})
         schema = {
             "response_id": pl.Int64,
-            "service": pl.String,
-            "team": pl.String,
-            "role_group": pl.String,
+            **dict.fromkeys(DIMS, pl.String),
             "item_code": pl.String,
             "value": pl.String,
         }
@@ -135,9 +141,7 @@ class Wave:
         keys = list(self.invited)
         return pl.DataFrame(
             {
-                "service": [k[0] for k in keys],
-                "team": [k[1] for k in keys],
-                "role_group": [k[2] for k in keys],
+                **{d: [k[i] for k in keys] for i, d in enumerate(DIMS)},
                 "invited": [self.invited[k] for k in keys],
             }
         )
@@ -148,10 +152,11 @@ def waves(draw: st.DrawFn) -> Wave:
     groups: dict[Micro, tuple[int, int, int]] = {}
     invited: dict[Micro, int] = {}
     roles = draw(st.lists(st.sampled_from(ROLES), min_size=1, max_size=3, unique=True))
+    tenures = draw(st.lists(st.sampled_from(TENURES), min_size=1, max_size=2, unique=True))
     for s in range(draw(st.integers(1, 3))):
         for t in range(draw(st.integers(1, 3))):
-            for role in roles:
-                key = (f"S{s}", f"S{s}.T{t}", role)
+            for role, tenure in itertools.product(roles, tenures):
+                key = (f"S{s}", f"S{s}.T{t}", role, tenure)
                 people = draw(st.sampled_from(SIZES))
                 q1 = draw(st.integers(max(0, people - 2), people))  # a few skip or don't know
                 q2 = draw(st.integers(0, people))
@@ -171,32 +176,52 @@ def _key(row: Mapping[str, Any]) -> Key:
     return tuple(row.get(d) for d in DIMS)
 
 
-def published_items(wave: Wave, tables: Sequence[tuple[str, ...]]) -> pl.DataFrame:
-    """Every published item breakdown of the wave, stacked, keyed by (service, team, role)."""
-    disclosure = DisclosureSettings(min_group_size=wave.min_group_size)
-    responses = wave.responses()
-    parts = [
-        breakdown(responses, ITEMS, by=by, settings=disclosure).with_columns(
-            pl.lit(None, dtype=pl.String).alias(d) for d in DIMS if d not in layout_dims(by)
-        )
-        for by in tables
-    ]
-    return pl.concat([p.select(*DIMS, pl.exclude(*DIMS)) for p in parts], how="diagonal_relaxed")
-
-
 def layout_dims(by: Sequence[str]) -> tuple[str, ...]:
     return ("service", *by) if "team" in by and "service" not in by else tuple(by)
 
 
+def stacked(parts: Iterable[tuple[tuple[str, ...], pl.DataFrame]]) -> pl.DataFrame:
+    """Tables of different requests stacked, keyed by DIMS (null: all), with `request`."""
+    return pl.concat(
+        [
+            part.with_columns(
+                pl.lit(None, dtype=pl.String).alias(d) for d in DIMS if d not in layout_dims(by)
+            )
+            .with_columns(pl.lit("+".join(by)).alias("request"))
+            .select(*DIMS, pl.exclude(*DIMS))
+            for by, part in parts
+        ],
+        how="diagonal_relaxed",
+    )
+
+
+def published_items(wave: Wave, requests: Sequence[tuple[str, ...]]) -> pl.DataFrame:
+    """Every requested item breakdown of the wave, each computed on its own, then stacked."""
+    disclosure = DisclosureSettings(min_group_size=wave.min_group_size)
+    responses = wave.responses()
+    return stacked((by, breakdown(responses, ITEMS, by=by, settings=disclosure)) for by in requests)
+
+
+def published_rates(wave: Wave, requests: Sequence[tuple[str, ...]]) -> pl.DataFrame:
+    disclosure = DisclosureSettings(min_invited_for_response_rate=wave.min_group_size)
+    responses, invited = wave.responses(), wave.invited_frame()
+    return stacked(
+        (by, response_rates(responses, invited, by=by, settings=disclosure)) for by in requests
+    )
+
+
 def unknowns(wave: Wave) -> list[Micro]:
-    """The attacker's unknowns: finest groups whose team and role group both have respondents.
+    """The attacker's unknowns: finest groups whose team, role group and tenure band all have
+    respondents.
 
     Any other finest group is absent from every published table, so the attacker knows it is
     empty (a known zero); the engine lists every other combination, empty ones as n = 0.
     """
-    teams = {(s, t) for (s, t, _), sizes in wave.groups.items() if sizes[0]}
-    roles = {r for (_, _, r), sizes in wave.groups.items() if sizes[0]}
-    return [k for k in wave.groups if k[:2] in teams and k[2] in roles]
+    present = [m for m, sizes in wave.groups.items() if sizes[0]]
+    teams = {m[:2] for m in present}
+    roles = {m[2] for m in present}
+    tenures = {m[3] for m in present}
+    return [k for k in wave.groups if k[:2] in teams and k[2] in roles and k[3] in tenures]
 
 
 def assert_not_recoverable(
@@ -211,14 +236,31 @@ def assert_not_recoverable(
     )
 
 
+def assert_one_joint_solution(
+    table: pl.DataFrame, truth: Mapping[Key, int], threshold: int, unit: str
+) -> None:
+    """Every table (each from its own request) is the restriction of ONE solution over all the
+    wave's grouping sets at once: the same group has the same status and reason everywhere,
+    and a one-way table is exactly the margins of every two-way table that contains it."""
+    one_way = {
+        tuple(i for i, d in enumerate(DIMS) if d in keys)
+        for by in REQUESTS
+        for keys in layout(by)[1]
+        if is_one_way(keys)
+    }
+    joint = suppression_pattern(truth, threshold=threshold, unit=unit, one_way=one_way)
+    for row in table.to_dicts():
+        assert row["suppressed_reason"] == joint.get(_key(row)), (row["request"], _key(row), row)
+
+
 def true_counts(wave: Wave, column: int, keys: Iterable[Key]) -> dict[Key, int]:
     return {
         k: sum(sizes[column] for m, sizes in wave.groups.items() if _covers(k, m)) for k in keys
     }
 
 
-def check_items(wave: Wave, tables: Sequence[tuple[str, ...]]) -> None:
-    published = published_items(wave, tables)
+def check_items(wave: Wave, requests: Sequence[tuple[str, ...]] = REQUESTS) -> None:
+    published = published_items(wave, requests)
     threshold = wave.min_group_size
     for row in published.to_dicts():
         if row["suppressed"]:
@@ -241,66 +283,51 @@ def check_items(wave: Wave, tables: Sequence[tuple[str, ...]]) -> None:
         # the same group is never shown in one table and hidden in another
         status = table.group_by(DIMS).agg(pl.col("suppressed").n_unique().alias("k"))
         assert status["k"].max() == 1, status.filter(pl.col("k") > 1)
+        assert_one_joint_solution(table, truth, threshold, "responses")
         assert_not_recoverable(table, unknowns(wave), f"item {code}", truth)
 
 
 # --- properties ----------------------------------------------------------------------------
 
-
-@settings(PROPERTY, max_examples=100)
-@given(wave=waves(), two_way=st.sampled_from(TWO_WAY))
-def test_no_suppressed_item_cell_is_recoverable_across_a_waves_tables(
-    wave: Wave, two_way: tuple[str, ...]
-) -> None:
-    """Total, service, team within service, role group and one two-way table, all together."""
-    check_items(wave, [*ONE_WAY, two_way])
-
-
-# The example hypothesis found (shrunk) when a wave publishes both two-way tables: with one
-# team per service, (S0, S0.T0, Not known) is hidden in team x role to protect another group,
-# but the same five people are shown as (S0, Not known) in service x role.
+# The example hypothesis found (shrunk) when a wave published both service x role and
+# team x role, each solved on its own: with one team per service, (S0, S0.T0, Not known) was
+# hidden in team x role to protect another group, but the same five people were shown as
+# (S0, Not known) in service x role. Team x role is now solved inside service x role.
 TWO_TABLES_LEAK = Wave(
     groups={
-        ("S0", "S0.T0", "Practitioner"): (0, 0, 0),
-        ("S0", "S0.T0", "Manager"): (5, 5, 0),
-        ("S0", "S0.T0", "Not known"): (5, 5, 0),
-        ("S1", "S1.T0", "Practitioner"): (5, 5, 0),
-        ("S1", "S1.T0", "Manager"): (5, 5, 0),
-        ("S1", "S1.T0", "Not known"): (5, 5, 0),
+        ("S0", "S0.T0", "Practitioner", "Not known"): (0, 0, 0),
+        ("S0", "S0.T0", "Manager", "Not known"): (5, 5, 0),
+        ("S0", "S0.T0", "Not known", "Not known"): (5, 5, 0),
+        ("S1", "S1.T0", "Practitioner", "Not known"): (5, 5, 0),
+        ("S1", "S1.T0", "Manager", "Not known"): (5, 5, 0),
+        ("S1", "S1.T0", "Not known", "Not known"): (5, 5, 0),
     },
     invited={},
     min_group_size=5,
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "documented limit (docs/survey-analysis.md §5 Limits): two different two-way tables "
-        "of the same item are each consistent with the one-way tables but not with each other"
-    ),
-)
+@settings(PROPERTY, max_examples=50)
+@example(wave=TWO_TABLES_LEAK)
+@given(wave=waves())
+def test_no_suppressed_item_cell_is_recoverable_from_all_tables_of_a_wave(wave: Wave) -> None:
+    """Total, each of service, team, role group and tenure band, and each pair, all together."""
+    check_items(wave)
+
+
 @settings(PROPERTY, phases=[Phase.explicit])
 @example(wave=TWO_TABLES_LEAK)
 @given(wave=waves())
 def test_two_different_two_way_tables_of_one_wave(wave: Wave) -> None:
-    check_items(wave, [*ONE_WAY, *TWO_WAY])
+    """Only the tables of the original report: both two-way tables with role group."""
+    two_way = [("service", "role_group"), ("team", "role_group")]
+    check_items(wave, [(), ("service",), ("team",), ("role_group",), *two_way])
 
 
-@PROPERTY
-@given(wave=waves(), two_way=st.sampled_from(TWO_WAY))
-def test_no_suppressed_response_rate_is_recoverable(wave: Wave, two_way: tuple[str, ...]) -> None:
-    disclosure = DisclosureSettings(min_invited_for_response_rate=wave.min_group_size)
-    responses = wave.responses()
-    parts = []
-    for by in [*ONE_WAY, two_way]:
-        part = response_rates(responses, wave.invited_frame(), by=by, settings=disclosure)
-        parts.append(
-            part.with_columns(
-                pl.lit(None, dtype=pl.String).alias(d) for d in DIMS if d not in layout_dims(by)
-            ).select(*DIMS, pl.exclude(*DIMS))
-        )
-    published = pl.concat(parts)
+@settings(PROPERTY, max_examples=30)
+@given(wave=waves())
+def test_no_suppressed_response_rate_is_recoverable(wave: Wave) -> None:
+    published = published_rates(wave, REQUESTS)
     threshold = wave.min_group_size
     for row in published.to_dicts():
         if row["suppressed"]:
@@ -314,6 +341,9 @@ def test_no_suppressed_response_rate_is_recoverable(wave: Wave, two_way: tuple[s
             assert row["invited"] >= threshold, row
     keys = {_key(r) for r in published.to_dicts()}
     truth = {k: sum(n for m, n in wave.invited.items() if _covers(k, m)) for k in keys}
+    for r in published.filter(~pl.col("suppressed")).to_dicts():
+        assert r["invited"] == truth[_key(r)], r
+    assert_one_joint_solution(published, truth, threshold, "invited")
     assert_not_recoverable(published, list(wave.invited), "response rates", truth)
 
 

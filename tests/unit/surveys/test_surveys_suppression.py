@@ -4,6 +4,7 @@
 the additive relations (every margin is the sum of the microcells it covers).
 """
 
+import itertools
 import random
 from collections.abc import Hashable, Mapping
 from fractions import Fraction
@@ -12,6 +13,13 @@ import polars as pl
 import pytest
 
 from workforce_health.surveys.analysis import DisclosureSettings, suppress, suppression_pattern
+from workforce_health.surveys.analysis.breakdowns import (
+    grouping_sets,
+    is_one_way,
+    layout,
+    one_way_patterns,
+)
+from workforce_health.surveys.analysis.suppression import _protect
 
 Key = tuple[Hashable, ...]
 T = 10
@@ -249,3 +257,127 @@ def test_random_nested_tables(seed: int) -> None:
         )
     cells[(None, None)] = sum(n for k, n in cells.items() if k[1] is None)
     check(cells, suppression_pattern(cells, threshold=T))
+
+
+def _revealed(cells: Mapping[Key, int], hidden: set[Key], vector: dict[Key, int]) -> bool:
+    """Whether the combination `vector` (cell -> coefficient) of cells follows from the shown
+    cells (exact, over Fractions; microcells as in `determined`)."""
+    micro = [k for k in cells if None not in k]
+    index = {m: i for i, m in enumerate(micro)}
+
+    def cover(key: Key) -> dict[int, Fraction]:
+        return {index[m]: Fraction(1) for m in micro if _covers(key, m)}
+
+    combined: dict[int, Fraction] = {}
+    for key, coefficient in vector.items():
+        for column, one in cover(key).items():
+            combined[column] = combined.get(column, Fraction(0)) + coefficient * one
+    combined = {c: v for c, v in combined.items() if v}
+    shown = [cover(k) for k in cells if k not in hidden]
+    return _rank([*shown, combined]) == _rank(shown)
+
+
+def test_two_way_stage_reveals_no_combination_of_hidden_margins() -> None:
+    """Rule 4, on one stage: the margins x1, x2, y1, y2 are hidden (decided by the one-way
+    stages) and the grid's only small cells are (x1, y1) and (x2, y2). Rules 1-3 leave every
+    single hidden cell safe, but the shown cells would give x1 - y1 = (x1, y2) + (x1, y3) -
+    (x2, y1) - (x3, y1), which the one-way tables do not give and which other two-way tables
+    could complete (docs/survey-analysis.md §5). So one more cell is hidden."""
+    xs, ys = ("x1", "x2", "x3"), ("y1", "y2", "y3")
+    grid: dict[Key, int] = {(x, y): 20 for x in xs for y in ys}
+    grid[("x1", "y1")] = grid[("x2", "y2")] = 3
+    cells = dict(grid)
+    for x in xs:
+        cells[(x, None)] = sum(n for k, n in grid.items() if k[0] == x)
+    for y in ys:
+        cells[(None, y)] = sum(n for k, n in grid.items() if k[1] == y)
+    cells[(None, None)] = sum(grid.values())
+    margins: dict[Key, str | None] = {k: None for k in cells if None in k}
+    for key in (("x1", None), ("x2", None), (None, "y1"), (None, "y2")):
+        margins[key] = COMPLEMENT
+    without = _protect(cells, margins, T, "responses")
+    assert set(without) == {("x1", "y1"), ("x2", "y2")}
+    leaks: list[dict[Key, int]] = [
+        {("x1", None): 1, (None, "y1"): -1},
+        {("x2", None): 1, (None, "y2"): -1},
+    ]
+    hidden = set(without) | {k for k, r in margins.items() if r}
+    assert _revealed(cells, hidden, leaks[0])  # the leak
+    with_rule_4 = _protect(cells, margins, T, "responses", guard=list(margins))
+    assert set(with_rule_4) - set(without) == {("x1", "y2")}  # the smallest in x1's line
+    hidden = set(with_rule_4) | {k for k, r in margins.items() if r}
+    for combination in leaks:
+        assert not _revealed(cells, hidden, combination)
+    assert determined(cells, hidden) == []
+
+
+DIMS4 = ("service", "team", "role_group", "tenure_band")
+
+
+def _wave_cells(rng: random.Random) -> tuple[dict[Key, int], list[Key]]:
+    """Counts of every grouping set a wave can publish over four dimensions (teams within
+    services; every combination listed), and the finest groups (the attacker's unknowns)."""
+    roles = [f"r{i}" for i in range(rng.randint(1, 4))]
+    tenures = [f"e{i}" for i in range(rng.randint(1, 3))]
+    sizes = rng.choice([SIZES, (0, 1, 2, 3, 4, 6), (0, 0, 3, 5, 8, 13, 21)])
+    micro: dict[Key, int] = {}
+    for s in range(rng.randint(1, 3)):
+        for t in range(rng.randint(1, 3)):
+            for role, tenure in itertools.product(roles, tenures):
+                micro[(f"s{s}", f"s{s}.t{t}", role, tenure)] = rng.choice(sizes)
+    cells: dict[Key, int] = {}
+    for keys in grouping_sets(DIMS4):
+        for m, n in micro.items():
+            key = tuple(v if d in keys else None for d, v in zip(DIMS4, m, strict=True))
+            cells[key] = cells.get(key, 0) + n
+    return cells, list(micro)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_every_table_of_a_wave_is_the_restriction_of_one_joint_solution(seed: int) -> None:
+    """Each table solved on its own (as a request would) equals the joint solution over all
+    grouping sets restricted to it; and all tables together leak no hidden cell."""
+    rng = random.Random(9000 + seed)
+    cells, micro = _wave_cells(rng)
+    threshold = rng.randint(5, 12)
+    sets = grouping_sets(DIMS4)
+    one_way = [tuple(DIMS4.index(d) for d in keys) for keys in sets if is_one_way(keys)]
+    joint = suppression_pattern(cells, threshold=threshold, one_way=one_way)
+    for size in (0, 1, 2):
+        for by in itertools.combinations(DIMS4, size):
+            dims, table_sets = layout(by)
+            positions = [DIMS4.index(d) for d in dims]
+            table = {
+                tuple(k[i] for i in positions): n
+                for k, n in cells.items()
+                if tuple(d for d, v in zip(DIMS4, k, strict=True) if v is not None) in table_sets
+            }
+            alone = suppression_pattern(
+                table, threshold=threshold, one_way=one_way_patterns(dims, table_sets)
+            )
+            restricted = {
+                tuple(k[i] for i in positions): r
+                for k, r in joint.items()
+                if tuple(k[i] for i in positions) in table
+                and all(v is None for i, v in enumerate(k) if i not in positions)
+            }
+            assert alone == restricted, by
+    # the attacker: exact echelon form of the shown cells, then reduce each hidden cell
+    basis: dict[Key, dict[Key, Fraction]] = {}
+
+    def reduce(key: Key) -> dict[Key, Fraction]:
+        rest = {m: Fraction(1) for m in micro if _covers(key, m)}
+        for pivot in sorted(basis, key=micro.index):
+            factor = rest.get(pivot)
+            if factor:
+                for column, value in basis[pivot].items():
+                    rest[column] = rest.get(column, Fraction(0)) - factor * value
+                    if not rest[column]:
+                        del rest[column]
+        return rest
+
+    for key in cells:
+        if key not in joint and (rest := reduce(key)):
+            pivot = min(rest, key=micro.index)
+            basis[pivot] = {c: v / rest[pivot] for c, v in rest.items()}
+    assert [k for k in joint if not reduce(k)] == []

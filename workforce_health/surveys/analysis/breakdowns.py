@@ -4,6 +4,7 @@ Every figure that leaves the engine goes through `suppression.suppress` (health-
 §3.1 "Scope: all outputs"). Margins use null in the dimension column ("all").
 """
 
+import itertools
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Final, Literal
@@ -34,17 +35,49 @@ def layout(by: Sequence[str]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     services and service totals are published, so any breakdown with "team" also carries
     "service" and its service subtotals (health-check.md §3.1 "parent total minus the shown
     siblings"): team gives (service, team), (service,), (); team and x give
-    (service, team, x), (service, team), (x,), (service,), ().
+    (service, team, x), (service, team), (service, x), (x,), (service,), (). The
+    (service, x) cells are the service-by-x breakdown, so team-by-x is solved inside it.
     """
     dims = check_dims(by)
     if "team" in dims:
         others = tuple(d for d in dims if d not in ("service", "team"))
         full = ("service", "team", *others)
-        sets = [full, ("service", "team"), *[(o,) for o in others], ("service",), ()]
+        sets = [
+            full,
+            ("service", "team"),
+            *[("service", o) for o in others],
+            *[(o,) for o in others],
+            ("service",),
+            (),
+        ]
         return full, list(dict.fromkeys(sets))
     if len(dims) == 2:
         return dims, [dims, (dims[0],), (dims[1],), ()]
     return dims, [dims, ()] if dims else [()]
+
+
+def is_one_way(keys: Sequence[str]) -> bool:
+    """The total or a one-way table's cells: (), (x,), or teams within services."""
+    return len(keys) <= 1 or tuple(keys) == ("service", "team")
+
+
+def one_way_patterns(dims: Sequence[str], sets: Sequence[Sequence[str]]) -> list[tuple[int, ...]]:
+    """Positions in `dims` of the grouping sets that are one-way tables or the total: the
+    stages every two-way table keeps as decided (`suppression_pattern(one_way=...)`)."""
+    return [tuple(dims.index(d) for d in keys) for keys in sets if is_one_way(keys)]
+
+
+def grouping_sets(columns: Sequence[str] = GROUP_COLUMNS) -> list[tuple[str, ...]]:
+    """Every grouping set a wave can publish over `columns` (in their order): the union of
+    `layout(by)` over every breakdown by at most two of them (a team needs its service)."""
+    found: dict[tuple[str, ...], None] = {}
+    for size in (0, 1, 2):
+        for by in itertools.combinations(columns, size):
+            if "team" in by and "service" not in columns:
+                continue
+            for keys in layout(by)[1]:
+                found[tuple(c for c in columns if c in keys)] = None
+    return list(found)
 
 
 def rollup(
@@ -143,13 +176,17 @@ def breakdown(
     compute, partition, descriptive = _measure(measure, contracted_item, actual_item)
     prepared = prepare_frames(responses, items)
     table = rollup(prepared, dims, sets, compute)
-    if len(sets) > 2:  # two-way: list empty combinations too (see `complete`)
+    if dims:  # list empty groups and combinations too (see `complete`)
         table = complete(table, prepared, dims, sets, partition=partition, zero=["n"])
         table = table.with_columns(
             pl.col(c).drop_nulls().first().over(partition) for c in descriptive
         )
     flagged = suppress(
-        table, dims=dims, threshold=settings.min_group_size, partition_by=[partition]
+        table,
+        dims=dims,
+        threshold=settings.min_group_size,
+        partition_by=[partition],
+        one_way=one_way_patterns(dims, sets),
     )
     return redact(flagged, keep=[*dims, partition, *descriptive]).sort(
         [partition, *dims], nulls_last=True, maintain_order=True
@@ -212,7 +249,11 @@ def response_rates(
                 pl.col("responded").cast(pl.Int64).fill_null(0),
             )
         )
-    table = pl.concat(parts).with_columns(
+    table = pl.concat(parts)
+    if dims:  # list empty groups and combinations too (see `complete`)
+        groups = pl.concat([staff.select(dims), people.select(dims)])
+        table = complete(table, groups, dims, sets, partition=None, zero=["invited", "responded"])
+    table = table.with_columns(
         pl.when(pl.col("invited") > 0)
         .then(100.0 * pl.col("responded") / pl.col("invited"))
         .alias("response_rate")
@@ -223,6 +264,7 @@ def response_rates(
         n_col="invited",
         threshold=settings.min_invited_for_response_rate,
         unit="invited",
+        one_way=one_way_patterns(dims, sets),
     )
     return redact(flagged, keep=dims).sort(list(dims), nulls_last=True, maintain_order=True)
 
@@ -253,8 +295,14 @@ def comments(
             pl.col("response_id").n_unique().cast(pl.Int64).alias("n")
         )
 
+    table = rollup(prepared, dims, sets, sizes)
+    if dims:
+        table = complete(table, prepared, dims, sets, partition=None, zero=["n"])
     groups = suppress(
-        rollup(prepared, dims, sets, sizes), dims=dims, threshold=settings.min_group_size_comments
+        table,
+        dims=dims,
+        threshold=settings.min_group_size_comments,
+        one_way=one_way_patterns(dims, sets),
     ).filter(~pl.col("suppressed"))
     texts = prepared.filter((pl.col("type") == TEXT) & pl.col("text").is_not_null())
     parts = []

@@ -12,21 +12,25 @@ Rules (§3.1 "Complementary suppression"), applied until nothing changes:
    children hold fewer than the threshold between them, hide the smallest shown child, or
    the total when no child is left;
 3. while a hidden cell is a linear combination of shown cells (the subtraction attack, in
-   any number of steps), hide the smallest shown cell in one of its lines that breaks it.
+   any number of steps), hide the smallest shown cell in one of its lines that breaks it;
+4. in a two-way stage, while the shown cells give a combination of hidden one-way (or total)
+   cells that the shown one-way cells do not already give, hide another cell that breaks it.
 A complement is chosen only if the other shown cells do not already give it away, and a
 complement that ends up determined anyway is shown again (hiding it protects nothing).
-Tables are solved in stages: the total first, then each one-way table, then the full
-table, each stage keeping the cells decided before it. So a two-way table's margins are
-exactly the one-way tables, and figures published from both cannot be combined.
+Tables are solved in stages, one grouping set (pattern of fixed dimensions) at a time, from
+fewer dimensions to more; each stage sees only the cells of the sets inside it and keeps what
+their stages decided. So a cell's decision never depends on which other tables are solved, a
+two-way table's margins are exactly the one-way tables, and (with rule 4) the one-way and
+two-way tables of a wave are safe all together (docs/survey-analysis.md §5).
 """
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 import polars as pl
 
-from workforce_health.surveys.analysis._span import Span
+from workforce_health.surveys.analysis._span import Span, Vector, combine, dependencies
 
 DEFAULT_MIN_GROUP_SIZE: Final = 10
 DEFAULT_MIN_GROUP_SIZE_COMMENTS: Final = 20
@@ -61,8 +65,9 @@ def _pattern(key: Key) -> frozenset[int]:
     return frozenset(i for i, value in enumerate(key) if value is not None)
 
 
-def _covers(key: Key, micro: Key) -> bool:
-    return all(value is None or value == micro[i] for i, value in enumerate(key))
+def _canonical(key: Key) -> tuple[tuple[bool, str], ...]:
+    """A fixed order of keys, so that ties are broken the same way whatever the input order."""
+    return tuple((value is None, str(value)) for value in key)
 
 
 def _lines(keys: Sequence[Key]) -> list[tuple[Key, list[Key]]]:
@@ -78,21 +83,43 @@ def _lines(keys: Sequence[Key]) -> list[tuple[Key, list[Key]]]:
 
 
 def _protect(
-    cells: Mapping[Key, int], fixed: Mapping[Key, str | None], threshold: int, unit: str
+    cells: Mapping[Key, int],
+    fixed: Mapping[Key, str | None],
+    threshold: int,
+    unit: str,
+    guard: Sequence[Key] = (),
 ) -> dict[Key, str]:
-    """One stage: decide the cells not in `fixed` (key -> reason, or None for shown)."""
-    keys = list(cells)
-    top = max((_pattern(k) for k in keys), key=len)
-    micro = {k: i for i, k in enumerate(k for k in keys if _pattern(k) == top)}
-    cover = {k: frozenset(i for m, i in micro.items() if _covers(k, m)) for k in keys}
+    """One stage: decide the cells not in `fixed` (key -> reason, or None for shown).
+
+    `guard` (all in `fixed`): one-way and total cells whose hidden ones must stay hidden in
+    every combination, not only one by one (rule 4, see `suppression_pattern`)."""
+    keys = sorted(cells, key=_canonical)
+    index = {k: i for i, k in enumerate(keys)}
+    patterns = {k: _pattern(k) for k in keys}
+    top = max(patterns.values(), key=len)
+    micro = [k for k in keys if patterns[k] == top]
+    covering: dict[Key, set[int]] = {k: set() for k in keys}
+    for i, m in enumerate(micro):  # each microcell is in one cell of each pattern
+        for pattern in set(patterns.values()):
+            key = tuple(v if j in pattern else None for j, v in enumerate(m))
+            if key in covering:
+                covering[key].add(i)
+    cover = {k: frozenset(c) for k, c in covering.items()}
     lines = _lines(keys)
-    line_mates = {k: [c for t, ch in lines if k == t or k in ch for c in (t, *ch)] for k in keys}
-    hidden = {k: r for k, r in fixed.items() if r is not None}
+    line_mates: dict[Key, set[Key]] = {k: set() for k in keys}
+    for total, children in lines:
+        for member in (total, *children):
+            line_mates[member].update((total, *children))
+    hidden: dict[Key, str] = {k: r for k in keys if (r := fixed.get(k)) is not None}
     primary = primary_reason(threshold, unit)
     hidden |= {k: primary for k in keys if k not in fixed and cells[k] < threshold}
     stuck: set[Key] = set()
     banned: set[Key] = set()  # complements shown again by the final check; never re-pick
-    published = Span(cover[k] for k, r in fixed.items() if r is None)
+    published = Span(cover[k] for k in keys if k in fixed and fixed[k] is None)
+    guard_hidden = [k for k in sorted(guard, key=_canonical) if fixed[k] is not None]
+    guard_shown = Span(cover[k] for k in guard if fixed[k] is None)
+    guard_rest = [guard_shown.reduce(cover[k]) for k in guard_hidden]
+    guard_given_up = False
 
     def eligible(key: Key) -> bool:
         """Hideable: not decided by an earlier stage, and not given away by what it fixed."""
@@ -107,19 +134,30 @@ def _protect(
         return Span(cover[k] for k in keys if k not in hidden and k != without)
 
     def order(key: Key) -> tuple[int, int, int]:
-        return (len(key) - len(_pattern(key)), cells[key], keys.index(key))
+        return (len(key) - len(patterns[key]), cells[key], index[key])
 
-    def complement(key: Key) -> Key | None:
-        """Smallest cell whose hiding frees `key`, preferring its own lines; failing that,
-        the smallest cell in its lines (a later pass adds the rest of the cycle)."""
-        near = sorted({m for m in line_mates[key] if eligible(m)}, key=order)
+    def complement(target: Vector, around: Iterable[Key]) -> Key | None:
+        """Smallest cell whose hiding frees `target`, preferring the lines of the cells
+        `around` it; failing that, the smallest cell in those lines (a later pass adds the
+        rest of the cycle)."""
+        near = sorted({m for k in around for m in line_mates[k] if eligible(m)}, key=order)
         far = sorted((k for k in keys if eligible(k)), key=order)
         for group in (near, far):
-            found = next((m for m in group if cover[key] not in span(without=m)), None)
+            found = next((m for m in group if target not in span(without=m)), None)
             if found is not None:
                 return found
         fallback = near or far
         return fallback[0] if fallback else None
+
+    def margin_leak(shown_span: Span) -> tuple[dict[int, int], list[Key]] | None:
+        """A combination of hidden guard cells that the shown cells give but the shown guard
+        cells alone do not: (its vector, the guard cells in it), or None."""
+        residuals = [shown_span.reduce(cover[k]) for k in guard_hidden]
+        for combination in dependencies(residuals):
+            if combine(combination, guard_rest):
+                vector = combine(combination, [cover[k] for k in guard_hidden])
+                return vector, [guard_hidden[i] for i in combination]
+        return None
 
     while True:
         picked: Key | None = None
@@ -133,18 +171,24 @@ def _protect(
                 picked = shown[0] if shown else (total if eligible(total) else None)
                 if picked is not None:
                     break
-        if picked is None:  # rule 3
-            shown_span = span()
-            for key in [k for k in hidden if k not in stuck and cover[k] in shown_span]:
-                picked = complement(key)
-                if picked is not None:
-                    break
-                stuck.add(key)  # given away by fixed cells alone: published elsewhere
+        if picked is not None:
+            hidden[picked] = REASON_COMPLEMENTARY
+            continue
+        shown_span = span()
+        for key in [k for k in hidden if k not in stuck and cover[k] in shown_span]:  # rule 3
+            picked = complement(cover[key], [key])
+            if picked is not None:
+                break
+            stuck.add(key)  # given away by fixed cells alone: published elsewhere
+        if picked is None and guard_hidden and not guard_given_up:  # rule 4
+            leak = margin_leak(shown_span)
+            if leak is not None:
+                picked = complement(*leak)
+                guard_given_up = picked is None
         if picked is not None:
             hidden[picked] = REASON_COMPLEMENTARY
             continue
         # a complement that ended up determined protects nothing: show it and look again
-        shown_span = span()
         pointless = [
             k
             for k, r in hidden.items()
@@ -158,16 +202,31 @@ def _protect(
 
 
 def suppression_pattern(
-    cells: Mapping[Key, int], *, threshold: int, unit: str = "responses"
+    cells: Mapping[Key, int],
+    *,
+    threshold: int,
+    unit: str = "responses",
+    one_way: Iterable[Iterable[int]] | None = None,
 ) -> dict[Key, str]:
-    """Return {key: reason} for every cell to hide (module docstring for keys and rules)."""
+    """Return {key: reason} for every cell to hide (module docstring for keys and rules).
+
+    `one_way`: the patterns (positions of the dimensions a cell fixes) of the one-way tables
+    and the total, e.g. {(), (0,), (0, 1), (2,)} when positions 0 and 1 are service and team;
+    by default the patterns of at most one position. Every other pattern is a two-way stage,
+    which also applies rule 4 to the one-way and total cells within it.
+    """
     if not cells:
         return {}
+    patterns = {_pattern(k) for k in cells}
+    settled = (
+        {p for p in patterns if len(p) <= 1} if one_way is None else {frozenset(p) for p in one_way}
+    )
     decided: dict[Key, str | None] = {}
-    for stage in sorted({_pattern(k) for k in cells}, key=lambda p: (len(p), sorted(p))):
+    for stage in sorted(patterns, key=lambda p: (len(p), sorted(p))):
         part = {k: n for k, n in cells.items() if _pattern(k) <= stage}
         fixed = {k: decided[k] for k in part if k in decided}
-        reasons = _protect(part, fixed, threshold, unit)
+        guard = [] if stage in settled else [k for k in part if _pattern(k) in settled]
+        reasons = _protect(part, fixed, threshold, unit, guard)
         decided |= {k: reasons.get(k) for k in part if k not in fixed}
     return {k: r for k, r in decided.items() if r is not None}
 
@@ -180,6 +239,7 @@ def suppress(
     threshold: int = DEFAULT_MIN_GROUP_SIZE,
     partition_by: Sequence[str] = (),
     unit: str = "responses",
+    one_way: Iterable[Iterable[int]] | None = None,
 ) -> pl.DataFrame:
     """Add `suppressed` (Boolean) and `suppressed_reason` (String or null) to `table`.
 
@@ -188,6 +248,7 @@ def suppress(
     """
     if table[n_col].null_count():
         raise ValueError(f"{n_col} must be a count without nulls")
+    settled = None if one_way is None else [tuple(p) for p in one_way]
     indexed = table.with_row_index("_row")
     parts = indexed.partition_by(list(partition_by)) if partition_by else [indexed]
     reasons: list[str | None] = [None] * table.height
@@ -199,7 +260,7 @@ def suppress(
             raise ValueError(f"suppress: repeated cell in {list(dims)} within a partition")
         ns = [int(n) for n in part[n_col].to_list()]
         pattern = suppression_pattern(
-            dict(zip(keys, ns, strict=True)), threshold=threshold, unit=unit
+            dict(zip(keys, ns, strict=True)), threshold=threshold, unit=unit, one_way=settled
         )
         for key, row in zip(keys, part["_row"].to_list(), strict=True):
             reasons[row] = pattern.get(key)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "workforce_health.benchmarks",
     "workforce_health.census",
     "workforce_health.surveys",
+    "workforce_health.reports",
 ]
 
 MIDDLEWARE = [
@@ -111,4 +112,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},  # a line per PDF step otherwise
 }

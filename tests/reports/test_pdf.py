@@ -171,7 +171,7 @@ def test_the_text_has_the_figures_page_numbers_and_contents(written):
     assert re.search(r"Turnover rate\s+%\s+33\.3\s+1\.0\s+3\.0\b", text)
     assert re.search(r"Vacancy rate\s+%\s+25\.0\s+1\.0\s+4\.0\b", text)
     assert f"the turnover rate was 33.3% in the year ending 30 September {YEAR}" in flat
-    assert f"Headline measures, year ending 30 September {YEAR}" in flat
+    assert f"Children's Services: headline measures, year ending 30 September {YEAR}" in flat
     # Every table is numbered; every chart has its title, its table and its source.
     for number in range(1, len(written.document.tables()) + 1):
         assert f"Table {number}: " in flat

@@ -19,6 +19,7 @@ from workforce_health.reports import services
 from workforce_health.reports.models import Report
 
 PUBLISHED_MEETING = datetime.date(2026, 1, 21)  # the panel's January meeting
+PUBLISHED_ON = datetime.date(2026, 1, 9)  # with the papers, before the meeting
 DRAFT_MEETING = datetime.date(2026, 3, 18)  # its next meeting, on the whole council
 
 
@@ -113,7 +114,7 @@ def demo_reports_load(*, organisation: Organisation) -> list[Report]:
         )
         if spec.publish:
             try:
-                services.report_publish(report=report, published_by=lead)
+                services.report_publish(report=report, published_by=lead, published_on=PUBLISHED_ON)
             except ValidationError as error:
                 raise DemoError(
                     f"The demo report on {report.services.first() or organisation} cannot be "

@@ -107,7 +107,7 @@ def report_update(
     return report
 
 
-def report_draft_document(*, report: Report) -> Document:
+def report_draft_document(*, report: Report, prepared_on: datetime.date | None = None) -> Document:
     """The report as it would be published now (raises ReportDataMissing if it cannot be)."""
     optional = {s.key for s in section_specs() if s.optional}
     return report_document(
@@ -115,24 +115,28 @@ def report_draft_document(*, report: Report) -> Document:
         title=report.title,
         included=optional - set(report.excluded_sections),
         commentary=report.commentary,
-        prepared_on=timezone.localdate(),
+        prepared_on=prepared_on or timezone.localdate(),
     )
 
 
 @transaction.atomic
-def report_publish(*, report: Report, published_by: User | None) -> ReportVersion:
-    """Freeze the report's figures and text as the next version."""
+def report_publish(
+    *, report: Report, published_by: User | None, published_on: datetime.date | None = None
+) -> ReportVersion:
+    """Freeze the report's figures and text as the next version (dated today unless given,
+    e.g. by the demo, which publishes its reports before their meeting)."""
+    published_on = published_on or timezone.localdate()
     Report.objects.select_for_update().filter(pk=report.pk).first()
     number = (report.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     try:
-        document = report_draft_document(report=report)
+        document = report_draft_document(report=report, prepared_on=published_on)
     except ReportDataMissing as missing:
         raise ValidationError(str(missing)) from missing
     document = dataclasses.replace(document, version=number)
     version = ReportVersion(
         report=report,
         number=number,
-        published_on=timezone.localdate(),
+        published_on=published_on,
         published_by=published_by if published_by and published_by.pk else None,
         document=to_json(document),
     )

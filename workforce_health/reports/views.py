@@ -5,7 +5,6 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
@@ -151,9 +150,15 @@ def report_preview_download(request: HttpRequest, report_id: int, file_format: s
 
 
 @requires(Capability.EDIT_REPORTS)
-@require_POST
 def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
+    """GET: what publishing does, with the button; POST: publish the next version."""
     report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
+    if request.method != "POST":
+        return render(
+            request,
+            "reports/publish.html",
+            {"report": report, "number": report.versions.count() + 1},
+        )
     try:
         user = request.user if isinstance(request.user, User) else None
         version = services.report_publish(report=report, published_by=user)

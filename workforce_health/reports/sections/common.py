@@ -16,11 +16,17 @@ def _cell(value: Value) -> CellValue:
     return float(value)  # Decimal
 
 
-def table_data(table: Table, *, caption: str | None = None, slug: str | None = None) -> TableData:
-    """A page's table, cell for cell, so the report shows exactly what the page shows."""
+def in_context(context: str, caption: str) -> str:
+    """ "Vacancy rate by year (%)" as "Children's Services: vacancy rate by year (%)"."""
+    return f"{context}: {caption[:1].lower()}{caption[1:]}"
+
+
+def table_data(table: Table, *, context: str, slug: str | None = None) -> TableData:
+    """A page's table, cell for cell, so the report shows exactly what the page shows; its
+    caption says which survey or service it is about."""
     return TableData(
         slug=slug or table.slug,
-        caption=caption or table.caption,
+        caption=in_context(context, table.caption),
         columns=tuple(TableColumn(c.header, c.kind) for c in table.columns),
         rows=tuple(tuple(_cell(v) for v in row) for row in table.rows),
         source=table.source,

@@ -74,7 +74,7 @@ def _standards(page: Overview, title: str, slug: str) -> tuple[list[Block], list
     chart_title = f"{title}: scores by employer standard (0 to 100)"
     bars = [Bar(r.title, r.score) for r in page.standards if not r.hidden]
     svg = bar_chart(bars, title=chart_title, ident=f"chart-{slug}")
-    table = table_data(page.tables["standard-scores"], slug=slug)
+    table = table_data(page.tables["standard-scores"], context=title, slug=slug)
     findings = []
     for band, words in (("high", "high (75 or more)"), ("low", "low (50 or less)")):
         names = [f"{r.title} ({r.score})" for r in shown if r.band == band]
@@ -221,11 +221,15 @@ def _wave(inputs: ReportInputs, results: WaveResults, scope: Scope) -> Content:
     for key in ("response-rate", "response-rate-service", "response-rate-role_group"):
         if key in page.tables:
             blocks.append(
-                table_block(table_data(page.tables[key], slug=_slug(results, scope, key)))
+                table_block(
+                    table_data(page.tables[key], context=title, slug=_slug(results, scope, key))
+                )
             )
     blocks.append(
         table_block(
-            table_data(page.tables["headline-items"], slug=_slug(results, scope, "headline"))
+            table_data(
+                page.tables["headline-items"], context=title, slug=_slug(results, scope, "headline")
+            )
         )
     )
     standard_blocks, standard_findings = _standards(page, title, _slug(results, scope, "standards"))

@@ -15,7 +15,7 @@ from workforce_health.reports.document import (
     table_block,
 )
 from workforce_health.reports.document import paragraph as para
-from workforce_health.reports.sections.common import table_data
+from workforce_health.reports.sections.common import in_context, table_data
 from workforce_health.reports.sections.registry import Content, SectionSpec, register
 from workforce_health.staffing.dashboard.breakdowns import breakdowns_get
 from workforce_health.staffing.dashboard.common import Context, reference_date_text
@@ -107,7 +107,7 @@ def _unit(label: str, ctx: Context) -> Content:
             + ("" if ctx.kind.is_dfe else " The DfE publishes no comparison for adult social care.")
         ),
         Block("figures", figures=tuple(_figure(h) for h in page.headlines)),
-        table_block(table_data(page.headline_table, slug=_slug(label, "headline"))),
+        table_block(table_data(page.headline_table, context=label, slug=_slug(label, "headline"))),
     ]
     findings = [
         f
@@ -117,8 +117,8 @@ def _unit(label: str, ctx: Context) -> Content:
         if f is not None
     ]
     for trend in page.trends:
-        table = table_data(trend.table, slug=_slug(label, trend.table.slug))
-        title = f"{label}: {trend.table.caption[0].lower()}{trend.table.caption[1:]}"
+        table = table_data(trend.table, context=label, slug=_slug(label, trend.table.slug))
+        title = in_context(label, trend.table.caption)
         blocks += chart_block(trend.chart, title, table, trend.table.source or SOURCE)
     blocks.append(table_block(_agency_cover(ctx, label)))
     return Content(blocks, findings, sources=[DFE_SOURCE] if page.comparisons.any else [])
@@ -131,8 +131,8 @@ def build_flows(inputs: ReportInputs) -> Content:
         breakdowns = {s.table.slug: s for s in breakdowns_get(ctx).sections}
         for key in ("starters-by-origin", "leavers-by-reason"):
             section = breakdowns[key]
-            table = table_data(section.table, slug=_slug(label, key))
-            title = f"{label}: {section.table.caption[0].lower()}{section.table.caption[1:]}"
+            table = table_data(section.table, context=label, slug=_slug(label, key))
+            title = in_context(label, section.table.caption)
             blocks += chart_block(section.chart, title, table, SOURCE)
     return Content(blocks)
 
@@ -150,6 +150,11 @@ def build(inputs: ReportInputs) -> Content:
         blocks,
         findings,
         definitions=[
+            (
+                "z",
+                "Not available: there are no records for it, or nothing to divide by (the "
+                "symbol the DfE uses in its statistics).",
+            ),
             (
                 "Vacancy rate",
                 "Vacant posts (FTE, including those covered by agency workers) as a percentage "

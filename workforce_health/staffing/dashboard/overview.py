@@ -44,18 +44,23 @@ def _shown(value: float | None, unit: str) -> str | None:
 
 
 def _hint(spec: Spec, row: dict[str, object], year: int) -> str:
+    when = reference_date_text(year)
     if spec.is_rate:
         numerator = _float(row.get(f"{spec.key}_numerator"))
         denominator = _float(row.get(f"{spec.key}_denominator"))
+        if numerator is None or denominator is None:
+            return f"Not enough records to work this out for the year ending {when}"
         num = (format_count if spec.numerator_kind == "count" else format_rate)(numerator)
         return (
             f"{num} {spec.numerator} ÷ {format_rate(denominator)} {spec.denominator}, "
-            f"year ending {reference_date_text(year)}"
+            f"year ending {when}"
         )
-    headcount = row.get(HEADCOUNT_OF.get(spec.key, ""))
-    when = "on" if spec.key == "inpost_fte" else "in the year ending"
-    people = format_count(_float(headcount))
-    return f"{people} people (headcount) {when} {reference_date_text(year)}"
+    headcount = _float(row.get(HEADCOUNT_OF.get(spec.key, "")))
+    preposition = "on" if spec.key == "inpost_fte" else "in the year ending"
+    if headcount is None:
+        return f"No records {preposition} {when}"
+    people = "1 person" if headcount == 1 else f"{format_count(headcount)} people"
+    return f"{people} (headcount) {preposition} {when}"
 
 
 def _headline_table(ctx: Context, comps: Comparisons, region: str | None) -> Table:

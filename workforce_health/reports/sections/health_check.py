@@ -192,9 +192,8 @@ def _themes(
     return table_block(data)
 
 
-def _wave(inputs: ReportInputs, results: WaveResults, scope: Scope) -> Content:
+def _wave(inputs: ReportInputs, results: WaveResults, scope: Scope, title: str) -> Content:
     wave = results.wave
-    title = wave.title + (f", {scope.service}" if scope.service else "")
     previous_title = results.previous.title if results.previous else ""
     page = overview_get(results.frames, scope, results.previous_frames, previous_title)
     blocks: list[Block] = [
@@ -243,11 +242,17 @@ def _wave(inputs: ReportInputs, results: WaveResults, scope: Scope) -> Content:
 
 
 def _each_wave(inputs: ReportInputs) -> list[tuple[WaveResults, Scope, str]]:
-    return [
-        (results, scope, results.wave.title + (f", {scope.service}" if scope.service else ""))
-        for results in inputs.waves
-        for scope in _scopes(inputs, results)
-    ]
+    """Each wave at each of the report's scopes it covers, with its title: the wave's, and the
+    service's name when the wave covers more than that service."""
+    found = []
+    for results in inputs.waves:
+        covers = results.wave.services.count()
+        for scope in _scopes(inputs, results):
+            wider = scope.service is not None and covers > 1
+            found.append(
+                (results, scope, results.wave.title + (f", {scope.service}" if wider else ""))
+            )
+    return found
 
 
 def build_teams(inputs: ReportInputs) -> Content:
@@ -283,8 +288,8 @@ def build_themes(inputs: ReportInputs) -> Content:
 def build(inputs: ReportInputs) -> Content:
     blocks: list[Block] = []
     findings: list[str] = []
-    for results, scope, _ in _each_wave(inputs):
-        content = _wave(inputs, results, scope)
+    for results, scope, title in _each_wave(inputs):
+        content = _wave(inputs, results, scope, title)
         blocks += content.blocks
         findings += content.findings
     settings = inputs.waves[0].frames.settings if inputs.waves else analysis.DisclosureSettings()

@@ -419,8 +419,11 @@ def read(wave: Any) -> tuple[Any, Any]:
 
 
 def analyse(current: Any, previous: Any, steps: dict[str, float] | None = None) -> dict[str, Any]:
-    """Every published figure of one organisation's wave, and its change since the previous."""
-    responses, items, settings = current.responses, current.items, current.settings
+    """Every published figure of one organisation's wave, and its change since the previous.
+
+    The wave's answers are parsed once (`prepare`) and every function is given the prepared
+    frame, as the results pages do (`Frames.prepared`)."""
+    items, settings = current.items, current.settings
     out: dict[str, Any] = {}
 
     def timed(name: str, step: Step) -> Any:
@@ -430,6 +433,7 @@ def analyse(current: Any, previous: Any, steps: dict[str, float] | None = None) 
             steps[name] = steps.get(name, 0.0) + time.perf_counter() - began
         return result
 
+    responses = timed("prepare", lambda: analysis.prepare(current.responses, items))
     out["items"] = timed("item_results", lambda: analysis.item_results(responses, items))
     out["standards"] = timed(
         "standard_results", lambda: analysis.standard_results(responses, items)

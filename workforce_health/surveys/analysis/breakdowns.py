@@ -12,7 +12,7 @@ from typing import Final, Literal
 import polars as pl
 
 from workforce_health.surveys.analysis.inputs import GROUP_COLUMNS, NOT_KNOWN, TEXT, check_dims
-from workforce_health.surveys.analysis.inputs import prepare as prepare_frames
+from workforce_health.surveys.analysis.inputs import ensure_prepared as prepare_frames
 from workforce_health.surveys.analysis.scoring import (
     DEFAULT_ACTUAL_HOURS_ITEM,
     DEFAULT_CONTRACTED_HOURS_ITEM,
@@ -170,7 +170,8 @@ def breakdown(
     columns (see `scoring`), suppressed, suppressed_reason. Each item, standard or measure
     is a separate table; a cell is hidden when its n is below `settings.min_group_size`, or
     to protect another cell. Suppressed rows keep only the keys and descriptive columns;
-    every figure, n included, is null.
+    every figure, n included, is null. `responses` may be raw or the output of `prepare`
+    (used as it is), so many breakdowns of one wave parse its answers once.
     """
     dims, sets = layout(by)
     compute, partition, descriptive = _measure(measure, contracted_item, actual_item)
@@ -217,6 +218,7 @@ def response_rates(
     response_rate (0-100), suppressed, suppressed_reason. Groups with fewer than
     `settings.min_invited_for_response_rate` invited are hidden, with complementary
     suppression; responses from a group with no invited count give invited 0 (hidden).
+    `responses` may be raw or the output of `prepare` (only its respondents' groups are used).
     """
     dims, sets = layout(by)
     if "invited" not in invited.columns or any(d not in invited.columns for d in dims):
@@ -283,7 +285,8 @@ def comments(
     respondents and is not hidden to protect another group (the same complementary rules,
     so one group's comments cannot be found by set difference). Comments are shuffled
     with `seed` within each group and item; no respondent id or date is returned.
-    Columns: layout(by) columns (null = all), item_code, comment.
+    Columns: layout(by) columns (null = all), item_code, comment. `responses` may be raw or
+    the output of `prepare`.
     """
     dims, sets = layout(by)
     prepared = prepare_frames(responses, items)

@@ -75,6 +75,36 @@ def _repeats_pair(frame: pl.DataFrame) -> bool:
     return bool(frame.select(pair.is_duplicated().any()).item())
 
 
+PREPARED_COLUMNS: Final = (
+    *GROUP_COLUMNS,
+    "response_id",
+    "item_code",
+    "type",
+    "standard",
+    "theme",
+    "reverse",
+    "answer",
+    "dont_know",
+    "number",
+    "text",
+)
+
+
+def is_prepared(frame: pl.DataFrame) -> bool:
+    """Whether `frame` is already the output of `prepare`: its columns, and no raw `value`."""
+    return "value" not in frame.columns and all(c in frame.columns for c in PREPARED_COLUMNS)
+
+
+def ensure_prepared(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
+    """`prepare(responses, items)`, or `responses` as it is when it is already prepared.
+
+    So a caller computing many results of one wave parses its answers once: pass the output
+    of `prepare` (for the same items) instead of the raw responses to any public function."""
+    if is_prepared(responses):
+        return responses.select(PREPARED_COLUMNS)
+    return prepare(responses, items)
+
+
 def prepare(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
     """Join responses to items and parse `value` by item type.
 
@@ -141,16 +171,4 @@ def prepare(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
     if invalid.height:
         examples = invalid.select("item_code", "text").unique().head(5).rows()
         raise ValueError(f"Invalid agree/0-10 answers, e.g. {examples}")
-    return frame.select(
-        *GROUP_COLUMNS,
-        "response_id",
-        "item_code",
-        "type",
-        "standard",
-        "theme",
-        "reverse",
-        "answer",
-        "dont_know",
-        "number",
-        "text",
-    )
+    return frame.select(PREPARED_COLUMNS)

@@ -2,7 +2,8 @@
 
 These return raw, unsuppressed figures. Publish only through `breakdowns.breakdown`, which
 applies disclosure control (health-check.md §3.1). Each `*_table` function takes a frame from
-`inputs.prepare` and the group columns to split by; the public wrappers take raw frames.
+`inputs.prepare` and the group columns to split by; the public wrappers take raw frames or
+the output of `prepare` (used as it is).
 """
 
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from typing import Final
 
 import polars as pl
 
-from workforce_health.surveys.analysis.inputs import AGREE, NUMBER, SCALE_0_10, prepare
+from workforce_health.surveys.analysis.inputs import AGREE, NUMBER, SCALE_0_10, ensure_prepared
 from workforce_health.surveys.analysis.rounding import band_expr, round_half_up_expr
 
 HOURS_OVER_CONTRACT: Final = "hours_over_contract"
@@ -165,24 +166,25 @@ def numbers_table(
     )
 
 
-# Public wrappers on raw frames: raw figures for checking and for the wave-change test.
+# Public wrappers on raw frames (or the output of `prepare`, used as it is): raw figures for
+# checking and for the wave-change test.
 
 
 def item_results(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
     """Whole-wave agree-item results, unsuppressed; columns as `item_table`."""
-    return item_table(prepare(responses, items))
+    return item_table(ensure_prepared(responses, items))
 
 
 def standard_results(
     responses: pl.DataFrame, items: pl.DataFrame, *, key: str = "standard"
 ) -> pl.DataFrame:
     """Whole-wave standard (or theme) scores and bands, unsuppressed; see `standard_table`."""
-    return standard_table(prepare(responses, items), key=key)
+    return standard_table(ensure_prepared(responses, items), key=key)
 
 
 def enps(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
     """Whole-wave eNPS for every 0-10 item, unsuppressed; see `enps_table`."""
-    return enps_table(prepare(responses, items))
+    return enps_table(ensure_prepared(responses, items))
 
 
 def reported_numbers(
@@ -194,5 +196,5 @@ def reported_numbers(
 ) -> pl.DataFrame:
     """Whole-wave practitioner-reported numbers, unsuppressed; see `numbers_table`."""
     return numbers_table(
-        prepare(responses, items), contracted_item=contracted_item, actual_item=actual_item
+        ensure_prepared(responses, items), contracted_item=contracted_item, actual_item=actual_item
     )

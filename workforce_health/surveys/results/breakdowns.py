@@ -39,7 +39,7 @@ def _engine_table(
         return table, "response_rate", "Response rate (%)", "invited"
     if kind in ("standard", "theme"):
         table = analysis.breakdown(
-            frames.responses,
+            frames.prepared,
             frames.items,
             by=by,
             measure="standards" if kind == "standard" else "themes",
@@ -48,11 +48,11 @@ def _engine_table(
         return table.filter(pl.col(kind) == code), "score", "Score (0 to 100)", "responses"
     if kind == "enps":
         table = analysis.breakdown(
-            frames.responses, frames.items, by=by, measure="enps", settings=frames.settings
+            frames.prepared, frames.items, by=by, measure="enps", settings=frames.settings
         )
         return table.filter(pl.col("item_code") == code), "enps", "eNPS", "responses"
     table = analysis.breakdown(
-        frames.responses, frames.items, by=by, measure="items", settings=frames.settings
+        frames.prepared, frames.items, by=by, measure="items", settings=frames.settings
     )
     return table.filter(pl.col("item_code") == code), "pct_agree", "Agree (%)", "responses"
 
@@ -104,7 +104,7 @@ def heatmap_get(
 ) -> tuple[list[str], list[HeatRow], Table]:
     """Standard scores by team (with service and whole-wave totals), and its download table."""
     table = analysis.breakdown(
-        frames.responses, frames.items, by=("team",), measure="standards", settings=frames.settings
+        frames.prepared, frames.items, by=("team",), measure="standards", settings=frames.settings
     )
     if service is not None:
         table = table.filter(pl.col("service") == service)

@@ -6,6 +6,7 @@ The one place where Response, InvitedGroup and the questionnaire become polars f
 
 import io
 from dataclasses import dataclass
+from functools import cached_property
 
 import polars as pl
 from django.db.models import Count, QuerySet, TextField
@@ -49,6 +50,12 @@ class Frames:
     invited: pl.DataFrame
     questionnaire: qn.Questionnaire
     settings: analysis.DisclosureSettings
+
+    @cached_property
+    def prepared(self) -> pl.DataFrame:
+        """`analysis.prepare(responses, items)`, computed once when first asked for: the engine's
+        functions accept it in place of `responses`, so a page parses the answers once."""
+        return analysis.prepare(self.responses, self.items)
 
     @property
     def respondents(self) -> int:

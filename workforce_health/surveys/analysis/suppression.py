@@ -88,8 +88,12 @@ def _protect(
     threshold: int,
     unit: str,
     guard: Sequence[Key] = (),
+    trace: list[Key] | None = None,
 ) -> dict[Key, str]:
     """One stage: decide the cells not in `fixed` (key -> reason, or None for shown).
+
+    `trace`, if given, gets the keys whose complement was found in none of their lines (the
+    pick then depends on cells far away; `suppress` uses this to check a reduced table).
 
     `guard` (all in `fixed`): one-way and total cells whose hidden ones must stay hidden in
     every combination, not only one by one (rule 4, see `suppression_pattern`)."""
@@ -146,6 +150,8 @@ def _protect(
             found = next((m for m in group if target not in span(without=m)), None)
             if found is not None:
                 return found
+        if trace is not None and not near:
+            trace.extend(around)
         fallback = near or far
         return fallback[0] if fallback else None
 
@@ -215,6 +221,18 @@ def suppression_pattern(
     by default the patterns of at most one position. Every other pattern is a two-way stage,
     which also applies rule 4 to the one-way and total cells within it.
     """
+    return _solve(cells, threshold=threshold, unit=unit, one_way=one_way)
+
+
+def _solve(
+    cells: Mapping[Key, int],
+    *,
+    threshold: int,
+    unit: str,
+    one_way: Iterable[Iterable[int]] | None,
+    trace: list[Key] | None = None,
+) -> dict[Key, str]:
+    """`suppression_pattern`, with `_protect`'s `trace`."""
     if not cells:
         return {}
     patterns = {_pattern(k) for k in cells}
@@ -225,10 +243,197 @@ def suppression_pattern(
     for stage in sorted(patterns, key=lambda p: (len(p), sorted(p))):
         part = {k: n for k, n in cells.items() if _pattern(k) <= stage}
         fixed = {k: decided[k] for k in part if k in decided}
+        if all(r is None for r in fixed.values()) and all(
+            n >= threshold for k, n in part.items() if k not in fixed
+        ):
+            # Nothing hidden and nothing below the threshold: no rule can hide anything (rule 2
+            # needs a hidden child, 3 a hidden cell, 4 a hidden guard cell). Everything shown.
+            decided |= dict.fromkeys((k for k in part if k not in fixed), None)
+            continue
         guard = [] if stage in settled else [k for k in part if _pattern(k) in settled]
-        reasons = _protect(part, fixed, threshold, unit, guard)
+        reasons = _protect(part, fixed, threshold, unit, guard, trace)
         decided |= {k: reasons.get(k) for k in part if k not in fixed}
     return {k: r for k, r in decided.items() if r is not None}
+
+
+def _one_level(
+    children: pl.DataFrame, line: Sequence[str], key: str, threshold: int, unit: str
+) -> pl.DataFrame:
+    """Rules 1-2 in closed form on lines (a shown total and its children; `line` names the
+    total, `key` the child): hide the children below the threshold; if any is hidden and the
+    hidden ones hold fewer than the threshold, also hide the smallest shown children, in the
+    solver's order (n, then the key), until they reach it. Returns _row and _reason.
+
+    This is what `_protect` decides for such a line when the total is fixed and shown, the line
+    has at least two children (or none below the threshold), and no other cell of the stage
+    shares a microcell with it: rule 2 hides exactly these; then at least two children of the
+    line are hidden or none, so rule 3 finds no hidden child determined (the shown cells give
+    only the sum of the hidden ones), rule 4 has no hidden guard cell, and no complement is
+    determined, so none is shown again (tests/unit/surveys/test_suppression_fast_path.py)."""
+    small = pl.col("_n") < threshold
+    shown_n = pl.when(small).then(0).otherwise(pl.col("_n"))
+    return (
+        children.sort([*line, "_n", key], nulls_last=True, maintain_order=True)
+        .with_columns(
+            small.alias("_small"),
+            small.any().over(line).alias("_any"),
+            pl.when(small).then(pl.col("_n")).otherwise(0).sum().over(line).alias("_hidden"),
+            (shown_n.cum_sum().over(line) - shown_n).alias("_before"),
+        )
+        .select(
+            "_row",
+            pl.when(pl.col("_small"))
+            .then(pl.lit(primary_reason(threshold, unit)))
+            .when(pl.col("_any") & (pl.col("_hidden") + pl.col("_before") < threshold))
+            .then(pl.lit(REASON_COMPLEMENTARY))
+            .otherwise(pl.lit(None, dtype=pl.String))
+            .alias("_reason"),
+        )
+    )
+
+
+def _in(columns: Sequence[str], found: pl.DataFrame) -> pl.Expr:
+    """Whether a row's `columns` are one of the rows of `found` (nulls equal)."""
+    if not found.height:
+        return pl.lit(False)
+    return pl.struct(columns).is_in(found.select(pl.struct(columns)).to_series().implode())
+
+
+def _fast_reasons(
+    frame: pl.DataFrame,
+    dims: Sequence[str],
+    threshold: int,
+    unit: str,
+    part: Sequence[str],
+    nested_settled: bool,
+) -> pl.DataFrame:
+    """Decide the tables (one `part` value each) of `frame` (_row, the `part` columns, `dims`,
+    integer _n) that have a closed form, all at once. Returns _row, _reason, _general (the
+    row's table needs the general solver) and _reduced (the row's table is two dimensions
+    nested with some (a,) cell hidden, and the row belongs to its reduced table: the total,
+    the (a,) cells and the (a, b) cells of the hidden (a,) cells; `suppress` solves that).
+
+    Closed forms, each what `suppression_pattern` decides (the reasoning is given inline;
+    tests/unit/surveys/test_suppression_fast_path.py compares them with the solver):
+
+    - no cell below the threshold: every cell shown (no rule can start: rule 2 needs a hidden
+      child, rule 3 a hidden cell, rule 4 a hidden guard cell);
+    - no dimension: one cell, hidden when below the threshold;
+    - one dimension, one total of at least the threshold: `_one_level` on its children;
+    - two dimensions nested (cells (a, b), (a,) and the total, none of pattern (b,); e.g.
+      teams within services), a total of at least the threshold, every (a, b) cell's (a,) cell
+      present and every (a,) cell with a (a, b) cell: the (a,) stage is `_one_level` on the
+      (a,) cells; then, in the (a, b) stage, each shown (a,) cell's line is `_one_level` (its
+      shown total separates it from every other cell: no combination of shown cells that gives
+      a cell outside the line changes by hiding a cell in it, nor the reverse). When some (a,)
+      cells are hidden and the (a, b) stage is one-way (no rule 4), the rest (the total, the
+      (a,) cells and the (a, b) cells of hidden (a,) cells) is a reduced table solved by the
+      general solver, which decides the same as on the whole table unless a complement is
+      found in none of its cell's lines (then the solver would pick among all cells: traced,
+      and the whole table is solved again).
+    A line with a single child below the threshold (whose cover is its total's) goes to the
+    general solver."""
+    small = pl.col("_n") < threshold
+    small_any = small.any().over(part)
+    if not dims:
+        return frame.select(
+            "_row",
+            pl.when(small)
+            .then(pl.lit(primary_reason(threshold, unit)))
+            .otherwise(pl.lit(None, dtype=pl.String))
+            .alias("_reason"),
+            pl.lit(False).alias("_general"),
+            pl.lit(False).alias("_reduced"),
+        )
+    frame = frame.with_columns(
+        small_any.alias("_small_any"),
+        *[pl.col(d).is_not_null().alias(f"_has{i}") for i, d in enumerate(dims)],
+    )
+    total = pl.all_horizontal([~pl.col(f"_has{i}") for i in range(len(dims))])
+    general = ~total.any().over(part) | (total & small).any().over(part)
+    reduced: pl.Expr = pl.lit(False)
+    if len(dims) == 1:
+        children = frame.filter(pl.col("_has0"))
+        lines = children.group_by(part).agg(
+            pl.len().alias("_children"), (pl.col("_n") < threshold).any().alias("_small")
+        )
+        single = lines.filter((pl.col("_children") < 2) & pl.col("_small")).select(part)
+        general = general | _in(part, single)
+        reasons = _one_level(children, part, dims[0], threshold, unit)
+    elif len(dims) == 2:
+        top = pl.col("_has0") & ~pl.col("_has1")
+        child = pl.col("_has0") & pl.col("_has1")
+        general = general | (~pl.col("_has0") & pl.col("_has1")).any().over(part)
+        line = [*part, dims[0]]
+        parents = frame.filter(top)
+        services = _one_level(parents, part, dims[0], threshold, unit)
+        parents = parents.select("_row", *line).join(services, on="_row")
+        children = frame.filter(child).join(
+            parents.select(
+                *line, pl.col("_reason").alias("_parent_reason"), pl.lit(True).alias("_parent")
+            ),
+            on=line,
+            how="left",
+            nulls_equal=True,
+        )
+        lines = children.group_by(line).agg(
+            pl.len().alias("_children"),
+            (pl.col("_n") < threshold).any().alias("_small"),
+            pl.col("_parent").is_null().any().alias("_orphan"),
+            pl.col("_parent_reason").first().is_not_null().alias("_hidden"),
+        )
+        bad = lines.filter(
+            pl.col("_orphan") | ((pl.col("_children") < 2) & pl.col("_small") & ~pl.col("_hidden"))
+        ).select(part)
+        childless = parents.join(lines, on=line, how="anti", nulls_equal=True).select(part)
+        tops = (
+            frame.filter(top)
+            .group_by(part)
+            .agg(pl.len().alias("_count"), (pl.col("_n") < threshold).any().alias("_small"))
+        )
+        lonely = tops.filter((pl.col("_count") < 2) & pl.col("_small")).select(part)
+        general = general | _in(part, pl.concat([bad, childless, lonely]).unique())
+        hidden_lines = parents.filter(pl.col("_reason").is_not_null())
+        hidden_parts = hidden_lines.select(part).unique()
+        if not nested_settled:
+            general = general | _in(part, hidden_parts)
+        else:
+            reduced = _in(part, hidden_parts) & (total | top | _in(line, hidden_lines.select(line)))
+        shown_children = children.filter(pl.col("_parent_reason").is_null())
+        reasons = pl.concat(
+            [
+                services,
+                _one_level(
+                    shown_children.select("_row", *line, dims[1], "_n"),
+                    line,
+                    dims[1],
+                    threshold,
+                    unit,
+                ),
+            ]
+        )
+    else:
+        return frame.select(
+            "_row",
+            pl.lit(None, dtype=pl.String).alias("_reason"),
+            pl.col("_small_any").alias("_general"),
+            pl.lit(False).alias("_reduced"),
+        )
+    return (
+        frame.with_columns(general.alias("_general"), reduced.alias("_reduced"))
+        .select("_row", "_general", "_reduced", "_small_any")
+        .join(reasons, on="_row", how="left")
+        .select(
+            "_row",
+            pl.when(pl.col("_small_any")).then(pl.col("_reason")).alias("_reason"),
+            pl.col("_general") & pl.col("_small_any"),
+            pl.col("_reduced") & pl.col("_small_any") & ~pl.col("_general"),
+        )
+    )
+
+
+def _keys(piece: pl.DataFrame, dims: Sequence[str]) -> list[Key]:
+    return [tuple(row) for row in piece.select(list(dims)).rows()] if dims else [()] * piece.height
 
 
 def suppress(
@@ -245,25 +450,77 @@ def suppress(
 
     `dims` are the dimension columns, null meaning "all" (a margin row). Each
     `partition_by` slice (e.g. one item) is a separate table. `n_col` holds counts.
+
+    Tables of the common shapes are decided for all partitions at once in closed form
+    (`_fast_reasons`); the others, one at a time by `suppression_pattern`. Both give the same
+    result (tests/unit/surveys/test_suppression_fast_path.py).
     """
     if table[n_col].null_count():
         raise ValueError(f"{n_col} must be a count without nulls")
     settled = None if one_way is None else [tuple(p) for p in one_way]
     indexed = table.with_row_index("_row")
-    parts = indexed.partition_by(list(partition_by)) if partition_by else [indexed]
+    columns = [*partition_by, *dims]
+    repeated = (
+        indexed.select(pl.struct(columns).is_duplicated().any()).item()
+        if columns
+        else table.height > 1
+    )
+    if repeated:
+        raise ValueError(f"suppress: repeated cell in {list(dims)} within a partition")
     reasons: list[str | None] = [None] * table.height
-    for part in parts:
-        keys: list[Key] = (
-            [tuple(row) for row in part.select(list(dims)).rows()] if dims else [()] * part.height
+
+    def solve(piece: pl.DataFrame, trace: list[Key] | None = None) -> dict[int, str | None]:
+        keys = _keys(piece, dims)
+        ns = [int(n) for n in piece[n_col].to_list()]
+        pattern = _solve(
+            dict(zip(keys, ns, strict=True)),
+            threshold=threshold,
+            unit=unit,
+            one_way=settled,
+            trace=trace,
         )
-        if len(set(keys)) != len(keys):
-            raise ValueError(f"suppress: repeated cell in {list(dims)} within a partition")
-        ns = [int(n) for n in part[n_col].to_list()]
-        pattern = suppression_pattern(
-            dict(zip(keys, ns, strict=True)), threshold=threshold, unit=unit, one_way=settled
+        return {
+            row: pattern.get(key) for key, row in zip(keys, piece["_row"].to_list(), strict=True)
+        }
+
+    def pieces(rows: pl.DataFrame) -> list[pl.DataFrame]:
+        if not rows.height:
+            return []
+        return rows.partition_by(list(partition_by)) if partition_by else [rows]
+
+    fast = table[n_col].dtype.is_integer() and all(table[d].dtype == pl.String for d in dims)
+    if fast:
+        part = list(partition_by) or ["_part"]
+        frame = indexed.select(
+            "_row",
+            *(pl.col(c) for c in partition_by),
+            *([] if partition_by else [pl.lit(0).alias("_part")]),
+            *(pl.col(d) for d in dims),
+            pl.col(n_col).cast(pl.Int64).alias("_n"),
         )
-        for key, row in zip(keys, part["_row"].to_list(), strict=True):
-            reasons[row] = pattern.get(key)
+        nested = settled is not None and frozenset({0, 1}) in {frozenset(p) for p in settled}
+        decided = _fast_reasons(frame, dims, threshold, unit, part, nested).sort("_row")
+        reasons = decided["_reason"].to_list()
+        rest = indexed.filter(decided["_general"])
+        for piece in pieces(indexed.filter(decided["_reduced"])):
+            trace: list[Key] = []
+            found = solve(piece, trace)
+            if trace:  # the reduced table may differ from the whole: solve the whole
+                whole = (
+                    piece.select(partition_by)
+                    .head(1)
+                    .join(indexed, on=list(partition_by), nulls_equal=True)
+                    if partition_by
+                    else indexed
+                )
+                found = solve(whole)
+            for row, reason in found.items():
+                reasons[row] = reason
+    else:
+        rest = indexed
+    for piece in pieces(rest):
+        for row, reason in solve(piece).items():
+            reasons[row] = reason
     reason_series = pl.Series("suppressed_reason", reasons, dtype=pl.String)
     return table.with_columns(
         reason_series.is_not_null().alias("suppressed"), reason_series.alias("suppressed_reason")

@@ -7,7 +7,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run migrate demo demo-reset test lint fmt typecheck pytest \
-	test-browser test-postgres bench css lock clean
+	test-browser test-postgres bench bench-load css lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -69,6 +69,12 @@ test-postgres: install-dev ## The test suite against a throwaway PostgreSQL clus
 
 bench: install-dev ## Run the benchmarks under bench/ (see docs/performance.md)
 	@for script in bench/bench_*.py; do echo "--- $$script"; $(BIN)/python $$script; done
+
+bench-load: install-dev ## Load-test survey submission: gunicorn + PostgreSQL, locust (docs/performance.md)
+	$(BIN)/pip install --quiet -r requirements/bench.txt
+	$(BIN)/python bench/load/run_load.py --scenario submit
+	$(BIN)/python bench/load/run_load.py --scenario journey --run-time 300
+	$(BIN)/python bench/load/run_load.py --scenario submit --crash-at 20
 
 css: ## Rebuild the GOV.UK Frontend CSS, JS and images (needs Node and npm)
 	frontend/build.sh

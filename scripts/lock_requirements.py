@@ -1,6 +1,7 @@
 """Write requirements/base.txt and dev.txt from what is installed in the virtual environment.
 
-Runtime pins are the closure of pyproject.toml's dependencies; everything else installed is dev.
+Runtime pins are the closure of pyproject.toml's dependencies; everything else installed is dev,
+except what requirements/bench.txt pins for the load test (kept there by hand).
 Run through `make lock` after installing a new or upgraded package into .venv.
 """
 
@@ -44,6 +45,20 @@ def runtime_closure(roots: list[Requirement]) -> set[str]:
     return seen
 
 
+def bench_only(runtime: set[str]) -> set[str]:
+    """Packages pinned in requirements/bench.txt (the load test's tools, `make bench-load`):
+    kept out of dev.txt so that `make test` does not install them."""
+    path = ROOT / "requirements/bench.txt"
+    if not path.exists():
+        return set()
+    names = {
+        normalise(line.split("==")[0])
+        for line in path.read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    return names - runtime
+
+
 def main() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     runtime = runtime_closure([Requirement(r) for r in project["dependencies"]])
@@ -54,8 +69,9 @@ def main() -> None:
         text=True,
     ).stdout.split()
     pins = {normalise(line.split("==")[0]): line for line in frozen if "==" in line}
+    bench = bench_only(runtime)
     base = [pins[name] for name in sorted(pins) if name in runtime]
-    dev = [pins[name] for name in sorted(pins) if name not in runtime]
+    dev = [pins[name] for name in sorted(pins) if name not in runtime and name not in bench]
     (ROOT / "requirements/base.txt").write_text(HEADER + "".join(f"{p}\n" for p in base))
     (ROOT / "requirements/dev.txt").write_text(
         HEADER + "-r base.txt\n" + "".join(f"{p}\n" for p in dev)

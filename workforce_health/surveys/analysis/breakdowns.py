@@ -17,8 +17,10 @@ from workforce_health.surveys.analysis.scoring import (
     DEFAULT_ACTUAL_HOURS_ITEM,
     DEFAULT_CONTRACTED_HOURS_ITEM,
     enps_table,
+    item_rollup,
     item_table,
     numbers_table,
+    standard_rollup,
     standard_table,
 )
 from workforce_health.surveys.analysis.suppression import DisclosureSettings, redact, suppress
@@ -176,7 +178,16 @@ def breakdown(
     dims, sets = layout(by)
     compute, partition, descriptive = _measure(measure, contracted_item, actual_item)
     prepared = prepare_frames(responses, items)
-    table = rollup(prepared, dims, sets, compute)
+    if measure in ("items", "standards", "themes"):  # one pass for every grouping set
+        parts = (
+            item_rollup(prepared, dims, sets)
+            if measure == "items"
+            else standard_rollup(prepared, dims, sets, key=partition)
+        )
+        computed = dict(zip(sets, parts, strict=True))
+        table = rollup(prepared, dims, sets, lambda _, keys: computed[tuple(keys)])
+    else:
+        table = rollup(prepared, dims, sets, compute)
     if dims:  # list empty groups and combinations too (see `complete`)
         table = complete(table, prepared, dims, sets, partition=partition, zero=["n"])
         table = table.with_columns(

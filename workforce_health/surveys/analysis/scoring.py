@@ -65,6 +65,54 @@ def item_table(prepared: pl.DataFrame, keys: Sequence[str] = ()) -> pl.DataFrame
     )
 
 
+def item_rollup(
+    prepared: pl.DataFrame, dims: Sequence[str], sets: Sequence[Sequence[str]]
+) -> list[pl.DataFrame]:
+    """`item_table(prepared, keys)` for each `keys` in `sets` (each a subset of `dims`), from
+    one pass over the answers: the counts and the sum of points by `dims` and item, then
+    summed up to each grouping set. Identical to `item_table`: the counts are integers, and
+    the points are whole multiples of 25, so their sums are exact in any order and the score
+    (their mean) is the same sum divided by the same n."""
+    answer = pl.col("answer")
+    counts = ("n", "n_dont_know", "n_agree", "n_neutral", "n_disagree")
+    finest = (
+        prepared.filter(pl.col("type") == AGREE)
+        .group_by([*dims, "item_code"])
+        .agg(
+            pl.col("standard").first(),
+            pl.col("reverse").first(),
+            _count(answer.is_not_null()).alias("n"),
+            _count(pl.col("dont_know")).alias("n_dont_know"),
+            _count(answer >= 4).alias("n_agree"),
+            _count(answer == 3).alias("n_neutral"),
+            _count(answer <= 2).alias("n_disagree"),
+            points_expr().sum().alias("_points"),
+        )
+    )
+    tables = []
+    for keys in sets:
+        tables.append(
+            finest.group_by([*keys, "item_code"])
+            .agg(
+                pl.col("standard").first(),
+                pl.col("reverse").first(),
+                *[pl.col(c).sum().cast(pl.Int64) for c in counts],
+                pl.col("_points").sum(),
+            )
+            .with_columns(
+                pl.when(pl.col("n") > 0).then(pl.col("_points") / pl.col("n")).alias("score")
+            )
+            .drop("_points")
+            .with_columns(
+                _pct("n_agree").alias("pct_agree"),
+                _pct("n_neutral").alias("pct_neutral"),
+                _pct("n_disagree").alias("pct_disagree"),
+            )
+            .sort([*keys, "item_code"], nulls_last=True, maintain_order=True)
+        )
+    return tables
+
+
 def standard_table(
     prepared: pl.DataFrame, keys: Sequence[str] = (), *, key: str = "standard"
 ) -> pl.DataFrame:
@@ -94,6 +142,44 @@ def standard_table(
         )
         .sort([*keys, key], nulls_last=True, maintain_order=True)
     )
+
+
+def standard_rollup(
+    prepared: pl.DataFrame,
+    dims: Sequence[str],
+    sets: Sequence[Sequence[str]],
+    *,
+    key: str = "standard",
+) -> list[pl.DataFrame]:
+    """`standard_table(prepared, keys, key=key)` for each `keys` in `sets` (each a subset of
+    `dims`), scoring each respondent once. Identical to `standard_table` when each respondent
+    has one value of each of `dims` (as `prepare` gives for a respondent's snapshot): the same
+    respondent scores, in the same order within each group, are averaged. Otherwise it falls
+    back to `standard_table` for each set."""
+    if key not in ("standard", "theme"):
+        raise ValueError("key must be 'standard' or 'theme'")
+    respondents = (
+        prepared.filter(
+            (pl.col("type") == AGREE) & pl.col(key).is_not_null() & pl.col("answer").is_not_null()
+        )
+        .group_by([*dims, key, "response_id"], maintain_order=True)
+        .agg(points_expr().mean().alias("respondent_score"))
+    )
+    if respondents.select(pl.struct(key, "response_id").is_duplicated().any()).item():
+        return [standard_table(prepared, keys, key=key) for keys in sets]
+    return [
+        respondents.group_by([*keys, key], maintain_order=True)
+        .agg(
+            pl.len().cast(pl.Int64).alias("n"),
+            pl.col("respondent_score").mean().alias("score"),
+        )
+        .with_columns(
+            round_half_up_expr(pl.col("score")).cast(pl.Int64).alias("score_rounded"),
+            band_expr(pl.col("score")).alias("band"),
+        )
+        .sort([*keys, key], nulls_last=True, maintain_order=True)
+        for keys in sets
+    ]
 
 
 def enps_table(prepared: pl.DataFrame, keys: Sequence[str] = ()) -> pl.DataFrame:

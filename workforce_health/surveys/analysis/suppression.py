@@ -432,10 +432,6 @@ def _fast_reasons(
     )
 
 
-def _keys(piece: pl.DataFrame, dims: Sequence[str]) -> list[Key]:
-    return [tuple(row) for row in piece.select(list(dims)).rows()] if dims else [()] * piece.height
-
-
 def suppress(
     table: pl.DataFrame,
     *,
@@ -469,24 +465,21 @@ def suppress(
         raise ValueError(f"suppress: repeated cell in {list(dims)} within a partition")
     reasons: list[str | None] = [None] * table.height
 
-    def solve(piece: pl.DataFrame, trace: list[Key] | None = None) -> dict[int, str | None]:
-        keys = _keys(piece, dims)
-        ns = [int(n) for n in piece[n_col].to_list()]
-        pattern = _solve(
-            dict(zip(keys, ns, strict=True)),
-            threshold=threshold,
-            unit=unit,
-            one_way=settled,
-            trace=trace,
-        )
-        return {
-            row: pattern.get(key) for key, row in zip(keys, piece["_row"].to_list(), strict=True)
-        }
+    Piece = list[tuple[int, Key, int]]  # (row, key, n) of one partition's rows
 
-    def pieces(rows: pl.DataFrame) -> list[pl.DataFrame]:
-        if not rows.height:
-            return []
-        return rows.partition_by(list(partition_by)) if partition_by else [rows]
+    def pieces(rows: pl.DataFrame) -> dict[Key, Piece]:
+        found: dict[Key, Piece] = {}
+        width = len(partition_by)
+        for row in rows.select("_row", *partition_by, *dims, n_col).rows():
+            cell = (row[0], tuple(row[1 + width : -1]), int(row[-1]))
+            found.setdefault(tuple(row[1 : 1 + width]), []).append(cell)
+        return found
+
+    def solve(piece: Piece, trace: list[Key] | None = None) -> None:
+        cells = {key: n for _, key, n in piece}
+        pattern = _solve(cells, threshold=threshold, unit=unit, one_way=settled, trace=trace)
+        for row, key, _ in piece:
+            reasons[row] = pattern.get(key)
 
     fast = table[n_col].dtype.is_integer() and all(table[d].dtype == pl.String for d in dims)
     if fast:
@@ -502,25 +495,18 @@ def suppress(
         decided = _fast_reasons(frame, dims, threshold, unit, part, nested).sort("_row")
         reasons = decided["_reason"].to_list()
         rest = indexed.filter(decided["_general"])
-        for piece in pieces(indexed.filter(decided["_reduced"])):
+        reduced = pieces(indexed.filter(decided["_reduced"]))
+        whole: dict[Key, Piece] = {}
+        for label, piece in reduced.items():
             trace: list[Key] = []
-            found = solve(piece, trace)
+            solve(piece, trace)
             if trace:  # the reduced table may differ from the whole: solve the whole
-                whole = (
-                    piece.select(partition_by)
-                    .head(1)
-                    .join(indexed, on=list(partition_by), nulls_equal=True)
-                    if partition_by
-                    else indexed
-                )
-                found = solve(whole)
-            for row, reason in found.items():
-                reasons[row] = reason
+                whole = whole or pieces(indexed)
+                solve(whole[label])
     else:
         rest = indexed
-    for piece in pieces(rest):
-        for row, reason in solve(piece).items():
-            reasons[row] = reason
+    for piece in pieces(rest).values():
+        solve(piece)
     reason_series = pl.Series("suppressed_reason", reasons, dtype=pl.String)
     return table.with_columns(
         reason_series.is_not_null().alias("suppressed"), reason_series.alias("suppressed_reason")

@@ -1,0 +1,110 @@
+"""The respondent's pages stay cheap: bounded queries per request, and the same answers.
+
+Bounds, not timings (CONTRIBUTING.md). On SQLite the counts include BEGIN and COMMIT; on
+PostgreSQL they are not logged, so the same bounds hold with room to spare.
+"""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from tests.surveys import helpers
+from workforce_health.surveys import services, tokens
+from workforce_health.surveys.models import Draft, Questionnaire, Response, SpentToken
+
+
+@pytest.fixture
+def opened(council):
+    helpers.give_emails(council)
+    return helpers.open_wave(council)
+
+
+@pytest.fixture(params=["invitation", "shared_link"])
+def token(request, opened):
+    if request.param == "invitation":
+        return helpers.invitation_tokens(opened)[0]
+    return helpers.shared_token(opened)
+
+
+def url(name, token, **kwargs):
+    return reverse(name, kwargs={"token": token, **kwargs})
+
+
+def test_pages_read_the_token_in_one_query(client, token, django_assert_max_num_queries):
+    for name, kwargs in (
+        ("survey-start", {}),
+        ("survey-section", {"number": 1}),
+        ("survey-check", {}),
+    ):
+        with django_assert_max_num_queries(1):
+            assert client.get(url(name, token, **kwargs)).status_code == 200
+    client.post(url("survey-section", token, number=1), {"sw_clear_vision": "4"})
+    with django_assert_max_num_queries(1):
+        page = client.get(url("survey-section", token, number=1)).content.decode()
+    assert 'value="4"' in page
+
+
+def test_section_saves_and_the_final_submit_are_bounded(
+    client, token, django_assert_max_num_queries
+):
+    # the token's read, the draft's lock, a savepoint around the first insert
+    with django_assert_max_num_queries(7):
+        first = client.post(url("survey-section", token, number=1), {"sw_clear_vision": "4"})
+    assert first.status_code == 302
+    # the token's read, the draft's lock, the update
+    with django_assert_max_num_queries(5):
+        again = client.post(url("survey-section", token, number=2), {"_": "x"})
+    assert again.status_code == 302
+    # the token's read, the draft's lock, the marker, the response, the draft's deletion
+    with django_assert_max_num_queries(7):
+        sent = client.post(url("survey-check", token))
+    assert sent["Location"] == url("survey-start", token)
+    assert Response.objects.count() == SpentToken.objects.count() == 1
+    assert not Draft.objects.exists()
+    with django_assert_max_num_queries(1):
+        assert client.post(url("survey-check", token))["Location"] == url("survey-start", token)
+    assert Response.objects.count() == 1
+
+
+def test_a_draft_saved_again_after_sending_is_never_sent(opened, token):
+    """A section save that raced the final submit can leave a new draft behind; sending it is
+    refused by the spent marker's unique key, and nothing is stored."""
+    invitation = opened.invitations.first()
+    services.draft_save(wave=opened, token=token, answers={"sw_pride": "4"}, sections_seen=1)
+    assert services.response_submit(wave=opened, invitation=invitation, token=token)
+    services.draft_save(wave=opened, token=token, answers={"sw_pride": "2"}, sections_seen=1)
+    assert not services.response_submit(wave=opened, invitation=invitation, token=token)
+    assert Response.objects.count() == SpentToken.objects.count() == 1
+    assert Response.objects.get().answers == {"sw_pride": "4"}
+
+
+def test_drafts_still_refuse_unknown_questions(opened, token):
+    draft = services.draft_save(
+        wave=opened, token=token, answers={"sw_pride": "4"}, sections_seen=1
+    )
+    assert draft.key == tokens.token_hash(token, tokens.Purpose.DRAFT)
+    with pytest.raises(ValidationError, match="Unknown question code"):
+        services.draft_save(wave=opened, token=token, answers={"nope": "1"}, sections_seen=2)
+    with pytest.raises(ValidationError):  # a draft with nothing in it, as before
+        services.draft_save(wave=opened, token=token, answers={"sw_pride": ""}, sections_seen=2)
+    assert Draft.objects.get().answers == {"sw_pride": "4"}
+    assert Draft.objects.get().sections_seen == 1
+
+
+def test_the_parsed_questionnaire_is_reused_only_while_unchanged(council):
+    builtin = helpers.builtin()
+    assert builtin.parsed_cached() is builtin.parsed_cached()
+    assert builtin.parsed_cached() == builtin.parsed()
+    copy = services.questionnaire_copy(
+        organisation=council.organisation, questionnaire=builtin, title="Our copy"
+    )
+    before = copy.parsed_cached()
+    item = next(before.items())
+    services.questionnaire_reword(
+        questionnaire=copy, title="Our copy", texts={item.code: "Reworded text"}
+    )
+    reread = Questionnaire.objects.get(pk=copy.pk)
+    assert [i.text for i in reread.parsed_cached().items()] == [
+        i.text for i in reread.parsed().items()
+    ]
+    assert any(i.text == "Reworded text" for i in reread.parsed_cached().items())

@@ -64,7 +64,9 @@ def test_survey_figures_are_the_results_pages(reported, document):
     page = survey_overview(frames, Scope(service=CHILDREN), before, reported.previous_wave.title)
     for key in ("response-rate", "headline-items", "standard-scores"):
         suffix = {"headline-items": "headline", "standard-scores": "standards"}.get(key, key)
-        assert table(document, SURVEY + suffix).rows == table_data(page.tables[key], context="").rows
+        assert (
+            table(document, SURVEY + suffix).rows == table_data(page.tables[key], context="").rows
+        )
     # And the response rate is what was recorded: 25 of 37 invited.
     responded, invited = helpers.responded(), helpers.invited()
     rate = format_rate(100 * responded / invited)
@@ -94,7 +96,8 @@ def test_workforce_figures_are_the_engines_and_the_dashboards(reported, document
     page = staffing_overview(context_get(viewer=lead, params={"service": "children"}))
     assert page.headline_table.caption.endswith(f"30 September {YEAR}")
     assert (
-        table(document, "childrens-services-headline").rows == table_data(page.headline_table, context="").rows
+        table(document, "childrens-services-headline").rows
+        == table_data(page.headline_table, context="").rows
     )
     for trend in page.trends:
         assert table(document, f"childrens-services-{trend.table.slug}").rows == trend.table.rows

@@ -118,7 +118,7 @@ def respondent_get(*, token: str) -> Respondent | None:
         return None
     draft_key = [tokens.token_hash(token, tokens.Purpose.DRAFT)]
     spent_key = [tokens.token_hash(token, tokens.Purpose.SPENT)]
-    invitation = (
+    found = (
         Invitation.objects.filter(
             token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION),
             wave__status__in=[Wave.Status.OPEN, Wave.Status.CLOSED],
@@ -131,8 +131,9 @@ def respondent_get(*, token: str) -> Respondent | None:
             ),
             token_spent=RawSQL(_TOKEN_SPENT, spent_key, output_field=BooleanField()),  # noqa: S611
         )
-        .first()
+        .order_by()  # the hash is unique: no ORDER BY or LIMIT to build
     )
+    invitation = next(iter(found), None)
     if invitation is None:
         return None
     answers = invitation.draft_answers

@@ -106,3 +106,14 @@ def test_closed_wave_takes_no_answers(client, token, council):
     answer = client.post(url("survey-section", token, number=1), {"sw_clear_vision": "4"})
     assert answer.status_code == 302
     assert not Draft.objects.exists()
+
+
+def test_a_first_section_sent_blank_moves_on_and_stores_nothing_but_progress(client, token):
+    # A browser always sends the CSRF token, so the form is bound even with nothing answered.
+    response = client.post(url("survey-section", token, number=1), {"csrfmiddlewaretoken": "x"})
+    assert response.status_code == 302
+    assert response["Location"] == url("survey-section", token, number=2)
+    again = client.post(url("survey-section", token, number=2), {"csrfmiddlewaretoken": "x"})
+    assert again.status_code == 302
+    assert not Response.objects.exists()
+    assert all(not draft.answers for draft in Draft.objects.all())

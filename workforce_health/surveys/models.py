@@ -230,7 +230,9 @@ class Draft(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=64, unique=True)
-    answers = models.JSONField(default=dict)
+    # Empty while a respondent moves through sections without answering (progress only);
+    # sending an empty draft is refused by response_submit.
+    answers = models.JSONField(default=dict, blank=True)
     sections_seen = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:

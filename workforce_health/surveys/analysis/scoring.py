@@ -34,6 +34,29 @@ def _count(condition: pl.Expr) -> pl.Expr:
     return condition.fill_null(False).sum().cast(pl.Int64)
 
 
+def _item_counts() -> list[pl.Expr]:
+    """An agree item's descriptive columns and answer counts, per group (§2.5)."""
+    answer = pl.col("answer")
+    return [
+        pl.col("standard").first(),
+        pl.col("reverse").first(),
+        _count(answer.is_not_null()).alias("n"),
+        _count(pl.col("dont_know")).alias("n_dont_know"),
+        _count(answer >= 4).alias("n_agree"),
+        _count(answer == 3).alias("n_neutral"),
+        _count(answer <= 2).alias("n_disagree"),
+    ]
+
+
+def _item_shares() -> list[pl.Expr]:
+    """The shares agreeing, neutral and disagreeing, of n (0-100)."""
+    return [
+        _pct("n_agree").alias("pct_agree"),
+        _pct("n_neutral").alias("pct_neutral"),
+        _pct("n_disagree").alias("pct_disagree"),
+    ]
+
+
 def item_table(prepared: pl.DataFrame, keys: Sequence[str] = ()) -> pl.DataFrame:
     """One row per group and agree item.
 
@@ -42,25 +65,14 @@ def item_table(prepared: pl.DataFrame, keys: Sequence[str] = ()) -> pl.DataFrame
     (0-100, share of n; pct_agree is the plain share agreeing even for reverse items) and
     score (0-100 mean of points, reversed for reverse items; null when n = 0).
     """
-    answer = pl.col("answer")
     return (
         prepared.filter(pl.col("type") == AGREE)
         .group_by([*keys, "item_code"], maintain_order=True)
         .agg(
-            pl.col("standard").first(),
-            pl.col("reverse").first(),
-            _count(answer.is_not_null()).alias("n"),
-            _count(pl.col("dont_know")).alias("n_dont_know"),
-            _count(answer >= 4).alias("n_agree"),
-            _count(answer == 3).alias("n_neutral"),
-            _count(answer <= 2).alias("n_disagree"),
+            *_item_counts(),
             points_expr().mean().alias("score"),
         )
-        .with_columns(
-            _pct("n_agree").alias("pct_agree"),
-            _pct("n_neutral").alias("pct_neutral"),
-            _pct("n_disagree").alias("pct_disagree"),
-        )
+        .with_columns(_item_shares())
         .sort([*keys, "item_code"], nulls_last=True, maintain_order=True)
     )
 
@@ -73,19 +85,12 @@ def item_rollup(
     summed up to each grouping set. Identical to `item_table`: the counts are integers, and
     the points are whole multiples of 25, so their sums are exact in any order and the score
     (their mean) is the same sum divided by the same n."""
-    answer = pl.col("answer")
     counts = ("n", "n_dont_know", "n_agree", "n_neutral", "n_disagree")
     finest = (
         prepared.filter(pl.col("type") == AGREE)
         .group_by([*dims, "item_code"])
         .agg(
-            pl.col("standard").first(),
-            pl.col("reverse").first(),
-            _count(answer.is_not_null()).alias("n"),
-            _count(pl.col("dont_know")).alias("n_dont_know"),
-            _count(answer >= 4).alias("n_agree"),
-            _count(answer == 3).alias("n_neutral"),
-            _count(answer <= 2).alias("n_disagree"),
+            *_item_counts(),
             points_expr().sum().alias("_points"),
         )
     )
@@ -103,11 +108,7 @@ def item_rollup(
                 pl.when(pl.col("n") > 0).then(pl.col("_points") / pl.col("n")).alias("score")
             )
             .drop("_points")
-            .with_columns(
-                _pct("n_agree").alias("pct_agree"),
-                _pct("n_neutral").alias("pct_neutral"),
-                _pct("n_disagree").alias("pct_disagree"),
-            )
+            .with_columns(_item_shares())
             .sort([*keys, "item_code"], nulls_last=True, maintain_order=True)
         )
     return tables

@@ -25,7 +25,7 @@ from workforce_health.reports.sections.common import percent, table_data
 from workforce_health.reports.sections.registry import Content, SectionSpec, register
 from workforce_health.surveys import analysis
 from workforce_health.surveys.comments.selectors import redaction_names, theme_dictionary
-from workforce_health.surveys.results.breakdowns import ALL, heatmap_get
+from workforce_health.surveys.results.breakdowns import ALL, heatmap_get, heatmap_kind
 from workforce_health.surveys.results.common import scoped
 from workforce_health.surveys.results.frames import Scope
 from workforce_health.surveys.results.numbers import comment_theme_counts
@@ -146,20 +146,27 @@ def _heatmap(results: WaveResults, scope: Scope, title: str, slug: str) -> Block
     standards, rows, _ = heatmap_get(results.frames, scope.service)
     if not rows:
         return None
-    names = results.frames.questionnaire.standards
+    parsed = results.frames.questionnaire
+    by_standard = heatmap_kind(results.frames) == "standard"
+    names = parsed.standards if by_standard else parsed.themes
     table = TableData(
         slug=slug,
-        caption=f"{title}: scores by employer standard for each team (0 to 100)",
+        caption=f"{title}: scores by {'employer standard' if by_standard else 'theme'} for "
+        "each team (0 to 100)",
         columns=(
             TableColumn("Team"),
-            *(TableColumn(code, "count") for code in standards),
+            *(TableColumn(code if by_standard else names[code], "count") for code in standards),
         ),
         rows=tuple(
             (_team_label(r.service, r.team), *(c.hidden or c.score for c in r.cells)) for r in rows
         ),
         source=SOURCE,
         notes=(
-            "Standards: " + "; ".join(f"{code} {names.get(code, '')}" for code in standards) + ".",
+            *(
+                ["Standards: " + "; ".join(f"{c} {names.get(c, '')}" for c in standards) + "."]
+                if by_standard
+                else []
+            ),
             "Bands: 0 to 50 low, 51 to 74 moderate, 75 to 100 high.",
             f"Groups with fewer than {results.frames.settings.min_group_size} responses are "
             "hidden, and others are hidden to protect them, so that no hidden group can be "

@@ -10,6 +10,7 @@ from workforce_health.surveys.results.frames import Frames
 from workforce_health.web.tables import Column, Table, Value
 
 ALL = "All"
+NO_ANSWERS = "No answers"
 
 
 def measure_choices(frames: Frames) -> list[tuple[str, str]]:
@@ -99,23 +100,37 @@ class HeatRow:
     cells: tuple[HeatCell, ...]
 
 
+def heatmap_kind(frames: Frames) -> str:
+    """What the heatmap's columns are: the employer standards, or for a questionnaire without
+    standards (the Wider Workforce Health Check) its themes."""
+    return "standard" if frames.questionnaire.standards else "theme"
+
+
 def heatmap_get(
     frames: Frames, service: str | None = None
 ) -> tuple[list[str], list[HeatRow], Table]:
-    """Standard scores by team (with service and whole-wave totals), and its download table."""
+    """Standard (or theme) scores by team, with service and whole-wave totals, and its
+    download table."""
+    kind = heatmap_kind(frames)
     table = analysis.breakdown(
-        frames.prepared, frames.items, by=("team",), measure="standards", settings=frames.settings
+        frames.prepared,
+        frames.items,
+        by=("team",),
+        measure="standards" if kind == "standard" else "themes",
+        settings=frames.settings,
     )
     if service is not None:
         table = table.filter(pl.col("service") == service)
-    standards = list(frames.questionnaire.standards)
+    parsed = frames.questionnaire
+    standards = list(parsed.standards if kind == "standard" else parsed.themes)
+    headers = standards if kind == "standard" else [parsed.themes[c] for c in standards]
     cells: dict[tuple[str, str], dict[str, HeatCell]] = {}
     for row in table.to_dicts():
         key = (row["service"] or ALL, row["team"] or ALL)
-        cells.setdefault(key, {})[row["standard"]] = HeatCell(
+        cells.setdefault(key, {})[row[kind]] = HeatCell(
             row["score_rounded"], row["band"], hidden_text(row) if row["suppressed"] else ""
         )
-    empty = HeatCell(None, None, "No answers")
+    empty = HeatCell(None, None, NO_ANSWERS)
     rows = [
         HeatRow(s, t, tuple(found.get(code, empty) for code in standards))
         for (s, t), found in sorted(
@@ -123,15 +138,19 @@ def heatmap_get(
         )
     ]
     download = Table(
-        slug="team-standard-scores",
-        caption="Scores by employer standard for each team (0 to 100)",
+        slug="team-standard-scores" if kind == "standard" else "team-theme-scores",
+        caption=(
+            "Scores by employer standard for each team (0 to 100)"
+            if kind == "standard"
+            else "Scores by theme for each team (0 to 100)"
+        ),
         columns=(
             Column("Service"),
             Column("Team"),
             *(
                 col
-                for code in standards
-                for col in (Column(f"{code} score", "count"), Column(f"{code} band"))
+                for name in headers
+                for col in (Column(f"{name} score", "count"), Column(f"{name} band"))
             ),
         ),
         rows=tuple(

@@ -1,4 +1,5 @@
-"""The results overview: response rates, headline items with change, standard scores, eNPS."""
+"""The results overview: response rates, headline items with change, standard and theme
+scores, eNPS."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -37,16 +38,22 @@ class Overview:
     respondents: int | None
     invited: int | None
     response_rate: float | None
+    counted: int | None  # the wave's responses when no invited counts were recorded (imports)
     enps: int | None
     enps_n: int | None
     standards: tuple[StandardRow, ...]
+    themes: tuple[StandardRow, ...]  # scores by theme (all a questionnaire has if no standards)
     tables: dict[str, Table]
     previous_title: str
 
 
 def _group_hidden(frames: Frames, scope: Scope) -> str:
-    """Why the scope's results are hidden: no respondent row of the standards table is shown."""
-    rows = scoped(frames, scope, "standards").to_dicts()
+    """Why the scope's results are hidden: no respondent row of the standards table (or, for a
+    questionnaire without standards, of the themes table) is shown."""
+    measure: analysis.breakdowns.Measure = (
+        "standards" if frames.questionnaire.standards else "themes"
+    )
+    rows = scoped(frames, scope, measure).to_dicts()
     if frames.respondents == 0:
         return "No responses have been received yet."
     if rows and all(row["suppressed"] for row in rows):
@@ -91,32 +98,46 @@ def _rates(frames: Frames, scope: Scope, by: tuple[str, ...], slug: str) -> Tabl
     )
 
 
+def _previous_cell(before: dict[str, Any] | None) -> Value:
+    """The previous survey's % agree, or why there is none."""
+    if before is None:
+        return "Not asked"
+    return shown(before, "pct_agree")
+
+
 def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
     current = scoped(frames, scope, "items")
     items = {item.code: item for item in frames.questionnaire.items()}
     headline = [code for code, item in items.items() if item.headline and item.type == "agree"]
     current = current.filter(pl.col("item_code").is_in(headline))
     change: dict[str, dict[str, Any]] = {}
+    before: dict[str, dict[str, Any]] = {}
     if previous is not None:
-        before = scoped(previous, scope, "items")
+        earlier = scoped(previous, scope, "items")
+        before = {row["item_code"]: row for row in earlier.to_dicts()}
         compared = analysis.wave_change(
-            current, before, min_group_size=frames.settings.min_group_size
+            current, earlier, min_group_size=frames.settings.min_group_size
         )
         change = {row["item_code"]: row for row in compared.to_dicts()}
     rows: list[tuple[Value, ...]] = []
     for row in sorted(current.to_dicts(), key=lambda r: headline.index(r["item_code"])):
-        moved = change.get(row["item_code"], {})
-        rows.append(
-            (
-                items[row["item_code"]].text,
-                shown(row, "n"),
-                shown(row, "pct_agree"),
-                moved.get("pct_agree_previous"),
-                moved.get("change"),
+        cells: tuple[Value, ...] = (items[row["item_code"]].text, shown(row, "n"))
+        cells += (shown(row, "pct_agree"),)
+        if previous is not None:
+            moved = change.get(row["item_code"], {})
+            difference = moved.get("change")
+            cells += (
+                _previous_cell(before.get(row["item_code"])),
+                "Not compared" if difference is None else difference,
                 str(moved.get("label") or "not compared")
                 + (f" ({moved['direction']})" if moved.get("direction") else ""),
             )
-        )
+        rows.append(cells)
+    compared_columns = (
+        Column("Previous survey agree (%)", "rate"),
+        Column("Change (points)", "rate"),
+        Column("Significance"),
+    )
     return Table(
         slug="headline-items",
         caption="Headline questions: % agree",
@@ -124,32 +145,46 @@ def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
             Column("Question"),
             Column("Answers", "count"),
             Column("Agree (%)", "rate"),
-            Column("Previous survey agree (%)", "rate"),
-            Column("Change (points)", "rate"),
-            Column("Significance"),
+            *(compared_columns if previous is not None else ()),
         ),
         rows=tuple(rows),
         notes=(
             "Agree is the share answering agree or strongly agree, of those who gave an "
-            "answer other than don't know. Changes are tested with a two-proportion z-test at "
-            "the 5% level; z is not shown.",
+            "answer other than don't know."
+            + (
+                " Changes are tested with a two-proportion z-test at the 5% level; z is not "
+                "shown. A change is not compared when either survey has fewer answers than "
+                "the smallest group shown."
+                if previous is not None
+                else " There is no earlier survey with this questionnaire to compare with."
+            ),
             *suppression_notes(frames.settings),
         ),
     )
 
 
-def _standards(frames: Frames, scope: Scope, previous: Frames | None) -> tuple[StandardRow, ...]:
+def _scores(
+    frames: Frames, scope: Scope, previous: Frames | None, kind: str
+) -> tuple[StandardRow, ...]:
+    """Rows of the standards (kind "standard") or themes (kind "theme") table of the scope."""
+    measure: analysis.breakdowns.Measure = "standards" if kind == "standard" else "themes"
     before: dict[str, dict[str, object]] = {}
     if previous is not None:
-        before = {r["standard"]: r for r in scoped(previous, scope, "standards").to_dicts()}
-    titles = frames.questionnaire.standards
+        before = {r[kind]: r for r in scoped(previous, scope, measure).to_dicts()}
+    if kind == "standard":
+        titles = {c: f"{c} {t}" for c, t in frames.questionnaire.standards.items()}
+    else:
+        titles = dict(frames.questionnaire.themes)
+    order = list(titles)
+    found = scoped(frames, scope, measure).to_dicts()
+    found.sort(key=lambda r: order.index(r[kind]) if r[kind] in order else len(order))
     rows = []
-    for row in scoped(frames, scope, "standards").to_dicts():
-        old = before.get(row["standard"], {})
+    for row in found:
+        old = before.get(row[kind], {})
         rows.append(
             StandardRow(
-                code=row["standard"],
-                title=f"{row['standard']} {titles.get(row['standard'], '')}".strip(),
+                code=row[kind],
+                title=titles.get(row[kind], row[kind]),
                 n=row["n"],
                 score=row["score_rounded"],
                 band=row["band"],
@@ -160,12 +195,28 @@ def _standards(frames: Frames, scope: Scope, previous: Frames | None) -> tuple[S
     return tuple(rows)
 
 
-def standards_table(rows: tuple[StandardRow, ...], frames: Frames) -> Table:
+def _standards(frames: Frames, scope: Scope, previous: Frames | None) -> tuple[StandardRow, ...]:
+    return _scores(frames, scope, previous, "standard")
+
+
+SCORE_NOTE = (
+    "Each answer scores 0 (strongly disagree) to 100 (strongly agree), reversed for negatively "
+    "worded questions; a respondent's score is the mean of their answers, and the {kind}'s "
+    "score the mean of respondents' scores. Bands: 0 to 50 low, 51 to 74 moderate, 75 to 100 "
+    "high."
+)
+
+
+def standards_table(rows: tuple[StandardRow, ...], frames: Frames, kind: str = "standard") -> Table:
     return Table(
-        slug="standard-scores",
-        caption="Scores by employer standard (0 to 100)",
+        slug="standard-scores" if kind == "standard" else "theme-scores",
+        caption=(
+            "Scores by employer standard (0 to 100)"
+            if kind == "standard"
+            else "Scores by theme (0 to 100)"
+        ),
         columns=(
-            Column("Standard"),
+            Column("Standard" if kind == "standard" else "Theme"),
             Column("Respondents", "count"),
             Column("Score", "count"),
             Column("Band"),
@@ -181,13 +232,7 @@ def standards_table(rows: tuple[StandardRow, ...], frames: Frames) -> Table:
             )
             for r in rows
         ),
-        notes=(
-            "Each answer scores 0 (strongly disagree) to 100 (strongly agree), reversed for "
-            "negatively worded questions; a respondent's score is the mean of their answers, and "
-            "the standard's score the mean of respondents' scores. Bands: 0 to 50 low, 51 to 74 "
-            "moderate, 75 to 100 high.",
-            *suppression_notes(frames.settings),
-        ),
+        notes=(SCORE_NOTE.format(kind=kind), *suppression_notes(frames.settings)),
     )
 
 
@@ -207,11 +252,16 @@ def overview_get(
                 frames, scope, (dim,), f"response-rate-{dim.replace('_', '-')}"
             )
     standards: tuple[StandardRow, ...] = ()
+    themes: tuple[StandardRow, ...] = ()
     enps_value = enps_n = None
     if not hidden:
         tables["headline-items"] = _headlines(frames, scope, previous)
         standards = _standards(frames, scope, previous)
-        tables["standard-scores"] = standards_table(standards, frames)
+        if standards:
+            tables["standard-scores"] = standards_table(standards, frames)
+        themes = _scores(frames, scope, previous, "theme")
+        if themes:
+            tables["theme-scores"] = standards_table(themes, frames, "theme")
         enps_rows = scoped(frames, scope, "enps").to_dicts()
         if enps_rows and not enps_rows[0]["suppressed"]:
             enps_value, enps_n = rounded(enps_rows[0]["enps"]), enps_rows[0]["n"]
@@ -221,9 +271,11 @@ def overview_get(
         respondents=None if rate_row.get("suppressed") else rate_row.get("responded"),
         invited=None if rate_row.get("suppressed") else rate_row.get("invited"),
         response_rate=None if rate_row.get("suppressed") else rate_row.get("response_rate"),
+        counted=frames.respondents if scope.whole_wave and not frames.invited.height else None,
         enps=enps_value,
         enps_n=enps_n,
         standards=standards,
+        themes=themes,
         tables=tables,
         previous_title=previous_title,
     )

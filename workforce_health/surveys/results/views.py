@@ -16,6 +16,7 @@ from workforce_health.surveys.results import frames as selectors
 from workforce_health.surveys.results.breakdowns import (
     breakdown_table,
     heatmap_get,
+    heatmap_kind,
     measure_choices,
 )
 from workforce_health.surveys.results.common import LABELS
@@ -129,6 +130,7 @@ def _page(request: HttpRequest, results_wave_id: int, name: str, template: str) 
             "downloads": downloads,
             "sections": sections,
             "current": name,
+            "heatmap_label": f"Team scores by {heatmap_kind(loaded.frames)}",
         },
     )
 
@@ -180,7 +182,10 @@ def _breakdowns(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str,
     first = _choice(request, "first", list(GROUP_COLUMNS), "team")
     second = _choice(request, "second", ["", *GROUP_COLUMNS], "")
     by = (first,) if second in ("", first) else (first, second)
-    measure = _choice(request, "measure", [v for v, _ in measures], "standard:S3")
+    values = [v for v, _ in measures]
+    scores = [v for v in values if v.startswith(("standard:", "theme:"))]
+    default = "standard:S3" if "standard:S3" in values else (scores or values)[0]
+    measure = _choice(request, "measure", values, default)
     table = breakdown_table(loaded.frames, by, measure)
     page = {
         "table": table,
@@ -194,11 +199,12 @@ def _breakdowns(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str,
 
 
 def _heatmap(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
-    standards, rows, table = heatmap_get(loaded.frames)
-    titles = loaded.frames.questionnaire.standards
-    return {"standards": [(c, titles[c]) for c in standards], "rows": rows, "table": table}, {
-        table.slug: table
-    }
+    codes, rows, table = heatmap_get(loaded.frames)
+    parsed = loaded.frames.questionnaire
+    kind = heatmap_kind(loaded.frames)
+    titles = parsed.standards if kind == "standard" else parsed.themes
+    page = {"kind": kind, "standards": [(c, titles[c]) for c in codes], "rows": rows}
+    return page | {"table": table}, {table.slug: table}
 
 
 def _numbers(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:

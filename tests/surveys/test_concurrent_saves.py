@@ -12,7 +12,7 @@ from django.db import connection, connections
 
 from tests.surveys import helpers
 from workforce_health.surveys import services, tokens
-from workforce_health.surveys.models import Draft, Response, Wave
+from workforce_health.surveys.models import Draft, Response, SpentToken, Wave
 
 
 @pytest.fixture
@@ -76,3 +76,43 @@ def test_double_clicks_on_postgresql(council):
         ]
         assert sent == [True, False]
     assert Response.objects.count() == len(issued)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_final_submits_at_the_same_time_store_one_response_on_postgresql(council):
+    """A triple click on "Send": one submit takes the draft, the others wait for its lock, then
+    find the token used. One response, one used marker, nothing left behind."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the race needs concurrent transactions (PostgreSQL; SQLite serialises them)")
+    helpers.give_emails(council)
+    wave = helpers.open_wave(council)
+    issued = [helpers.shared_token(wave) for _ in range(10)]
+    for token in issued:
+        services.draft_save(wave=wave, token=token, answers={"sw_pride": "5"}, sections_seen=9)
+    outcomes: list[bool] = []
+    errors: list[BaseException] = []
+
+    def send(token: str, barrier: threading.Barrier) -> None:
+        try:
+            invitation = Wave.objects.get().invitations.get(
+                token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION)
+            )
+            barrier.wait()
+            outcomes.append(services.response_submit(wave=wave, invitation=invitation, token=token))
+        except BaseException as error:  # reported by the assertion below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    for token in issued:
+        barrier = threading.Barrier(3)
+        threads = [threading.Thread(target=send, args=(token, barrier)) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert sorted(outcomes) == [False] * 20 + [True] * 10
+    assert Response.objects.count() == SpentToken.objects.count() == len(issued)
+    assert all(response.answers == {"sw_pride": "5"} for response in Response.objects.all())
+    assert not Draft.objects.exists()

@@ -117,3 +117,9 @@ def test_a_first_section_sent_blank_moves_on_and_stores_nothing_but_progress(cli
     assert again.status_code == 302
     assert not Response.objects.exists()
     assert all(not draft.answers for draft in Draft.objects.all())
+    # Sending that progress is refused, and the progress is kept.
+    sent = client.post(url("survey-check", token))
+    assert sent.status_code == 400
+    assert "Answer at least one question" in sent.content.decode()
+    assert Draft.objects.get().sections_seen == 2
+    assert not Response.objects.exists()

@@ -1,10 +1,13 @@
 """Reads for questionnaires and waves (scoped to the viewer's organisation) and for respondents."""
 
+import weakref
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BooleanField, Count, JSONField, PositiveIntegerField, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.query import get_related_populators
 
 from workforce_health.core.models import Membership, Organisation
 from workforce_health.surveys import questionnaire as qn
@@ -108,6 +111,85 @@ _DRAFT_SECTIONS_SEEN = _by_key("sections_seen", Draft._meta.db_table)
 _TOKEN_SPENT = f"EXISTS ({_by_key('id', SpentToken._meta.db_table)})"
 
 
+def _respondent_queryset(
+    invitation_key: str, draft_key: str, spent_key: str
+) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(
+            token_hash=invitation_key,
+            wave__status__in=[Wave.Status.OPEN, Wave.Status.CLOSED],
+        )
+        .select_related("wave", "wave__questionnaire", "wave__organisation")
+        .annotate(
+            draft_answers=RawSQL(_DRAFT_ANSWERS, [draft_key], output_field=JSONField()),  # noqa: S611
+            draft_sections_seen=RawSQL(  # noqa: S611
+                _DRAFT_SECTIONS_SEEN, [draft_key], output_field=PositiveIntegerField()
+            ),
+            token_spent=RawSQL(_TOKEN_SPENT, [spent_key], output_field=BooleanField()),  # noqa: S611
+        )
+        .order_by()  # the hash is unique: no ORDER BY or LIMIT to build
+    )
+
+
+class _CompiledQuery:
+    """`_respondent_queryset` compiled to SQL once per database connection, run with new keys.
+
+    Every respondent request runs the same query with different hashes, and compiling it
+    (four tables, three subqueries) cost more CPU than the rest of the look-up. The rows become
+    model instances exactly as `QuerySet` makes them (`ModelIterable`: the same converters,
+    `from_db` and select_related populators); only the SQL is reused.
+    """
+
+    KEYS = ("\x00invitation", "\x00draft", "\x00spent")  # stand-ins no real hash can equal
+
+    def __init__(self, alias: str) -> None:
+        self.alias = alias
+        compiler = _respondent_queryset(*self.KEYS).query.get_compiler(using=alias)
+        self.sql, self.params = compiler.as_sql()
+        self.compiler = compiler
+        select, klass_info = compiler.select, compiler.klass_info
+        assert klass_info is not None
+        first, last = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.own = slice(first, last)
+        self.init_list = [column[0].target.attname for column in select[self.own]]
+        self.related = get_related_populators(klass_info, select, alias)  # type: ignore[call-arg]
+        self.annotations = dict(compiler.annotation_col_map or {})
+        self.converters = compiler.get_converters([s[0] for s in select[: compiler.col_count]])
+
+    def first(self, *keys: str) -> tuple[Invitation, dict[str, object]] | None:
+        """The invitation, its wave, questionnaire and organisation, and the annotations."""
+        given = dict(zip(self.KEYS, keys, strict=True))
+        params = [given.get(p, p) if isinstance(p, str) else p for p in self.params]
+        with connections[self.alias].cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = list(self.compiler.apply_converters(rows, self.converters))
+        if not rows:
+            return None
+        row = rows[0]
+        invitation = Invitation.from_db(self.alias, self.init_list, row[self.own])
+        for populator in self.related:
+            populator.populate(row, invitation)
+        return invitation, {name: row[position] for name, position in self.annotations.items()}
+
+
+_COMPILED: weakref.WeakKeyDictionary[BaseDatabaseWrapper, _CompiledQuery] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _respondent_invitation(
+    invitation_key: str, draft_key: str, spent_key: str
+) -> tuple[Invitation, dict[str, object]] | None:
+    alias = router.db_for_read(Invitation)
+    wrapper = connections[alias]  # one per thread: the compiled query is kept with it
+    compiled = _COMPILED.get(wrapper)
+    if compiled is None:
+        compiled = _COMPILED[wrapper] = _CompiledQuery(alias)
+    return compiled.first(invitation_key, draft_key, spent_key)
+
+
 def respondent_get(*, token: str) -> Respondent | None:
     """The respondent for a token from a link, or None if it is not a token we issued.
 
@@ -116,33 +198,21 @@ def respondent_get(*, token: str) -> Respondent | None:
     """
     if not tokens.looks_like_token(token):
         return None
-    draft_key = [tokens.token_hash(token, tokens.Purpose.DRAFT)]
-    spent_key = [tokens.token_hash(token, tokens.Purpose.SPENT)]
-    found = (
-        Invitation.objects.filter(
-            token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION),
-            wave__status__in=[Wave.Status.OPEN, Wave.Status.CLOSED],
-        )
-        .select_related("wave", "wave__questionnaire", "wave__organisation")
-        .annotate(
-            draft_answers=RawSQL(_DRAFT_ANSWERS, draft_key, output_field=JSONField()),  # noqa: S611
-            draft_sections_seen=RawSQL(  # noqa: S611
-                _DRAFT_SECTIONS_SEEN, draft_key, output_field=PositiveIntegerField()
-            ),
-            token_spent=RawSQL(_TOKEN_SPENT, spent_key, output_field=BooleanField()),  # noqa: S611
-        )
-        .order_by()  # the hash is unique: no ORDER BY or LIMIT to build
+    found = _respondent_invitation(
+        tokens.token_hash(token, tokens.Purpose.INVITATION),
+        tokens.token_hash(token, tokens.Purpose.DRAFT),
+        tokens.token_hash(token, tokens.Purpose.SPENT),
     )
-    invitation = next(iter(found), None)
-    if invitation is None:
+    if found is None:
         return None
-    answers = invitation.draft_answers
+    invitation, extra = found
+    answers, sections_seen = extra["draft_answers"], extra["draft_sections_seen"]
     return Respondent(
         token=token,
         invitation=invitation,
         wave=invitation.wave,
         questionnaire=invitation.wave.questionnaire.parsed_cached(),
-        answers=dict(answers) if answers else {},
-        sections_seen=invitation.draft_sections_seen or 0,
-        has_responded=bool(invitation.token_spent),
+        answers=dict(answers) if isinstance(answers, dict) else {},
+        sections_seen=sections_seen if isinstance(sections_seen, int) else 0,
+        has_responded=bool(extra["token_spent"]),
     )

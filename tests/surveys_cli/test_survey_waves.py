@@ -95,6 +95,40 @@ def test_import_responses(council, tmp_path):
     assert Response.objects.filter(wave__slug="hc-2022").count() == 2
 
 
+def test_a_past_wave_from_the_command_line_takes_an_import(council, tmp_path):
+    out = run(*CREATE, "--past", "--opens", "2022-02-01", "--closes", "2022-03-01")
+    assert "a past survey that ran 1 February 2022 to 1 March 2022" in out
+    wave = Wave.objects.get(slug="hc-2030")
+    assert wave.status == Wave.Status.CLOSED and not wave.invitations.exists()
+    path = tmp_path / "hc.csv"
+    path.write_text("team,sw_workload_manageable\nTeam A,Agree\nTeam A,2\n")
+    assert "Imported 2 responses" in run("import-responses", "--wave", "hc-2030", str(path))
+    assert Response.objects.filter(wave=wave).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ([], "--past: give the dates the survey ran with --opens and --closes"),
+        (["--opens", "2022-02-01"], "--past: give the dates"),
+        (["--opens", "2022-02-01", "--closes", "2999-03-01"], "the survey must have closed"),
+    ],
+)
+def test_a_past_wave_needs_dates_that_have_passed(council, extra, message):
+    with pytest.raises(CommandError, match=message):
+        run(*CREATE, "--past", *extra)
+    assert not Wave.objects.filter(slug="hc-2030").exists()
+
+
+def test_importing_into_a_wave_that_collects_responses_says_what_to_do(council, tmp_path):
+    run(*CREATE)  # a wave to collect responses, not yet open
+    path = tmp_path / "hc.csv"
+    path.write_text("sw_workload_manageable\nAgree\n")
+    with pytest.raises(CommandError, match=r"create one with `survey create-wave \.\.\. --past"):
+        run("import-responses", "--wave", "hc-2030", str(path))
+    assert not Response.objects.exists()
+
+
 def test_import_bad_file(council, tmp_path):
     past_wave(council, slug="hc-2022", year=2022, teams={})
     path = tmp_path / "hc.csv"
@@ -116,7 +150,17 @@ def test_questionnaires_json(db):
     assert set(swhc) == {"key", "name", "items"}
     assert swhc["name"] == "Social Work Health Check"
     stress = next(i for i in swhc["items"] if i["code"] == "sw_stress")
-    assert stress == {"code": "sw_stress", "type": "agree", "standard": "S4", "reverse": True}
+    assert stress == {
+        "code": "sw_stress",
+        "type": "agree",
+        "standard": "S4",
+        "theme": None,
+        "reverse": True,
+    }
+    pride = next(i for i in swhc["items"] if i["code"] == "sw_pride")
+    assert (pride["standard"], pride["theme"]) == (None, "engagement")
+    wider = by_key["wider-workforce-health-check"]["items"]
+    assert all(i["theme"] for i in wider if i["type"] == "agree")  # grouped by theme only
 
 
 def test_questionnaires_text(db):

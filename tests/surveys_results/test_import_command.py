@@ -41,3 +41,17 @@ def test_unknown_wave_without_details(council, tmp_path):
     path.write_text("sw_workload_manageable\nAgree\n")
     with pytest.raises(CommandError, match="--wave: Testshire Council has no wave 'nope'"):
         call_command("import_responses", "--organisation", "991", "--wave", "nope", str(path))
+
+
+def test_an_unknown_service_is_named_in_the_error(council, tmp_path):
+    path = tmp_path / "hc.csv"
+    path.write_text("sw_workload_manageable\nAgree\n")
+    args = [*ARGS[:-1], "Housing"]
+    with pytest.raises(CommandError, match="--service: Testshire Council has no service 'Housing'"):
+        call_command("import_responses", *args, str(path))
+    assert not Wave.objects.filter(slug="hc-2022").exists()
+
+
+def test_a_missing_file_is_named(council, tmp_path):
+    with pytest.raises(CommandError, match=r"missing\.csv: No such file"):
+        call_command("import_responses", *ARGS, str(tmp_path / "missing.csv"))

@@ -87,3 +87,26 @@ def test_templates_list_the_item_codes(council, lead):
     xlsx = lead.get(reverse("survey-import-template-xlsx", args=[questionnaire.pk]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert [cell.value for cell in sheet[1]] == header
+
+
+def test_a_short_name_already_used_is_a_form_error_not_a_server_error(council, lead):
+    assert _post(lead, council, "sw_workload_manageable\nAgree\n").status_code == 302
+    again = _post(lead, council, "sw_workload_manageable\nDisagree\n")
+    assert again.status_code == 200
+    assert "A survey already has this short name" in again.content.decode()
+    assert Response.objects.count() == 1
+
+
+FIVE_ROWS = "team,sw_workload_manageable\n" + "Old Team,Agree\n" * 5  # 5: not generalised
+
+
+def test_rows_of_a_one_service_survey_belong_to_that_service(council, lead):
+    _post(lead, council, FIVE_ROWS)
+    services = Response.objects.values_list("service", flat=True)
+    assert list(services) == ["Children's Services"] * 5
+
+
+def test_rows_of_a_two_service_survey_keep_an_unknown_service(council, lead):
+    services = [council.children.pk, council.adults.pk]
+    _post(lead, council, FIVE_ROWS, services=services)
+    assert list(Response.objects.values_list("service", flat=True)) == ["Not known"] * 5

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from workforce_health.core.models import Membership, Service
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import found, viewer
+from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
 from workforce_health.surveys import selectors
 from workforce_health.surveys.models import Questionnaire
 from workforce_health.surveys.results import imports
@@ -65,10 +65,19 @@ class PastWaveImportForm(forms.Form):
 
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.organisation = membership.organisation
         fields: dict[str, Any] = self.fields
         fields["services"].queryset = membership.organisation.services.all()
         fields["questionnaire"].queryset = selectors.questionnaire_list(viewer=membership)
         fields["questionnaire"].empty_label = "Choose one"
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        if selectors.wave_by_slug(organisation=self.organisation, slug=slug) is not None:
+            raise forms.ValidationError(
+                f"A survey already has this short name: choose another, for example {slug}-import"
+            )
+        return slug
 
     def clean_year(self) -> int:
         year: int = self.cleaned_data["year"]
@@ -98,19 +107,22 @@ def past_wave_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         year = data["year"]
-        result = imports.past_wave_import(
-            source=data["file"].read(),
-            filename=data["file"].name,
-            organisation=organisation,
-            questionnaire=data["questionnaire"],
-            title=data["title"],
-            slug=data["slug"],
-            services=data["services"],
-            opens_on=datetime.date(year, 1, 1),
-            closes_on=datetime.date(year, 12, 31),
+        result = save_or_add_errors(
+            form,
+            lambda: imports.past_wave_import(
+                source=data["file"].read(),
+                filename=data["file"].name,
+                organisation=organisation,
+                questionnaire=data["questionnaire"],
+                title=data["title"],
+                slug=data["slug"],
+                services=data["services"],
+                opens_on=datetime.date(year, 1, 1),
+                closes_on=datetime.date(year, 12, 31),
+            ),
         )
-        errors = result.errors
-        if not errors:
+        errors = result.errors if result is not None else []
+        if result is not None and not errors:
             messages.success(request, f"Imported {result.created} responses into {data['title']}")
             return redirect("survey-results", results_wave_id=result.wave.pk)
     status = 422 if errors else 200

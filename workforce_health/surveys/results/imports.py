@@ -1,7 +1,8 @@
 """Import an earlier year's responses from CSV or XLSX: one row per respondent, all or nothing.
 
 Layout (docs/survey-import.md): optional group columns (GROUP_FIELDS), then one column per item
-code. Agree answers as labels or codes 1-5; "don't know" as a label or blank.
+code. Agree answers as labels or codes 1-5; "don't know" as a label or blank. In a wave of one
+service, a row without a service is that service's.
 """
 
 import csv
@@ -153,6 +154,10 @@ def responses_import(*, wave: Wave, source: IO[bytes] | bytes, filename: str) ->
     result = ImportResult(wave=wave, errors=errors)
     if errors:
         return result
+    surveyed = list(wave.services.values_list("name", flat=True))
+    if len(surveyed) == 1:  # a wave of one service: a row without a service is from it
+        for groups, _ in rows:
+            groups.setdefault("service", surveyed[0])
     with transaction.atomic():
         result.created = services.responses_bulk_create(wave=wave, rows=rows)
     return result

@@ -8,10 +8,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from workforce_health.core import selectors as core_selectors
-from workforce_health.core.models import Service
 from workforce_health.surveys import selectors
-from workforce_health.surveys.models import Questionnaire
+from workforce_health.surveys.management.commands import _survey_lookup as lookup
 from workforce_health.surveys.results import imports
 
 
@@ -31,15 +29,14 @@ class Command(BaseCommand):
         parser.add_argument("--questionnaire", default="social-work-health-check")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organisation = core_selectors.organisation_get(la_code=options["organisation"])
-        if organisation is None:
-            raise CommandError(
-                f"--organisation: no organisation has LA code {options['organisation']!r}"
-            )
+        organisation = lookup.organisation_from(options["organisation"])
         wave = selectors.wave_by_slug(organisation=organisation, slug=options["wave"])
         path: Path = options["file"]
         try:
             data = path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"{path}: {error.strerror or error}") from error
+        try:
             if wave is not None:
                 result = imports.responses_import(wave=wave, source=data, filename=path.name)
             elif options["year"] and options["service"] and options["title"]:
@@ -48,14 +45,10 @@ class Command(BaseCommand):
                     source=data,
                     filename=path.name,
                     organisation=organisation,
-                    questionnaire=Questionnaire.objects.filter(
-                        code=options["questionnaire"], organisation__isnull=True
-                    ).latest("version"),
+                    questionnaire=lookup.questionnaire_from(options["questionnaire"], organisation),
                     title=options["title"],
                     slug=options["wave"],
-                    services=Service.objects.filter(
-                        organisation=organisation, name__in=options["service"]
-                    ),
+                    services=lookup.services_from(options["service"], organisation),
                     opens_on=datetime.date(options["year"], 1, 1),
                     closes_on=datetime.date(options["year"], 12, 31),
                 )
@@ -64,8 +57,8 @@ class Command(BaseCommand):
                     f"--wave: {organisation} has no wave {options['wave']!r}; give --year, "
                     "--service and --title to create it"
                 )
-        except (ValidationError, Questionnaire.DoesNotExist, OSError) as error:
-            raise CommandError(str(error)) from error
+        except ValidationError as error:
+            raise CommandError(lookup.error_text(error)) from error
         if result.errors:
             raise CommandError("Nothing was imported:\n" + "\n".join(result.errors))
         self.stdout.write(f"Imported {result.created} responses into {result.wave.title}")

@@ -25,6 +25,7 @@ from workforce_health.surveys.management.commands._survey_results import results
 from workforce_health.surveys.management.commands._wave import add_base_url_argument
 from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.surveys.results import frames, imports
+from workforce_health.surveys.results import services as results_services
 
 DEFAULT_DAYS_OPEN = 28
 WIDER_GROUPS = [RoleGroup.OTHER_PRACTITIONER]
@@ -66,6 +67,12 @@ class Command(BaseCommand):
         create.add_argument("--opens", type=_date, help="YYYY-MM-DD (default: today)")
         create.add_argument("--closes", type=_date, help=f"default: {DEFAULT_DAYS_OPEN} days on")
         create.add_argument("--min-group", type=int, help="smallest group reported (5 or more)")
+        create.add_argument(
+            "--past",
+            action="store_true",
+            help="an earlier survey run in another tool: created closed, with no invitations, "
+            "to import its responses with import-responses (give --opens and --closes)",
+        )
         imported = commands.add_parser("import-responses", help="import a past wave's responses")
         imported.add_argument("file", type=Path, help="a .csv or .xlsx file")
         results = commands.add_parser("results", help="print a wave's published results")
@@ -92,6 +99,10 @@ class Command(BaseCommand):
     def _create_wave(self, options: dict[str, Any]) -> None:
         organisation = lookup.organisation_from(options["organisation"])
         questionnaire = lookup.questionnaire_from(options["questionnaire"], organisation)
+        if options["past"] and not (options["opens"] and options["closes"]):
+            raise CommandError("--past: give the dates the survey ran with --opens and --closes")
+        if options["past"] and options["closes"] > timezone.localdate():
+            raise CommandError("--past: the survey must have closed (--closes today or earlier)")
         opens_on = options["opens"] or timezone.localdate()
         closes_on = options["closes"] or opens_on + datetime.timedelta(days=DEFAULT_DAYS_OPEN)
         disclosure: dict[str, int] = {}
@@ -101,7 +112,8 @@ class Command(BaseCommand):
             disclosure["min_group_size"] = options["min_group"]
             disclosure["min_group_size_comments"] = max(20, options["min_group"])
         population = questionnaire.parsed().population
-        wave = services.wave_create(
+        create = results_services.past_wave_create if options["past"] else services.wave_create
+        wave = create(
             organisation=organisation,
             questionnaire=questionnaire,
             title=options["name"],
@@ -112,6 +124,14 @@ class Command(BaseCommand):
             closes_on=closes_on,
             **disclosure,
         )
+        if options["past"]:
+            self.stdout.write(
+                f"Created {wave.title} ({wave.slug}) for {organisation}, a past survey that ran "
+                f"{opens_on:%-d %B %Y} to {closes_on:%-d %B %Y}, smallest group reported "
+                f"{wave.min_group_size}: import its responses with "
+                f"`survey import-responses --wave {wave.slug} FILE`"
+            )
+            return
         self.stdout.write(
             f"Created {wave.title} ({wave.slug}) for {organisation}: opens {opens_on:%-d %B %Y}, "
             f"closes {closes_on:%-d %B %Y}, smallest group reported {wave.min_group_size}"
@@ -124,7 +144,13 @@ class Command(BaseCommand):
             data = path.read_bytes()
         except OSError as error:
             raise CommandError(f"{path}: {error.strerror or error}") from error
-        result = imports.responses_import(wave=wave, source=data, filename=path.name)
+        try:
+            result = imports.responses_import(wave=wave, source=data, filename=path.name)
+        except ValidationError as error:
+            raise CommandError(
+                f"--wave: {lookup.error_text(error)}. Earlier years' responses go into a past "
+                "wave: create one with `survey create-wave ... --past --opens DATE --closes DATE`"
+            ) from error
         if result.errors:
             raise CommandError("Nothing was imported:\n" + "\n".join(result.errors))
         self.stdout.write(f"Imported {result.created} responses into {wave.title}")
@@ -159,6 +185,7 @@ class Command(BaseCommand):
                             "code": i.code,
                             "type": i.type,
                             "standard": i.standard,
+                            "theme": i.theme,
                             "reverse": i.reverse,
                         }
                         for i in parsed.items()

@@ -79,3 +79,42 @@ def test_other_councils_waves_and_copies_are_not_found(council, other_council, c
     builtin = helpers.builtin()
     edit = reverse("survey-questionnaire-edit", kwargs={"questionnaire_id": builtin.pk})
     assert client.get(edit).status_code == 404  # packaged questionnaires are never edited
+
+
+def _wave_form(council, **changes) -> dict:
+    today = timezone.localdate()
+    return {
+        "questionnaire": helpers.builtin().pk,
+        "title": "Children's Social Work Health Check 2025",
+        "slug": "childrens-2025",
+        "services": [council.children.pk],
+        "staff_groups": ["social_worker"],
+        "opens_on-day": today.day,
+        "opens_on-month": today.month,
+        "opens_on-year": today.year,
+        "closes_on-day": today.day,
+        "closes_on-month": today.month,
+        "closes_on-year": today.year + 1,
+        "min_group_size": 10,
+        "min_group_size_comments": 20,
+        "min_invited_for_response_rate": 10,
+    } | changes
+
+
+def test_wave_form_errors_are_in_plain_words(council, client_for):
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    form = _wave_form(council, min_group_size=4, min_group_size_comments="", **{"title": ""})
+    page = client.post(reverse("survey-wave-create"), form).content.decode()
+    assert "The smallest group whose results are shown must be 5 or more" in page
+    assert "Enter the smallest group whose comments are shown" in page
+    assert "Ensure this value" not in page and "This field is required" not in page
+    assert not Wave.objects.exists()
+
+
+def test_a_short_name_already_used_is_refused_on_the_form(council, client_for):
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    assert client.post(reverse("survey-wave-create"), _wave_form(council)).status_code == 302
+    page = client.post(reverse("survey-wave-create"), _wave_form(council)).content.decode()
+    assert "A survey already has this short name" in page
+    assert "Wave with this Organisation and Slug already exists" not in page
+    assert Wave.objects.count() == 1

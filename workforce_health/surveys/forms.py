@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import Q
 
 from workforce_health.core.models import Employment, Organisation, Service
-from workforce_health.surveys import groups
+from workforce_health.surveys import groups, selectors
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.web.forms import GovukDateInput, GovukNumericInput
@@ -136,6 +136,22 @@ def _date(label: str) -> forms.DateField:
     )
 
 
+def _whole_number(label: str, least: int, help_text: str = "") -> forms.IntegerField:
+    """A disclosure setting: a whole number of at least `least`, with GOV.UK error messages."""
+    what = label[0].lower() + label[1:]
+    return forms.IntegerField(
+        label=label,
+        min_value=least,
+        help_text=help_text,
+        widget=GovukNumericInput({"class": "govuk-input--width-3"}),
+        error_messages={
+            "required": f"Enter the {what}",
+            "invalid": f"The {what} must be a whole number, like {least * 2}",
+            "min_value": f"The {what} must be {least} or more",
+        },
+    )
+
+
 class WaveForm(forms.Form):
     questionnaire = forms.ModelChoiceField(
         queryset=Questionnaire.objects.none(),
@@ -167,30 +183,35 @@ class WaveForm(forms.Form):
     )
     opens_on = _date("Opening date")
     closes_on = _date("Closing date")
-    min_group_size = forms.IntegerField(
-        label="Smallest group whose results are shown",
-        min_value=5,
+    min_group_size = _whole_number(
+        "Smallest group whose results are shown",
+        5,
         help_text="5 or more. It cannot change once the survey opens",
-        widget=GovukNumericInput({"class": "govuk-input--width-3"}),
     )
-    min_group_size_comments = forms.IntegerField(
-        label="Smallest group whose comments are shown",
-        min_value=10,
+    min_group_size_comments = _whole_number(
+        "Smallest group whose comments are shown",
+        10,
         help_text="10 or more, and at least the smallest group for results",
-        widget=GovukNumericInput({"class": "govuk-input--width-3"}),
     )
-    min_invited_for_response_rate = forms.IntegerField(
-        label="Fewest invited for a response rate to be shown",
-        min_value=5,
-        widget=GovukNumericInput({"class": "govuk-input--width-3"}),
+    min_invited_for_response_rate = _whole_number(
+        "Fewest invited for a response rate to be shown", 5
     )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         self.fields["services"].queryset = organisation.services.all()  # type: ignore[attr-defined]
         self.fields["questionnaire"].queryset = Questionnaire.objects.filter(  # type: ignore[attr-defined]
             Q(organisation=organisation) | Q(organisation__isnull=True)
         )
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        if selectors.wave_by_slug(organisation=self.organisation, slug=slug) is not None:
+            raise forms.ValidationError(
+                f"A survey already has this short name: choose another, for example {slug}-2"
+            )
+        return slug
 
 
 class CopyForm(forms.Form):

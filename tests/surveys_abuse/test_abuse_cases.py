@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.surveys_results.helpers import past_wave
 from workforce_health.surveys import services
 from workforce_health.surveys.models import Draft, Invitation, Response, Wave
 from workforce_health.surveys.views import respond
@@ -56,6 +57,9 @@ def test_a_token_of_a_closed_wave_says_so_and_stores_nothing(
     assert client.post(_url("survey-check", token))["Location"] == _url("survey-start", token)
     page = client.get(_url("survey-start", token)).content.decode()
     assert "has closed" in page and "Answers that were saved but not sent are not used" in page
+    # Closed before its closing date: the page does not claim it closed on that later date.
+    assert "The survey was closed early." in page
+    assert f"closed on {opened.closes_on:%-d %B %Y}" not in page
     assert _stored() == before and not Response.objects.exists()
     assert Draft.objects.get().answers == {"sw_clear_vision": "5"}  # unchanged
 
@@ -66,8 +70,18 @@ def test_the_shared_link_of_a_closed_wave_says_so_and_stores_nothing(
     services.wave_close(wave=opened)
     before = _stored()
     response = client.post(_shared(opened), {"access_code": opened.access_code})
-    assert response.status_code == 200 and "This survey closed on" in response.content.decode()
+    assert (
+        response.status_code == 200 and "This survey was closed early." in response.content.decode()
+    )
     assert _stored() == before
+
+
+def test_the_shared_link_of_a_wave_past_its_closing_date_gives_the_date(
+    client: Client, council
+) -> None:
+    past = past_wave(council, slug="hc-2024", year=2024, teams={})
+    page = client.get(_shared(past)).content.decode()
+    assert f"This survey closed on {past.closes_on:%-d %B %Y}." in page
 
 
 def test_forged_field_names_are_ignored(client: Client, token: str) -> None:

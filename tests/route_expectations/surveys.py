@@ -28,6 +28,7 @@ EXPECTED = {
     "survey-wave-list": EDITORS,
     "survey-wave-create": EDITORS,
     "survey-wave-detail": EDITORS,
+    "survey-wave-settings": EDITORS,
     "survey-wave-open": EDITORS,
     "survey-wave-close": EDITORS,
     "survey-questionnaire-detail": EDITORS,

@@ -118,3 +118,51 @@ def test_a_short_name_already_used_is_refused_on_the_form(council, client_for):
     assert "A survey already has this short name" in page
     assert "Wave with this Organisation and Slug already exists" not in page
     assert Wave.objects.count() == 1
+
+
+def _settings_url(wave) -> str:
+    return reverse("survey-wave-settings", kwargs={"wave_id": wave.pk})
+
+
+SETTINGS = {
+    "min_group_size": 12,
+    "min_group_size_comments": 24,
+    "min_invited_for_response_rate": 15,
+}
+
+
+def test_disclosure_settings_change_until_the_wave_opens(council, client_for):
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    draft = helpers.wave(council)
+    detail = client.get(reverse("survey-wave-detail", kwargs={"wave_id": draft.pk}))
+    assert _settings_url(draft) in detail.content.decode()
+    saved = client.post(_settings_url(draft), SETTINGS)
+    assert saved["Location"] == reverse("survey-wave-detail", kwargs={"wave_id": draft.pk})
+    draft.refresh_from_db()
+    assert (draft.min_group_size, draft.min_group_size_comments) == (12, 24)
+    assert draft.min_invited_for_response_rate == 15
+
+
+def test_disclosure_settings_are_checked_and_explained(council, client_for):
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    draft = helpers.wave(council)
+    page = client.post(_settings_url(draft), SETTINGS | {"min_group_size_comments": 11})
+    assert "at least the minimum group size" in page.content.decode()
+    page = client.post(_settings_url(draft), SETTINGS | {"min_group_size": 3})
+    assert "The smallest group whose results are shown must be 5 or more" in page.content.decode()
+    draft.refresh_from_db()
+    assert draft.min_group_size == 10
+
+
+def test_disclosure_settings_are_fixed_once_the_wave_opens(council, client_for):
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    opened = helpers.open_wave(council)
+    detail = client.get(reverse("survey-wave-detail", kwargs={"wave_id": opened.pk}))
+    assert _settings_url(opened) not in detail.content.decode()
+    page = client.get(_settings_url(opened)).content.decode()
+    assert "has opened, so its smallest groups shown are fixed" in page
+    assert "min_group_size" not in page  # no form to change them
+    refused = client.post(_settings_url(opened), SETTINGS)
+    assert refused.status_code == 400
+    opened.refresh_from_db()
+    assert opened.min_group_size == 10

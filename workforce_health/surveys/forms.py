@@ -214,6 +214,14 @@ class WaveForm(forms.Form):
         return slug
 
 
+class DisclosureForm(forms.Form):
+    """A wave's disclosure settings, which can change only until it opens."""
+
+    min_group_size = WaveForm.base_fields["min_group_size"]
+    min_group_size_comments = WaveForm.base_fields["min_group_size_comments"]
+    min_invited_for_response_rate = WaveForm.base_fields["min_invited_for_response_rate"]
+
+
 class CopyForm(forms.Form):
     title = forms.CharField(
         label="Title of your copy", error_messages={"required": "Enter a title for your copy"}

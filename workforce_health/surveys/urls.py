@@ -13,6 +13,9 @@ urlpatterns = [
     path("surveys/", manage.wave_list, name="survey-wave-list"),
     path("surveys/waves/new/", manage.wave_create, name="survey-wave-create"),
     path("surveys/waves/<int:wave_id>/", manage.wave_detail, name="survey-wave-detail"),
+    path(
+        "surveys/waves/<int:wave_id>/settings/", manage.wave_settings, name="survey-wave-settings"
+    ),
     path("surveys/waves/<int:wave_id>/open/", manage.wave_open, name="survey-wave-open"),
     path("surveys/waves/<int:wave_id>/close/", manage.wave_close, name="survey-wave-close"),
     path(

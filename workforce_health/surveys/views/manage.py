@@ -9,8 +9,8 @@ from django.urls import reverse
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
 from workforce_health.surveys import groups, selectors, services
-from workforce_health.surveys.forms import CopyForm, RewordForm, WaveForm
-from workforce_health.surveys.models import DEFAULTS, Wave
+from workforce_health.surveys.forms import CopyForm, DisclosureForm, RewordForm, WaveForm
+from workforce_health.surveys.models import DEFAULTS, DISCLOSURE_FIELDS, Wave
 
 
 @requires(Capability.MANAGE_SURVEYS)
@@ -65,6 +65,29 @@ def wave_detail(request: HttpRequest, wave_id: int) -> HttpResponse:
             "shared_link": _shared_link(request, wave),
             "staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups],
         },
+    )
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def wave_settings(request: HttpRequest, wave_id: int) -> HttpResponse:
+    """Change the smallest groups shown, until the wave opens (then they are fixed)."""
+    wave = found(selectors.wave_get(viewer=viewer(request), wave_id=wave_id))
+    draft = wave.status == Wave.Status.DRAFT
+    refused = request.method == "POST" and not draft
+    initial = {name: getattr(wave, name) for name in DISCLOSURE_FIELDS}
+    form = DisclosureForm(request.POST or None, initial=initial)
+    if draft and request.method == "POST" and form.is_valid():
+        saved = save_or_add_errors(
+            form, lambda: services.wave_disclosure_update(wave=wave, **form.cleaned_data)
+        )
+        if saved is not None:
+            messages.success(request, f"Smallest groups shown for {wave.title} saved")
+            return redirect("survey-wave-detail", wave_id=wave.pk)
+    return render(
+        request,
+        "surveys/manage/wave_settings.html",
+        {"wave": wave, "form": form, "draft": draft, "refused": refused},
+        status=400 if refused else 200,
     )
 
 

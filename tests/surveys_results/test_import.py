@@ -61,3 +61,12 @@ def test_template_lists_groups_and_item_codes():
     header = imports.template_csv(builtin()).decode("utf-8-sig").strip().split(",")
     assert header[:5] == ["service", "team", "role_group", "tenure_band", "employment_type"]
     assert "sw_workload_manageable" in header
+
+
+def test_an_empty_file_is_called_empty(wave):
+    result = imports.responses_import(wave=wave, source=b"", filename="old.csv")
+    assert result.errors == [
+        "The file is empty: it needs a header row of column names, then a row per respondent"
+    ]
+    result = imports.responses_import(wave=wave, source=b"sw_pride\n", filename="old.csv")
+    assert result.errors == ["The file has a header row but no responses"]

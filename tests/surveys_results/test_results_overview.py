@@ -121,3 +121,12 @@ def test_an_import_without_invited_counts_still_shows_how_many_responded(client,
     wave = _wider_wave(council, slug="imported", year=2022, levels=[4] * 11, invited=False)
     page = _page(client, council, Role.WORKFORCE_LEAD, "survey-results", wave).content.decode()
     assert "11 (no count of the staff invited was recorded)" in page
+
+
+def test_an_empty_results_table_says_no_results_not_no_data_for_this_period(client, council):
+    wave = past_wave(council, slug="no-service", year=2025, teams={})
+    rows = [({"team": "Old Team"}, {"sw_workload_manageable": "4"})] * 12  # service not known
+    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    page = _page(client, council, Role.SERVICE_MANAGER, "survey-results", wave).content.decode()
+    assert "No results to show." in page
+    assert "No data to show for this period" not in page

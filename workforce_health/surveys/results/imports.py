@@ -142,7 +142,11 @@ def read_responses(
         if not answers:
             errors.append(f"Row {number}: no answers")
         rows.append((groups, answers))
-    if not rows and not errors:
+    if not header:
+        errors.append(
+            "The file is empty: it needs a header row of column names, then a row per respondent"
+        )
+    elif not rows and not errors:
         errors.append("The file has a header row but no responses")
     return rows, errors[:MAX_ERRORS]
 

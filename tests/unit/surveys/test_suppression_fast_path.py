@@ -1,23 +1,19 @@
 """The fast paths of `suppress` decide exactly what the general solver decides.
 
 `suppress` solves the common table shapes for all partitions (items) at once in closed form
-(one-level tables, teams within services, whose hidden services' teams alone go to the solver
-as a reduced table, tables with nothing below the threshold) and `suppression_pattern` skips
+(one-level tables, teams within services, including the teams of hidden services, tables with
+nothing below the threshold) and `suppression_pattern` skips
 stages with nothing to decide. Here both
 are compared, on random tables with ties, empty cells and small totals, with the general
 solver: `_protect` run on every stage, as `suppression_pattern` did before the fast paths.
 """
 
-import random
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any
 
 import polars as pl
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workforce_health.surveys.analysis import suppression
 from workforce_health.surveys.analysis.suppression import (
     _pattern,
     _protect,
@@ -170,10 +166,10 @@ def test_examples_with_ties_take_the_first_key() -> None:
     assert hidden.filter(pl.col("suppressed"))["group"].to_list() == ["A", "B"]
 
 
-def test_teams_of_hidden_services_are_solved_as_a_reduced_table() -> None:
+def test_teams_of_hidden_services_are_decided_in_closed_form() -> None:
     # "Not known" (2) is hidden, and Acute (the smallest other service) to protect it; Acute's
-    # teams are all large, so Acute would be its total minus them: a3 is hidden too (solver).
-    # Surgery is shown: s4 is small and s2 protects it (closed form).
+    # teams are all large, so Acute would be its total minus them: a3, its smallest, is hidden
+    # too. Surgery is shown: s4 is small and s2 protects it.
     cells: dict[Key, int] = {
         ("Acute", "a1"): 41,
         ("Acute", "a2"): 17,
@@ -193,27 +189,3 @@ def test_teams_of_hidden_services_are_solved_as_a_reduced_table() -> None:
     complementary = {k for k, r in expected.items() if r == "to protect another group"}
     assert complementary == {("Acute", None), ("Acute", "a3"), ("Surgery", "s2")}
     assert_same_as_general([cells, cells], ["service", "team"], 10, one_way)
-
-
-def test_a_traced_reduced_table_is_solved_whole(monkeypatch: pytest.MonkeyPatch) -> None:
-    # if the reduced table's solver reports a complement found in none of its cell's lines,
-    # the whole table is solved again; force that report on every reduced table
-    solve = suppression._solve
-
-    def always_traced(*args: Any, trace: list[Key] | None = None, **kwargs: Any) -> Any:
-        if trace is not None:
-            trace.append(("forced",))
-        return solve(*args, trace=trace, **kwargs)
-
-    monkeypatch.setattr(suppression, "_solve", always_traced)
-    rng = random.Random(5)
-    tables = []
-    for _ in range(20):
-        cells: dict[Key, int] = {}
-        for service in "PQR":
-            counts = {team: rng.choice((0, 2, 5, 9, 12, 30)) for team in "abc"}
-            cells |= {(service, team): n for team, n in counts.items()}
-            cells[(service, None)] = sum(counts.values())
-        cells[(None, None)] = sum(n for k, n in cells.items() if k[1] is None)
-        tables.append(cells)
-    assert_same_as_general(tables, ["service", "team"], 10, [(0, 1), (0,), ()])

@@ -84,8 +84,8 @@ def test_prepared_frame_is_recognised_and_used_as_it_is() -> None:
     prepared = prepare(frame, NUMBER_ITEMS)
     assert is_prepared(prepared)
     assert not is_prepared(frame)
-    assert_frame_equal(ensure_prepared(prepared, NUMBER_ITEMS), prepared)
-    assert_frame_equal(ensure_prepared(frame, NUMBER_ITEMS), prepared)
+    assert ensure_prepared(prepared, NUMBER_ITEMS) is prepared
+    assert_frame_equal(ensure_prepared(frame, NUMBER_ITEMS).frame, prepared.frame)
 
 
 def test_whole_wave_results_equal_from_raw_and_prepared() -> None:

@@ -5,10 +5,18 @@ Formulas and rules: docs/survey-analysis.md; sources: shared/domain/health-check
 
 from workforce_health.surveys.analysis.breakdowns import (
     breakdown,
+    breakdown_many,
     comments,
     response_rates,
 )
-from workforce_health.surveys.analysis.inputs import GROUP_COLUMNS, NOT_KNOWN, prepare
+from workforce_health.surveys.analysis.inputs import (
+    GROUP_COLUMNS,
+    NOT_KNOWN,
+    WAVE,
+    Answers,
+    prepare,
+    prepare_wide,
+)
 from workforce_health.surveys.analysis.rounding import band, round_half_up, round_half_up_expr
 from workforce_health.surveys.analysis.scoring import (
     enps,
@@ -27,13 +35,17 @@ from workforce_health.surveys.analysis.suppression import (
 __all__ = [
     "GROUP_COLUMNS",
     "NOT_KNOWN",
+    "WAVE",
+    "Answers",
     "DisclosureSettings",
     "band",
     "breakdown",
+    "breakdown_many",
     "comments",
     "enps",
     "item_results",
     "prepare",
+    "prepare_wide",
     "redact",
     "reported_numbers",
     "response_rates",

@@ -2,23 +2,44 @@
 
 `suppression.suppress` uses these for the tables they cover and the general solver for the
 rest; each closed form is what the solver decides (the reasoning is given with each, and
-tests/unit/surveys/test_suppression_fast_path.py compares them with the solver).
+tests/unit/surveys/test_suppression_fast_path.py compares them with the solver). Tables come
+as numpy arrays: per row its partition (one table each), its dimension codes (-1 for "all";
+codes sort as the labels do, the solver's tie order) and its n.
 """
 
 from collections.abc import Sequence
+from typing import Final
 
-import polars as pl
+import numpy as np
+import numpy.typing as npt
 
-from workforce_health.surveys.analysis._reasons import REASON_COMPLEMENTARY, primary_reason
+from workforce_health.surveys.analysis._codes import sort_order
+
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+Reasons = npt.NDArray[np.int8]
+
+SHOWN: Final = 0
+PRIMARY: Final = 1
+COMPLEMENTARY: Final = 2
 
 
-def one_level(
-    children: pl.DataFrame, line: Sequence[str], key: str, threshold: int, unit: str
-) -> pl.DataFrame:
-    """Rules 1-2 in closed form on lines (a shown total and its children; `line` names the
-    total, `key` the child): hide the children below the threshold; if any is hidden and the
-    hidden ones hold fewer than the threshold, also hide the smallest shown children, in the
-    solver's order (n, then the key), until they reach it. Returns _row and _reason.
+def _order(*keys: IntArray) -> IntArray:
+    return sort_order(keys)
+
+
+def _segments(sorted_ids: IntArray) -> tuple[IntArray, IntArray]:
+    """(start of each run of equal ids, each row's run), for sorted ids."""
+    starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
+    run = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(sorted_ids)]))
+    return starts, run
+
+
+def one_level(line: IntArray, key: IntArray, n: IntArray, threshold: int) -> Reasons:
+    """Rules 1-2 in closed form on lines (a shown total and its children; `line` numbers the
+    line of each child, `key` orders children with equal n): hide the children below the
+    threshold; if any is hidden and the hidden ones hold fewer than the threshold, also hide
+    the smallest shown children, in the solver's order (n, then the key), until they reach it.
 
     This is what `_protect` decides for such a line when the total is fixed and shown, the line
     has at least two children (or none below the threshold), and no other cell of the stage
@@ -26,48 +47,54 @@ def one_level(
     line are hidden or none, so rule 3 finds no hidden child determined (the shown cells give
     only the sum of the hidden ones), rule 4 has no hidden guard cell, and no complement is
     determined, so none is shown again (tests/unit/surveys/test_suppression_fast_path.py)."""
-    small = pl.col("_n") < threshold
-    shown_n = pl.when(small).then(0).otherwise(pl.col("_n"))
-    return (
-        children.sort([*line, "_n", key], nulls_last=True, maintain_order=True)
-        .with_columns(
-            small.alias("_small"),
-            small.any().over(line).alias("_any"),
-            pl.when(small).then(pl.col("_n")).otherwise(0).sum().over(line).alias("_hidden"),
-            (shown_n.cum_sum().over(line) - shown_n).alias("_before"),
-        )
-        .select(
-            "_row",
-            pl.when(pl.col("_small"))
-            .then(pl.lit(primary_reason(threshold, unit)))
-            .when(pl.col("_any") & (pl.col("_hidden") + pl.col("_before") < threshold))
-            .then(pl.lit(REASON_COMPLEMENTARY))
-            .otherwise(pl.lit(None, dtype=pl.String))
-            .alias("_reason"),
-        )
+    out = np.zeros(len(n), dtype=np.int8)
+    if not len(n):
+        return out
+    order = _order(line, n, key)
+    lines, sizes = line[order], n[order]
+    starts, run = _segments(lines)
+    small = sizes < threshold
+    any_small = np.add.reduceat(small.astype(np.int64), starts)[run] > 0
+    hidden = np.add.reduceat(np.where(small, sizes, 0), starts)[run]
+    shown = np.where(small, 0, sizes)
+    before = np.cumsum(shown) - shown
+    before -= before[starts][run]
+    reasons = np.where(
+        small, PRIMARY, np.where(any_small & (hidden + before < threshold), COMPLEMENTARY, SHOWN)
     )
+    out[order] = reasons
+    return out
 
 
-def _in(columns: Sequence[str], found: pl.DataFrame) -> pl.Expr:
-    """Whether a row's `columns` are one of the rows of `found` (nulls equal)."""
-    if not found.height:
-        return pl.lit(False)
-    return pl.struct(columns).is_in(found.select(pl.struct(columns)).to_series().implode())
+def _per_part(part: IntArray, parts: int, mask: BoolArray) -> IntArray:
+    """How many rows of each partition `mask` holds."""
+    return np.bincount(part[mask], minlength=parts)
+
+
+def _first_of_lines(line: IntArray, key: IntArray, n: IntArray, threshold: int) -> Reasons:
+    """Lines whose total is hidden: hide the children below the threshold, and in each line
+    with none of them, its smallest child (n, then the key). See `fast_reasons`."""
+    out = np.where(n < threshold, PRIMARY, SHOWN).astype(np.int8)
+    if not len(n):
+        return out
+    order = _order(line, n, key)
+    starts, _ = _segments(line[order])
+    smallest = order[starts]
+    out[smallest[n[smallest] >= threshold]] = COMPLEMENTARY
+    return out
 
 
 def fast_reasons(
-    frame: pl.DataFrame,
-    dims: Sequence[str],
+    part: IntArray,
+    dims: Sequence[IntArray],
+    n: IntArray,
     threshold: int,
-    unit: str,
-    part: Sequence[str],
     nested_settled: bool,
-) -> pl.DataFrame:
-    """Decide the tables (one `part` value each) of `frame` (_row, the `part` columns, `dims`,
-    integer _n) that have a closed form, all at once. Returns _row, _reason, _general (the
-    row's table needs the general solver) and _reduced (the row's table is two dimensions
-    nested with some (a,) cell hidden, and the row belongs to its reduced table: the total,
-    the (a,) cells and the (a, b) cells of the hidden (a,) cells; `suppress` solves that).
+) -> tuple[Reasons, BoolArray]:
+    """Decide the tables (one `part` value each) that have a closed form, all at once.
+
+    Returns per row: its reason (SHOWN, PRIMARY or COMPLEMENTARY), and whether its table needs
+    the general solver instead.
 
     Closed forms, each what `suppression_pattern` decides (the reasoning is given inline;
     tests/unit/surveys/test_suppression_fast_path.py compares them with the solver):
@@ -81,108 +108,68 @@ def fast_reasons(
       present and every (a,) cell with a (a, b) cell: the (a,) stage is `one_level` on the
       (a,) cells; then, in the (a, b) stage, each shown (a,) cell's line is `one_level` (its
       shown total separates it from every other cell: no combination of shown cells that gives
-      a cell outside the line changes by hiding a cell in it, nor the reverse). When some (a,)
-      cells are hidden and the (a, b) stage is one-way (no rule 4), the rest (the total, the
-      (a,) cells and the (a, b) cells of hidden (a,) cells) is a reduced table solved by the
-      general solver, which decides the same as on the whole table unless a complement is
-      found in none of its cell's lines (then the solver would pick among all cells: traced,
-      and the whole table is solved again).
+      a cell outside the line changes by hiding a cell in it, nor the reverse). When the (a, b)
+      stage is one-way (no rule 4), the lines of hidden (a,) cells are decided too: hide their
+      children below the threshold, and in each such line with none, its smallest child. Why:
+      the (a,) stage hid at least two (a,) cells (one alone would be below the threshold with
+      no complement, which `one_level` never leaves), and the shown cells give only the sum of
+      all the hidden (a, b) cells of those lines (the total minus the shown (a,) cells and the
+      shown children); so a hidden (a,) cell is given away exactly when its line has no hidden
+      child, and rule 3 then hides the smallest child of its line (the line is where it looks
+      first; hiding that child frees the cell once the other lines have hidden children, and
+      the solver falls back to it before they do); with a hidden child in every such line and
+      at least two such lines, no hidden cell is a combination of shown ones, so nothing more
+      is hidden, and no complement is shown again.
     A line with a single child below the threshold (whose cover is its total's) goes to the
     general solver."""
-    small = pl.col("_n") < threshold
-    small_any = small.any().over(part)
+    rows = len(n)
+    parts = int(part.max()) + 1 if rows else 0
+    reasons = np.zeros(rows, dtype=np.int8)
+    small = n < threshold
+    small_any = (_per_part(part, parts, small) > 0)[part]
     if not dims:
-        return frame.select(
-            "_row",
-            pl.when(small)
-            .then(pl.lit(primary_reason(threshold, unit)))
-            .otherwise(pl.lit(None, dtype=pl.String))
-            .alias("_reason"),
-            pl.lit(False).alias("_general"),
-            pl.lit(False).alias("_reduced"),
-        )
-    frame = frame.with_columns(
-        small_any.alias("_small_any"),
-        *[pl.col(d).is_not_null().alias(f"_has{i}") for i, d in enumerate(dims)],
-    )
-    total = pl.all_horizontal([~pl.col(f"_has{i}") for i in range(len(dims))])
-    general = ~total.any().over(part) | (total & small).any().over(part)
-    reduced: pl.Expr = pl.lit(False)
+        return np.where(small, PRIMARY, SHOWN).astype(np.int8), np.zeros(rows, dtype=bool)
+    has = [d >= 0 for d in dims]
+    total = ~np.logical_or.reduce(has)
+    general = (_per_part(part, parts, total) == 0) | (_per_part(part, parts, total & small) > 0)
     if len(dims) == 1:
-        children = frame.filter(pl.col("_has0"))
-        lines = children.group_by(part).agg(
-            pl.len().alias("_children"), (pl.col("_n") < threshold).any().alias("_small")
-        )
-        single = lines.filter((pl.col("_children") < 2) & pl.col("_small")).select(part)
-        general = general | _in(part, single)
-        reasons = one_level(children, part, dims[0], threshold, unit)
+        child = has[0]
+        single = (_per_part(part, parts, child) < 2) & (_per_part(part, parts, child & small) > 0)
+        general |= single
+        reasons[child] = one_level(part[child], dims[0][child], n[child], threshold)
     elif len(dims) == 2:
-        top = pl.col("_has0") & ~pl.col("_has1")
-        child = pl.col("_has0") & pl.col("_has1")
-        general = general | (~pl.col("_has0") & pl.col("_has1")).any().over(part)
-        line = [*part, dims[0]]
-        parents = frame.filter(top)
-        services = one_level(parents, part, dims[0], threshold, unit)
-        parents = parents.select("_row", *line).join(services, on="_row")
-        children = frame.filter(child).join(
-            parents.select(
-                *line, pl.col("_reason").alias("_parent_reason"), pl.lit(True).alias("_parent")
-            ),
-            on=line,
-            how="left",
-            nulls_equal=True,
+        top, child = has[0] & ~has[1], has[0] & has[1]
+        general |= _per_part(part, parts, ~has[0] & has[1]) > 0  # not nested
+        reasons[top] = one_level(part[top], dims[0][top], n[top], threshold)
+        width = max(int(dims[0].max()) + 1 if rows else 1, 1)
+        line = part * width + np.where(has[0], dims[0], 0)
+        top_rows, child_rows = np.flatnonzero(top), np.flatnonzero(child)
+        # Each (a,) cell and its children form a line: number the lines by the (a,) cells.
+        by_line = top_rows[np.argsort(line[top_rows], kind="stable")]
+        at = np.searchsorted(line[by_line], line[child_rows])
+        at = np.minimum(at, max(len(by_line) - 1, 0))
+        has_parent = (
+            line[by_line[at]] == line[child_rows] if len(by_line) else np.zeros(0, dtype=bool)
         )
-        lines = children.group_by(line).agg(
-            pl.len().alias("_children"),
-            (pl.col("_n") < threshold).any().alias("_small"),
-            pl.col("_parent").is_null().any().alias("_orphan"),
-            pl.col("_parent_reason").first().is_not_null().alias("_hidden"),
-        )
-        bad = lines.filter(
-            pl.col("_orphan") | ((pl.col("_children") < 2) & pl.col("_small") & ~pl.col("_hidden"))
-        ).select(part)
-        childless = parents.join(lines, on=line, how="anti", nulls_equal=True).select(part)
-        tops = (
-            frame.filter(top)
-            .group_by(part)
-            .agg(pl.len().alias("_count"), (pl.col("_n") < threshold).any().alias("_small"))
-        )
-        lonely = tops.filter((pl.col("_count") < 2) & pl.col("_small")).select(part)
-        general = general | _in(part, pl.concat([bad, childless, lonely]).unique())
-        hidden_lines = parents.filter(pl.col("_reason").is_not_null())
-        hidden_parts = hidden_lines.select(part).unique()
-        if not nested_settled:
-            general = general | _in(part, hidden_parts)
-        else:
-            reduced = _in(part, hidden_parts) & (total | top | _in(line, hidden_lines.select(line)))
-        shown_children = children.filter(pl.col("_parent_reason").is_null())
-        reasons = pl.concat(
-            [
-                services,
-                one_level(
-                    shown_children.select("_row", *line, dims[1], "_n"),
-                    line,
-                    dims[1],
-                    threshold,
-                    unit,
-                ),
-            ]
-        )
+        general |= np.bincount(part[child_rows[~has_parent]], minlength=parts) > 0  # orphans
+        of_child = at[has_parent]
+        parent_reason = reasons[by_line[of_child]]
+        lines = len(by_line)
+        children = np.bincount(of_child, minlength=lines)
+        line_small = np.bincount(of_child, weights=small[child_rows[has_parent]], minlength=lines)
+        line_hidden = reasons[by_line] != SHOWN
+        single = (children < 2) & (line_small > 0) & ~line_hidden
+        general |= np.bincount(part[by_line][single | (children == 0)], minlength=parts) > 0
+        lonely = (_per_part(part, parts, top) < 2) & (_per_part(part, parts, top & small) > 0)
+        general |= lonely
+        if not nested_settled:  # a two-way stage: rule 4 may apply
+            general |= _per_part(part, parts, top & (reasons != SHOWN)) > 0
+        with_parent = child_rows[has_parent]
+        for hidden_line in (False, True):
+            chosen = with_parent[(parent_reason != SHOWN) == hidden_line]
+            decide = _first_of_lines if hidden_line else one_level
+            reasons[chosen] = decide(line[chosen], dims[1][chosen], n[chosen], threshold)
     else:
-        return frame.select(
-            "_row",
-            pl.lit(None, dtype=pl.String).alias("_reason"),
-            pl.col("_small_any").alias("_general"),
-            pl.lit(False).alias("_reduced"),
-        )
-    return (
-        frame.with_columns(general.alias("_general"), reduced.alias("_reduced"))
-        .select("_row", "_general", "_reduced", "_small_any")
-        .join(reasons, on="_row", how="left")
-        .select(
-            "_row",
-            pl.when(pl.col("_small_any")).then(pl.col("_reason")).alias("_reason"),
-            pl.col("_general") & pl.col("_small_any"),
-            pl.col("_reduced") & pl.col("_small_any") & ~pl.col("_general"),
-        )
-    )
+        general = np.ones(parts, dtype=bool)
+    general_rows = general[part] & small_any
+    return np.where(small_any, reasons, SHOWN).astype(np.int8), general_rows

@@ -1,36 +1,51 @@
 """Published results: whole-wave and one- or two-way breakdowns, always suppressed.
 
-Every figure that leaves the engine goes through `suppression.suppress` (health-check.md
-§3.1 "Scope: all outputs"). Margins use null in the dimension column ("all").
+Every figure that leaves the engine goes through `suppression.decide` (health-check.md
+§3.1 "Scope: all outputs"). Margins use null in the dimension column ("all"). With a `wave`
+column in the answers, every table is per wave and carries it first.
 """
 
 import itertools
 from collections.abc import Callable, Sequence
-from functools import partial
-from typing import Final, Literal
+from concurrent.futures import ThreadPoolExecutor
+from typing import Final
 
+import numpy as np
 import polars as pl
 
-from workforce_health.surveys.analysis.inputs import GROUP_COLUMNS, NOT_KNOWN, TEXT, check_dims
-from workforce_health.surveys.analysis.inputs import ensure_prepared as prepare_frames
+from workforce_health.surveys.analysis._codes import cached_group_index, column_codes
+from workforce_health.surveys.analysis._tables import Block, grid, stack, to_frame
+from workforce_health.surveys.analysis.counts import plan
+from workforce_health.surveys.analysis.inputs import (
+    GROUP_COLUMNS,
+    NOT_KNOWN,
+    TEXT,
+    WAVE,
+    Answers,
+    check_dims,
+    ensure_prepared,
+)
 from workforce_health.surveys.analysis.scoring import (
     DEFAULT_ACTUAL_HOURS_ITEM,
     DEFAULT_CONTRACTED_HOURS_ITEM,
-    enps_table,
-    item_rollup,
-    item_table,
-    numbers_table,
-    standard_rollup,
-    standard_table,
+    Measure,
+    Spec,
+    spec,
 )
-from workforce_health.surveys.analysis.suppression import DisclosureSettings, redact, suppress
+from workforce_health.surveys.analysis.suppression import (
+    Coded,
+    DisclosureSettings,
+    decide,
+    reason_labels,
+    redact,
+    suppress,
+)
 
-Measure = Literal["items", "standards", "themes", "enps", "numbers"]
-Compute = Callable[[pl.DataFrame, Sequence[str]], pl.DataFrame]
 DEFAULT_SETTINGS: Final = DisclosureSettings()
+Keys = tuple[str, ...]
 
 
-def layout(by: Sequence[str]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+def layout(by: Sequence[str]) -> tuple[Keys, list[Keys]]:
     """Output columns and grouping sets (the cells and margins) for a breakdown.
 
     One dimension a: (a,), (); two, a and b: (a, b), (a,), (b,), (). Teams sit within
@@ -69,10 +84,10 @@ def one_way_patterns(dims: Sequence[str], sets: Sequence[Sequence[str]]) -> list
     return [tuple(dims.index(d) for d in keys) for keys in sets if is_one_way(keys)]
 
 
-def grouping_sets(columns: Sequence[str] = GROUP_COLUMNS) -> list[tuple[str, ...]]:
+def grouping_sets(columns: Sequence[str] = GROUP_COLUMNS) -> list[Keys]:
     """Every grouping set a wave can publish over `columns` (in their order): the union of
     `layout(by)` over every breakdown by at most two of them (a team needs its service)."""
-    found: dict[tuple[str, ...], None] = {}
+    found: dict[Keys, None] = {}
     for size in (0, 1, 2):
         for by in itertools.combinations(columns, size):
             if "team" in by and "service" not in columns:
@@ -82,82 +97,116 @@ def grouping_sets(columns: Sequence[str] = GROUP_COLUMNS) -> list[tuple[str, ...
     return list(found)
 
 
-def rollup(
-    frame: pl.DataFrame, dims: Sequence[str], sets: Sequence[Sequence[str]], compute: Compute
+def _blocks_of(keys: Sequence[str]) -> list[Keys]:
+    """The parts of a grouping set whose values combine freely: a team only with its service."""
+    blocks: list[Keys] = [("service", "team")] if {"service", "team"} <= set(keys) else []
+    return blocks + [(d,) for d in keys if not any(d in b for b in blocks)]
+
+
+def missing_combinations(
+    groups: pl.DataFrame, present: pl.DataFrame, keys: Sequence[str], *, within: Sequence[str]
 ) -> pl.DataFrame:
-    """Run `compute` for every grouping set and stack the results, null meaning "all"."""
-    parts = []
-    for keys in sets:
-        part = compute(frame, keys).with_columns(
-            pl.lit(None, dtype=pl.String).alias(d) for d in dims if d not in keys
+    """The combinations of grouping set `keys` a breakdown lists but `present` lacks: every
+    combination of the values (in `groups`) of its blocks, within each value of `within` (the
+    wave). Empty cells are then suppressed like small ones, so a reader cannot tell them apart
+    and use known zeros to subtract (§3.1); teams stay within their own service. A set of one
+    block has every value present already, so only two-way sets get any."""
+    blocks = _blocks_of(keys)
+    columns = [*within, *keys]
+    if len(blocks) < 2:
+        return present.select(columns).clear()
+    combos = groups.select(*within, *blocks[0]).unique()
+    for block in blocks[1:]:
+        values = groups.select(*within, *block).unique()
+        combos = (
+            combos.join(values, on=list(within)) if within else combos.join(values, how="cross")
         )
-        parts.append(part.select(*dims, pl.exclude(*dims)) if dims else part)
-    return pl.concat(parts, how="vertical")
+    return combos.select(columns).join(present.select(columns), on=columns, how="anti")
 
 
-def complete(
-    table: pl.DataFrame,
-    groups: pl.DataFrame,
-    dims: Sequence[str],
-    sets: Sequence[Sequence[str]],
-    *,
-    partition: str | None,
-    zero: Sequence[str],
-) -> pl.DataFrame:
-    """Add every combination that exists in `groups` but not in `table`, with `zero` counts 0.
-
-    Empty cells are then suppressed like small ones, so a reader cannot tell them apart and
-    use known zeros to subtract (§3.1); teams stay within their own service.
-    """
-    parts = []
-    for keys in sets:
-        blocks: list[tuple[str, ...]] = (
-            [("service", "team")] if {"service", "team"} <= set(keys) else []
-        )
-        blocks += [(d,) for d in keys if not any(d in b for b in blocks)]
-        combos = pl.DataFrame()
-        for block in blocks:
-            values = groups.select(block).unique()
-            combos = values if combos.width == 0 else combos.join(values, how="cross")
-        if partition is not None:
-            labels = table.select(partition).unique()
-            combos = labels if combos.width == 0 else combos.join(labels, how="cross")
-        if combos.width:
-            parts.append(
-                combos.with_columns(
-                    pl.lit(None, dtype=pl.String).alias(d) for d in dims if d not in keys
-                )
-            )
-    if not parts:
-        return table
-    on = [*dims, *([partition] if partition else [])]
-    wanted = pl.concat([p.select(on) for p in parts]).unique()
-    missing = wanted.join(table.select(on), on=on, how="anti", nulls_equal=True)
+def _empty(answers: Answers, measure: Spec, keys: Keys) -> Block | None:
+    """Zero rows for the combinations of `keys` (partition first) with no respondent."""
+    if len(_blocks_of(keys[len(answers.partition) :])) < 2:
+        return None
+    codes = {k: column_codes(answers, k).codes for k in keys}
+    groups = pl.DataFrame(codes, schema=dict.fromkeys(keys, pl.Int64))
+    present = groups.unique()
+    part = answers.partition
+    missing = missing_combinations(groups, present, keys[len(part) :], within=part)
     if not missing.height:
-        return table
-    filler = missing.with_columns(pl.lit(0, dtype=pl.Int64).alias(c) for c in zero)
-    return pl.concat([table, filler], how="diagonal_relaxed")
+        return None
+    entries = measure.entries.height
+    group_codes, entry = grid(missing.select(keys).to_numpy(), keys, entries)
+    rows = missing.height * entries
+    values = {
+        name: np.zeros(rows, dtype=np.int64)
+        if dtype == pl.Int64
+        else np.full(rows, np.nan, dtype=np.float64)
+        for name, dtype in measure.figures
+    }
+    return Block(group_codes, entry, values)
 
 
-def _measure(
-    measure: Measure, contracted_item: str, actual_item: str
-) -> tuple[Compute, str, tuple[str, ...]]:
-    """The table function, the partition column and the descriptive columns kept visible."""
-    if measure == "items":
-        return item_table, "item_code", ("standard", "reverse")
-    if measure in ("standards", "themes"):
-        key = "standard" if measure == "standards" else "theme"
-        return partial(standard_table, key=key), key, ()
-    if measure == "enps":
-        return enps_table, "item_code", ()
-    if measure == "numbers":
-        numbers = partial(numbers_table, contracted_item=contracted_item, actual_item=actual_item)
-        return numbers, "measure", ()
-    raise ValueError(f"Unknown measure {measure!r}")
+def _breakdown(
+    answers: Answers, measure: Spec, by: Sequence[str], settings: DisclosureSettings
+) -> pl.DataFrame:
+    dims, sets = layout(by)
+    part = answers.partition
+    blocks = [measure.block((*part, *keys)) for keys in sets]
+    blocks += [b for keys in sets if (b := _empty(answers, measure, (*part, *keys)))]
+    stacked = stack([measure.answered(answers)(b) for b in blocks], (*part, *dims))
+    entries = max(measure.entries.height, 1)
+    table_of_row = stacked.entry + (stacked.keys[WAVE] * entries if part else 0)
+    reasons = decide(
+        Coded(
+            table_of_row,
+            tuple(stacked.keys[d] for d in dims),
+            tuple(column_codes(answers, d).labels.to_list() for d in dims),
+            stacked.values("n").astype(np.int64),
+        ),
+        threshold=settings.min_group_size,
+        one_way=one_way_patterns(dims, sets),
+    )
+    reason = reason_labels(reasons, threshold=settings.min_group_size)
+    frame = to_frame(
+        answers,
+        stacked,
+        entries=measure.entries,
+        figures=measure.figures,
+        partition=part,
+        entry_first=True,
+        extra=[reason.is_not_null().alias("suppressed"), reason],
+    )
+    return redact(measure.finish(frame), keep=[*part, *dims, *measure.entries.columns])
+
+
+def breakdown_many(
+    responses: pl.DataFrame | Answers,
+    items: pl.DataFrame,
+    *,
+    by: Sequence[Sequence[str]],
+    measure: Measure = "items",
+    settings: DisclosureSettings = DEFAULT_SETTINGS,
+    contracted_item: str = DEFAULT_CONTRACTED_HOURS_ITEM,
+    actual_item: str = DEFAULT_ACTUAL_HOURS_ITEM,
+) -> list[pl.DataFrame]:
+    """`breakdown` for each of `by`, counting the answers in as few passes as possible."""
+    answers = ensure_prepared(responses, items)
+    if measure in ("items", "enps"):
+        part = answers.partition
+        plan(answers, [(*part, *keys) for b in by for keys in layout(b)[1]])
+    found = spec(answers, measure, contracted_item=contracted_item, actual_item=actual_item)
+    for b in by:  # the blocks breakdowns share (the total, services) are computed once, first
+        for keys in layout(b)[1]:
+            found.block((*answers.partition, *keys))
+    if len(by) < 2 or pl.thread_pool_size() < 2:
+        return [_breakdown(answers, found, b, settings) for b in by]
+    with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:  # numpy and polars
+        return list(pool.map(lambda b: _breakdown(answers, found, b, settings), by))
 
 
 def breakdown(
-    responses: pl.DataFrame,
+    responses: pl.DataFrame | Answers,
     items: pl.DataFrame,
     *,
     by: Sequence[str] = (),
@@ -172,51 +221,36 @@ def breakdown(
     columns (see `scoring`), suppressed, suppressed_reason. Each item, standard or measure
     is a separate table; a cell is hidden when its n is below `settings.min_group_size`, or
     to protect another cell. Suppressed rows keep only the keys and descriptive columns;
-    every figure, n included, is null. `responses` may be raw or the output of `prepare`
-    (used as it is), so many breakdowns of one wave parse its answers once.
+    every figure, n included, is null. `responses` may be raw or `Answers` (used as they
+    are), so many breakdowns of one wave parse and count its answers once.
     """
-    dims, sets = layout(by)
-    compute, partition, descriptive = _measure(measure, contracted_item, actual_item)
-    prepared = prepare_frames(responses, items)
-    if measure in ("items", "standards", "themes"):  # one pass for every grouping set
-        parts = (
-            item_rollup(prepared, dims, sets)
-            if measure == "items"
-            else standard_rollup(prepared, dims, sets, key=partition)
-        )
-        computed = dict(zip(sets, parts, strict=True))
-        table = rollup(prepared, dims, sets, lambda _, keys: computed[tuple(keys)])
-    else:
-        table = rollup(prepared, dims, sets, compute)
-    if dims:  # list empty groups and combinations too (see `complete`)
-        table = complete(table, prepared, dims, sets, partition=partition, zero=["n"])
-        table = table.with_columns(
-            pl.col(c).drop_nulls().first().over(partition) for c in descriptive
-        )
-    flagged = suppress(
-        table,
-        dims=dims,
-        threshold=settings.min_group_size,
-        partition_by=[partition],
-        one_way=one_way_patterns(dims, sets),
-    )
-    return redact(flagged, keep=[*dims, partition, *descriptive]).sort(
-        [partition, *dims], nulls_last=True, maintain_order=True
-    )
+    return breakdown_many(
+        responses,
+        items,
+        by=[by],
+        measure=measure,
+        settings=settings,
+        contracted_item=contracted_item,
+        actual_item=actual_item,
+    )[0]
 
 
-def _respondents(responses: pl.DataFrame) -> pl.DataFrame:
-    """One row per response_id with its group columns ("Not known" when missing)."""
+def _respondents(responses: pl.DataFrame | Answers) -> pl.DataFrame:
+    """One row per respondent with its partition and group columns ("Not known" when
+    missing)."""
+    if isinstance(responses, Answers):
+        return responses.frame.select(*responses.partition, *GROUP_COLUMNS)
+    part = [WAVE] if WAVE in responses.columns else []
     frame = responses.with_columns(
         pl.lit(None, dtype=pl.String).alias(c) for c in GROUP_COLUMNS if c not in responses.columns
     )
-    return frame.group_by("response_id", maintain_order=True).agg(
+    return frame.group_by(*part, "response_id", maintain_order=True).agg(
         pl.col(c).cast(pl.String).fill_null(NOT_KNOWN).first() for c in GROUP_COLUMNS
     )
 
 
 def response_rates(
-    responses: pl.DataFrame,
+    responses: pl.DataFrame | Answers,
     invited: pl.DataFrame,
     *,
     by: Sequence[str] = (),
@@ -224,49 +258,52 @@ def response_rates(
 ) -> pl.DataFrame:
     """Responded ÷ invited by zero, one or two group columns (health-check.md §2.6).
 
-    `invited` has the `layout(by)` columns (null -> "Not known") and an integer `invited`
-    count, at any finer grain. Columns: the layout(by) columns, invited, responded,
-    response_rate (0-100), suppressed, suppressed_reason. Groups with fewer than
-    `settings.min_invited_for_response_rate` invited are hidden, with complementary
-    suppression; responses from a group with no invited count give invited 0 (hidden).
-    `responses` may be raw or the output of `prepare` (only its respondents' groups are used).
+    `invited` has the `layout(by)` columns (null -> "Not known"), an integer `invited` count,
+    at any finer grain, and the `wave` column when the responses have one. Columns: the
+    layout(by) columns, invited, responded, response_rate (0-100), suppressed,
+    suppressed_reason. Groups with fewer than `settings.min_invited_for_response_rate`
+    invited are hidden, with complementary suppression; responses from a group with no
+    invited count give invited 0 (hidden). `responses` may be raw or `Answers`.
     """
     dims, sets = layout(by)
-    if "invited" not in invited.columns or any(d not in invited.columns for d in dims):
-        raise ValueError(f"invited frame needs columns {[*dims, 'invited']}")
-    staff = invited.with_columns(pl.col(d).cast(pl.String).fill_null(NOT_KNOWN) for d in dims)
     people = _respondents(responses)
+    part = [WAVE] if WAVE in people.columns else []
+    if "invited" not in invited.columns or any(c not in invited.columns for c in [*part, *dims]):
+        raise ValueError(f"invited frame needs columns {[*part, *dims, 'invited']}")
+    staff = invited.with_columns(pl.col(d).cast(pl.String).fill_null(NOT_KNOWN) for d in dims)
     parts = []
+    groups = pl.concat([staff.select(*part, *dims), people.select(*part, *dims)])
     for keys in sets:
+        on = [*part, *keys]
         asked = (
-            staff.group_by(list(keys)).agg(pl.col("invited").sum())
-            if keys
-            else (staff.select(pl.col("invited").sum()))
+            staff.group_by(on).agg(pl.col("invited").sum())
+            if on
+            else staff.select(pl.col("invited").sum())
         )
         came = (
-            people.group_by(list(keys)).agg(pl.len().alias("responded"))
-            if keys
-            else (people.select(pl.len().alias("responded")))
+            people.group_by(on).agg(pl.len().alias("responded"))
+            if on
+            else people.select(pl.len().alias("responded"))
         )
         joined = (
-            asked.join(came, on=list(keys), how="full", coalesce=True)
-            if keys
+            asked.join(came, on=on, how="full", coalesce=True)
+            if on
             else pl.concat([asked, came], how="horizontal")
+        )
+        joined = pl.concat(
+            [joined, missing_combinations(groups, joined, keys, within=part)], how="diagonal"
         )
         parts.append(
             joined.with_columns(
                 pl.lit(None, dtype=pl.String).alias(d) for d in dims if d not in keys
             ).select(
+                *part,
                 *dims,
                 pl.col("invited").cast(pl.Int64).fill_null(0),
                 pl.col("responded").cast(pl.Int64).fill_null(0),
             )
         )
-    table = pl.concat(parts)
-    if dims:  # list empty groups and combinations too (see `complete`)
-        groups = pl.concat([staff.select(dims), people.select(dims)])
-        table = complete(table, groups, dims, sets, partition=None, zero=["invited", "responded"])
-    table = table.with_columns(
+    table = pl.concat(parts).with_columns(
         pl.when(pl.col("invited") > 0)
         .then(100.0 * pl.col("responded") / pl.col("invited"))
         .alias("response_rate")
@@ -276,14 +313,29 @@ def response_rates(
         dims=dims,
         n_col="invited",
         threshold=settings.min_invited_for_response_rate,
+        partition_by=part,
         unit="invited",
         one_way=one_way_patterns(dims, sets),
     )
-    return redact(flagged, keep=dims).sort(list(dims), nulls_last=True, maintain_order=True)
+    return redact(flagged, keep=[*part, *dims]).sort(
+        [*part, *dims], nulls_last=True, maintain_order=True
+    )
+
+
+def _sizes(answers: Answers) -> Callable[[Keys], Block]:
+    """The block of respondents per group of a grouping set (a comment group's size)."""
+
+    def block(keys: Keys) -> Block:
+        index = cached_group_index(answers, keys)
+        group_codes, entry = grid(index.groups, index.keys, 1)
+        respondents = np.bincount(index.of_row, minlength=index.size).astype(np.int64)
+        return Block(group_codes, entry, {"n": respondents})
+
+    return block
 
 
 def comments(
-    responses: pl.DataFrame,
+    responses: pl.DataFrame | Answers,
     items: pl.DataFrame,
     *,
     by: Sequence[str] = (),
@@ -297,41 +349,75 @@ def comments(
     so one group's comments cannot be found by set difference). Comments are shuffled
     with `seed` within each group and item; no respondent id or date is returned.
     Columns: layout(by) columns (null = all), item_code, comment. `responses` may be raw or
-    the output of `prepare`.
+    `Answers`.
     """
+    answers = ensure_prepared(responses, items)
     dims, sets = layout(by)
-    prepared = prepare_frames(responses, items)
-
-    def sizes(frame: pl.DataFrame, keys: Sequence[str]) -> pl.DataFrame:
-        if not keys:
-            return frame.select(pl.col("response_id").n_unique().cast(pl.Int64).alias("n"))
-        return frame.group_by(list(keys)).agg(
-            pl.col("response_id").n_unique().cast(pl.Int64).alias("n")
-        )
-
-    table = rollup(prepared, dims, sets, sizes)
-    if dims:
-        table = complete(table, prepared, dims, sets, partition=None, zero=["n"])
-    groups = suppress(
-        table,
-        dims=dims,
+    part = answers.partition
+    keys_of = [(*part, *keys) for keys in sets]
+    blocks = []
+    sizes = Spec(pl.DataFrame({"group": ["respondents"]}), (("n", pl.Int64),), _sizes(answers))
+    for keys in keys_of:
+        blocks.append(sizes.block(keys))
+        if empty := _empty(answers, sizes, keys):
+            blocks.append(empty)
+    stacked = stack(blocks, (*part, *dims))
+    reasons = decide(
+        Coded(
+            stacked.keys[WAVE] if part else np.zeros(len(stacked.entry), dtype=np.int64),
+            tuple(stacked.keys[d] for d in dims),
+            tuple(column_codes(answers, d).labels.to_list() for d in dims),
+            stacked.values("n").astype(np.int64),
+        ),
         threshold=settings.min_group_size_comments,
         one_way=one_way_patterns(dims, sets),
-    ).filter(~pl.col("suppressed"))
-    texts = prepared.filter((pl.col("type") == TEXT) & pl.col("text").is_not_null())
-    parts = []
+    )
+    shown = to_frame(
+        answers,
+        stacked,
+        entries=sizes.entries,
+        figures=(),
+        partition=part,
+        entry_first=True,
+        extra=[pl.Series("_shown", reasons == 0)],
+    ).filter(pl.col("_shown"))
+    codes = answers.codes(TEXT)
+    texts = (
+        pl.concat(
+            [
+                answers.frame.select(
+                    *part,
+                    *GROUP_COLUMNS,
+                    pl.lit(code).alias("item_code"),
+                    pl.col(code).alias("comment"),
+                ).drop_nulls("comment")
+                for code in codes
+            ]
+        )
+        if codes
+        else pl.DataFrame(
+            schema={
+                **{c: answers.frame.schema[c] for c in (*part, *GROUP_COLUMNS)},
+                "item_code": pl.String,
+                "comment": pl.String,
+            }
+        )
+    )
+    pieces = []
     for keys in sets:
-        part = texts.select(
+        piece = texts.select(
+            *part,
             *[pl.col(d) if d in keys else pl.lit(None, dtype=pl.String).alias(d) for d in dims],
             "item_code",
-            pl.col("text").alias("comment"),
+            "comment",
         )
-        parts.append(
-            part.join(groups.select(dims), on=list(dims), nulls_equal=True)
-            if dims
-            else part.filter(pl.lit(groups.height > 0))
+        on = [*part, *dims]
+        pieces.append(
+            piece.join(shown.select(on), on=on, how="semi", nulls_equal=True, maintain_order="left")
+            if on
+            else piece.filter(pl.lit(shown.height > 0))
         )
-    result = pl.concat(parts)
+    result = pl.concat(pieces)
     return result.sample(fraction=1.0, shuffle=True, seed=seed).sort(
-        [*dims, "item_code"], nulls_last=True, maintain_order=True
+        [*part, *dims, "item_code"], nulls_last=True, maintain_order=True
     )

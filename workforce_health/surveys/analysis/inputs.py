@@ -1,15 +1,21 @@
-"""Input contracts for the analysis engine: validate and normalise responses and items.
+"""Input contracts for the analysis engine: validate and parse answers into `Answers`.
 
-Responses arrive long (one row per respondent per item); see docs/survey-analysis.md §1.
+Answers arrive long (one row per respondent per item) or wide (one row per respondent, one
+column per item); `prepare` and `prepare_wide` parse either into `Answers`, the wide, typed
+form every public function works on (docs/survey-analysis.md §1).
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Final
 
 import polars as pl
 
 GROUP_COLUMNS: Final = ("service", "team", "role_group", "tenure_band", "employment_type")
 NOT_KNOWN: Final = "Not known"
+# Optional partition column: each of its values is a wave analysed on its own (§1 "Many waves").
+WAVE: Final = "wave"
+RESERVED_COLUMNS: Final = frozenset({*GROUP_COLUMNS, WAVE, "response_id"})
 
 AGREE: Final = "agree"
 SCALE_0_10: Final = "scale_0_10"
@@ -20,8 +26,18 @@ ITEM_TYPES: Final = frozenset({AGREE, SCALE_0_10, NUMBER, CHOICE, TEXT})
 
 # Answers that count as "not answered" on agree and 0-10 items (health-check.md §2.5, §3.2).
 DONT_KNOW_TOKENS: Final = frozenset({"dont_know", "not_applicable"})
+# How agree and 0-10 answers are held in `Answers.frame` (Int8, never null).
+SKIPPED: Final = -2
+DONT_KNOW: Final = -1
 
 _SCALE_RANGE: Final = {AGREE: (1, 5), SCALE_0_10: (0, 10)}
+_ITEM_DTYPES: Final = {
+    AGREE: pl.Int8,
+    SCALE_0_10: pl.Int8,
+    NUMBER: pl.Float64,
+    CHOICE: pl.String,
+    TEXT: pl.String,
+}
 
 
 def _require(frame: pl.DataFrame, columns: Sequence[str], name: str) -> None:
@@ -49,6 +65,9 @@ def normalise_items(items: pl.DataFrame) -> pl.DataFrame:
     bad_types = set(items["type"].unique().to_list()) - ITEM_TYPES
     if bad_types:
         raise ValueError(f"Unknown item type(s) {sorted(map(str, bad_types))}")
+    reserved = sorted(set(items["item_code"].cast(pl.String).to_list()) & RESERVED_COLUMNS)
+    if reserved:
+        raise ValueError(f"item code(s) {reserved} are reserved for group columns")
     defaults: dict[str, pl.Expr] = {
         "standard": pl.lit(None, dtype=pl.String),
         "theme": pl.lit(None, dtype=pl.String),
@@ -67,108 +86,163 @@ def normalise_items(items: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _repeats_pair(frame: pl.DataFrame) -> bool:
-    """Whether a (response_id, item_code) pair occurs twice: hashes first, exact if they clash."""
-    pair = pl.struct("response_id", "item_code")
-    if not frame.select(pair.hash().is_duplicated().any()).item():
-        return False
-    return bool(frame.select(pair.is_duplicated().any()).item())
+@dataclass(frozen=True, eq=False)
+class Answers:
+    """One row per respondent: the optional `wave` column, the five GROUP_COLUMNS (String,
+    "Not known" for missing) and one column per item of `items`, named by its code:
+
+      agree, scale_0_10  Int8: the answer (1-5, 0-10), DONT_KNOW (-1) or SKIPPED (-2)
+      number             Float64: null when skipped, unparsable or outside min/max
+      choice, text       String: the stripped answer, null when empty
+
+    Make it with `prepare` or `prepare_wide`; every public function takes it in place of the
+    raw responses, and keeps in `cache` what it computes from it (codes and counts), so many
+    results of one wave parse and count its answers once."""
+
+    frame: pl.DataFrame
+    items: pl.DataFrame
+    cache: dict[object, object] = field(default_factory=dict, repr=False)
+
+    @property
+    def partition(self) -> tuple[str, ...]:
+        """("wave",) when the answers hold many waves, else ()."""
+        return (WAVE,) if WAVE in self.frame.columns else ()
+
+    @property
+    def height(self) -> int:
+        return self.frame.height
+
+    def codes(self, *types: str) -> list[str]:
+        """Item codes of the given types, in the items frame's order."""
+        return self.items.filter(pl.col("type").is_in(list(types)))["item_code"].to_list()
 
 
-PREPARED_COLUMNS: Final = (
-    *GROUP_COLUMNS,
-    "response_id",
-    "item_code",
-    "type",
-    "standard",
-    "theme",
-    "reverse",
-    "answer",
-    "dont_know",
-    "number",
-    "text",
-)
+def is_prepared(responses: object) -> bool:
+    """Whether `responses` is already parsed (`Answers`)."""
+    return isinstance(responses, Answers)
 
 
-def is_prepared(frame: pl.DataFrame) -> bool:
-    """Whether `frame` is already the output of `prepare`: its columns, and no raw `value`."""
-    return "value" not in frame.columns and all(c in frame.columns for c in PREPARED_COLUMNS)
-
-
-def ensure_prepared(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
-    """`prepare(responses, items)`, or `responses` as it is when it is already prepared.
+def ensure_prepared(responses: "pl.DataFrame | Answers", items: pl.DataFrame) -> Answers:
+    """`prepare(responses, items)`, or `responses` as it is when it is already `Answers`.
 
     So a caller computing many results of one wave parses its answers once: pass the output
     of `prepare` (for the same items) instead of the raw responses to any public function."""
-    if is_prepared(responses):
-        return responses.select(PREPARED_COLUMNS)
+    if isinstance(responses, Answers):
+        return responses
     return prepare(responses, items)
 
 
-def prepare(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
-    """Join responses to items and parse `value` by item type.
+def _groups_filled(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.with_columns(
+        pl.lit(None, dtype=pl.String).alias(c) for c in GROUP_COLUMNS if c not in frame.columns
+    ).with_columns(pl.col(c).cast(pl.String).fill_null(NOT_KNOWN) for c in GROUP_COLUMNS)
 
-    Output columns: the five GROUP_COLUMNS (null or absent -> "Not known"), response_id,
-    item_code, type, standard, theme, reverse, and
-      answer    Int64   agree code 1-5 or 0-10 rating; null when skipped or don't know
-      dont_know Boolean true when the value was one of DONT_KNOW_TOKENS
-      number    Float64 number items; null when skipped, unparsable or outside min/max
-      text      String  the raw value, stripped; null when empty
-    Raises ValueError for unknown item codes, repeated (response_id, item_code) pairs and
-    agree/0-10 values that are neither in range, null nor a don't-know token.
+
+def _stripped(column: str) -> pl.Expr:
+    text = pl.col(column).cast(pl.String).str.strip_chars()
+    return pl.when(text != "").then(text)
+
+
+def prepare(responses: pl.DataFrame, items: pl.DataFrame) -> Answers:
+    """Parse long responses: one row per respondent per item.
+
+    Columns: response_id (one respondent; with `wave`, one respondent of that wave), the
+    GROUP_COLUMNS (null or absent -> "Not known"; the same in every row of a respondent),
+    item_code, value, and optionally `wave`. Raises ValueError for unknown item codes, a
+    repeated (response_id, item_code) pair, a respondent given two different groups, and
+    agree/0-10 values that are neither in range, empty nor a don't-know token.
     """
     _require(responses, ["response_id", "item_code", "value"], "responses")
     items = normalise_items(items)
-    frame = responses.with_columns(
-        [
-            pl.lit(None, dtype=pl.String).alias(c)
-            for c in GROUP_COLUMNS
-            if c not in responses.columns
-        ]
-    ).with_columns(
-        *[pl.col(c).cast(pl.String).fill_null(NOT_KNOWN) for c in GROUP_COLUMNS],
-        pl.col("item_code").cast(pl.String),
-        pl.col("value").cast(pl.String).str.strip_chars().alias("text"),
+    key = [WAVE, "response_id"] if WAVE in responses.columns else ["response_id"]
+    frame = _groups_filled(responses).with_columns(
+        pl.col("item_code").cast(pl.String), _stripped("value").alias("value")
     )
-    if _repeats_pair(frame):
+    if frame.select(pl.struct(*key, "item_code").is_duplicated().any()).item():
         raise ValueError("responses frame repeats a (response_id, item_code) pair")
     unknown = set(frame["item_code"].unique().to_list()) - set(items["item_code"].to_list())
     if unknown:
         raise ValueError(f"responses use item code(s) not in items: {sorted(unknown)[:5]}")
+    people = frame.select(*key, *GROUP_COLUMNS).unique(maintain_order=True)
+    if people.select(pl.struct(key).is_duplicated().any()).item():
+        raise ValueError("responses frame gives one response_id two different groups")
+    wide = (
+        frame.pivot(on="item_code", index=key, values="value", aggregate_function=None)
+        if frame.height
+        else pl.DataFrame(schema={k: frame.schema[k] for k in key})
+    )
+    return _parse(people.join(wide, on=key, how="left", maintain_order="left"), items)
 
-    frame = frame.join(
-        items.select("item_code", "type", "standard", "theme", "reverse", "min_value", "max_value"),
-        on="item_code",
-        how="left",
-    ).with_columns(pl.col("text").replace("", None))
-    # Answers take few distinct texts: parse each once, then join the results back.
-    distinct = frame.select(pl.col("text").unique()).with_columns(
-        pl.col("text").str.to_lowercase().is_in(list(DONT_KNOW_TOKENS)).alias("_token"),
-        pl.col("text").cast(pl.Float64, strict=False).alias("_parsed"),
-    )
-    frame = frame.join(distinct, on="text", how="left", nulls_equal=True, maintain_order="left")
-    parsed = pl.col("_parsed")
-    is_scale = pl.col("type").is_in([AGREE, SCALE_0_10])
-    low = pl.when(pl.col("type") == AGREE).then(1).otherwise(0)
-    high = pl.when(pl.col("type") == AGREE).then(5).otherwise(10)
-    frame = frame.with_columns(
-        (is_scale & pl.col("_token").fill_null(False)).alias("dont_know"),
-        pl.when(is_scale & (parsed == parsed.floor()) & parsed.is_between(low, high))
-        .then(parsed.cast(pl.Int64))
-        .alias("answer"),
-        pl.when(
-            (pl.col("type") == NUMBER)
-            & ~(parsed < pl.col("min_value")).fill_null(False)
-            & ~(parsed > pl.col("max_value")).fill_null(False)
-            & parsed.is_finite()
+
+def prepare_wide(frame: pl.DataFrame, items: pl.DataFrame) -> Answers:
+    """Parse wide responses: one row per respondent, a column per item code holding its
+    value (text or number; null or absent when not answered), the GROUP_COLUMNS (optional, as
+    in `prepare`) and optionally `wave`; a `response_id` column is ignored. Raises as
+    `prepare` for unknown columns and invalid agree/0-10 values."""
+    items = normalise_items(items)
+    unknown = set(frame.columns) - RESERVED_COLUMNS - set(items["item_code"].to_list())
+    if unknown:
+        raise ValueError(f"responses use item code(s) not in items: {sorted(unknown)[:5]}")
+    return _parse(_groups_filled(frame), items)
+
+
+def _parsed_values(values: pl.Series, item: dict[str, object]) -> tuple[pl.Series, list[str]]:
+    """Parse the distinct stripped texts of one item: (parsed values, invalid texts)."""
+    kind = str(item["type"])
+    texts = pl.DataFrame({"text": values.cast(pl.String)})
+    parsed = pl.col("text").cast(pl.Float64, strict=False)
+    if kind in _SCALE_RANGE:
+        low, high = _SCALE_RANGE[kind]
+        token = pl.col("text").str.to_lowercase().is_in(list(DONT_KNOW_TOKENS))
+        valid = (parsed == parsed.floor()) & parsed.is_between(low, high)
+        out = texts.select(
+            pl.when(pl.col("text").is_null())
+            .then(SKIPPED)
+            .when(token)
+            .then(DONT_KNOW)
+            .when(valid)
+            .then(parsed)
+            .cast(pl.Int8)
+        ).to_series()
+        invalid = texts.filter(out.is_null())["text"].to_list()
+        return out, invalid
+    if kind == NUMBER:
+        inside = parsed.is_finite()
+        lowest, highest = item["min_value"], item["max_value"]
+        if isinstance(lowest, float):
+            inside = inside & (parsed >= lowest)
+        if isinstance(highest, float):
+            inside = inside & (parsed <= highest)
+        return texts.select(pl.when(inside).then(parsed)).to_series(), []
+    return texts["text"], []
+
+
+def _parse(raw: pl.DataFrame, items: pl.DataFrame) -> Answers:
+    """`raw`: the partition and GROUP_COLUMNS filled, item columns with raw values. Each item
+    takes few distinct answers, so each distinct stripped text is parsed once."""
+    partition = [WAVE] if WAVE in raw.columns else []
+    columns: list[pl.Series] = []
+    invalid: list[tuple[str, str]] = []
+    for item in items.iter_rows(named=True):
+        code, kind = str(item["item_code"]), str(item["type"])
+        dtype = _ITEM_DTYPES[kind]
+        if code not in raw.columns:
+            texts = pl.Series(code, [None] * raw.height, dtype=pl.String)
+        else:
+            texts = raw.select(_stripped(code)).to_series()
+        distinct = texts.unique()
+        parsed, bad = _parsed_values(distinct, item)
+        invalid += [(code, text) for text in bad]
+        if bad:
+            continue
+        mapping = pl.DataFrame({"text": distinct, "parsed": parsed.cast(dtype)})
+        values = (
+            pl.DataFrame({"text": texts})
+            .join(mapping, on="text", how="left", nulls_equal=True, maintain_order="left")
+            .get_column("parsed")
         )
-        .then(parsed)
-        .alias("number"),
-    )
-    invalid = frame.filter(
-        is_scale & pl.col("text").is_not_null() & ~pl.col("dont_know") & pl.col("answer").is_null()
-    )
-    if invalid.height:
-        examples = invalid.select("item_code", "text").unique().head(5).rows()
-        raise ValueError(f"Invalid agree/0-10 answers, e.g. {examples}")
-    return frame.select(PREPARED_COLUMNS)
+        columns.append(values.alias(code))
+    if invalid:
+        raise ValueError(f"Invalid agree/0-10 answers, e.g. {invalid[:5]}")
+    frame = raw.select(*partition, *GROUP_COLUMNS).with_columns(columns)
+    return Answers(frame, items)

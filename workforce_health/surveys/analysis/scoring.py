@@ -1,287 +1,412 @@
 """Item, standard, eNPS and reported-number formulas (health-check.md §2.4, §2.5, §3.2, §3.3).
 
-These return raw, unsuppressed figures. Publish only through `breakdowns.breakdown`, which
-applies disclosure control (health-check.md §3.1). Each `*_table` function takes a frame from
-`inputs.prepare` and the group columns to split by; the public wrappers take raw frames or
-the output of `prepare` (used as it is).
+These give raw, unsuppressed figures. Publish only through `breakdowns.breakdown`, which
+applies disclosure control (health-check.md §3.1). Each measure is a `Spec`: its entries
+(items, standards, themes or measures), its figures, and how to compute the rows of one
+grouping set as a block (`_tables.Block`); `table` turns one set's block into a frame. The
+public wrappers take raw frames or `Answers` and give the whole-wave tables.
 """
 
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, Final, Literal
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 
-from workforce_health.surveys.analysis.inputs import AGREE, NUMBER, SCALE_0_10, ensure_prepared
+from workforce_health.surveys.analysis._codes import IntArray, cached_group_index
+from workforce_health.surveys.analysis._tables import Block, grid, stack, to_frame
+from workforce_health.surveys.analysis.counts import OFFSET, counts
+from workforce_health.surveys.analysis.inputs import (
+    AGREE,
+    NUMBER,
+    SCALE_0_10,
+    Answers,
+    ensure_prepared,
+)
 from workforce_health.surveys.analysis.rounding import band_expr, round_half_up_expr
 
 HOURS_OVER_CONTRACT: Final = "hours_over_contract"
 DEFAULT_CONTRACTED_HOURS_ITEM: Final = "contracted_hours"
 DEFAULT_ACTUAL_HOURS_ITEM: Final = "actual_hours"
+Measure = Literal["items", "standards", "themes", "enps", "numbers"]
+Figures = tuple[tuple[str, type[pl.DataType]], ...]
+FloatArray = npt.NDArray[np.float64]
+
+ITEM_FIGURES: Final[Figures] = (
+    ("n", pl.Int64),
+    ("n_dont_know", pl.Int64),
+    ("n_agree", pl.Int64),
+    ("n_neutral", pl.Int64),
+    ("n_disagree", pl.Int64),
+    ("score", pl.Float64),
+    ("pct_agree", pl.Float64),
+    ("pct_neutral", pl.Float64),
+    ("pct_disagree", pl.Float64),
+)
+STANDARD_FIGURES: Final[Figures] = (("n", pl.Int64), ("score", pl.Float64))
+ENPS_FIGURES: Final[Figures] = (
+    ("n", pl.Int64),
+    ("n_promoters", pl.Int64),
+    ("n_passives", pl.Int64),
+    ("n_detractors", pl.Int64),
+    ("pct_promoters", pl.Float64),
+    ("pct_passives", pl.Float64),
+    ("pct_detractors", pl.Float64),
+    ("enps", pl.Float64),
+)
+NUMBER_FIGURES: Final[Figures] = (
+    ("n", pl.Int64),
+    ("mean", pl.Float64),
+    ("median", pl.Float64),
+    ("pct_over_contract", pl.Float64),
+)
 
 
-def _pct(count: str, total: str = "n") -> pl.Expr:
-    """Percentage 0-100 of `total`; null when nobody answered."""
-    return pl.when(pl.col(total) > 0).then(100.0 * pl.col(count) / pl.col(total))
+@dataclass(frozen=True)
+class Spec:
+    """A measure: its entries (a frame whose first column names the entry, one row each, in
+    sorted order, with what describes it), figures, and how to compute the block of one
+    grouping set (`block`, which keeps each set's block for the breakdowns that share it)."""
+
+    entries: pl.DataFrame
+    figures: Figures
+    compute: Callable[[tuple[str, ...]], Block]
+    finish: Callable[[pl.DataFrame], pl.DataFrame] = lambda frame: frame
+    blocks: dict[tuple[str, ...], Block] = field(default_factory=dict, repr=False)
+
+    @property
+    def entry(self) -> str:
+        return self.entries.columns[0]
+
+    def block(self, keys: tuple[str, ...]) -> Block:
+        if keys not in self.blocks:
+            self.blocks[keys] = self.compute(keys)
+        return self.blocks[keys]
+
+    def answered(self, answers: Answers) -> Callable[[Block], Block]:
+        """Keeps a block's rows of the entries anyone in their wave answered (don't know
+        included; for standards, anyone scored): an item nobody answered has no rows, as
+        it has no figures, in any of its wave's tables."""
+        whole = self.block(answers.partition)
+        waves = whole.keys[answers.partition[0]] if answers.partition else 0
+        width = max(self.entries.height, 1)
+        given = np.zeros(((int(np.max(waves, initial=0)) + 1) * width,), dtype=bool)
+        answered = np.asarray(whole.values.get("_given", whole.values["n"]))
+        given[waves * width + whole.entry] = answered > 0
+
+        def keep(block: Block) -> Block:
+            wave = block.keys[answers.partition[0]] if answers.partition else 0
+            rows = given[wave * width + block.entry]
+            if rows.all():
+                return block
+            return Block(
+                {k: v[rows] for k, v in block.keys.items()},
+                block.entry[rows],
+                {k: v[rows] for k, v in block.values.items()},
+            )
+
+        return keep
 
 
-def points_expr() -> pl.Expr:
-    """LGA points for an agree answer (§2.5): 1 -> 0 ... 5 -> 100, reversed for negative items."""
-    points = (pl.col("answer") - 1) * 25.0
-    return pl.when(pl.col("reverse")).then(100.0 - points).otherwise(points)
+Counts = npt.NDArray[np.integer[Any]]
 
 
-def _count(condition: pl.Expr) -> pl.Expr:
-    return condition.fill_null(False).sum().cast(pl.Int64)
+def _share(count: Counts, total: Counts) -> FloatArray:
+    """Percentage 0-100 of `total`; NaN (null) when nobody answered."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total > 0, 100.0 * count / total, np.nan)
 
 
-def _item_counts() -> list[pl.Expr]:
-    """An agree item's descriptive columns and answer counts, per group (§2.5)."""
-    answer = pl.col("answer")
-    return [
-        pl.col("standard").first(),
-        pl.col("reverse").first(),
-        _count(answer.is_not_null()).alias("n"),
-        _count(pl.col("dont_know")).alias("n_dont_know"),
-        _count(answer >= 4).alias("n_agree"),
-        _count(answer == 3).alias("n_neutral"),
-        _count(answer <= 2).alias("n_disagree"),
-    ]
+def _ratio(value: FloatArray, total: Counts) -> FloatArray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total > 0, value / total, np.nan)
 
 
-def _item_shares() -> list[pl.Expr]:
-    """The shares agreeing, neutral and disagreeing, of n (0-100)."""
-    return [
-        _pct("n_agree").alias("pct_agree"),
-        _pct("n_neutral").alias("pct_neutral"),
-        _pct("n_disagree").alias("pct_disagree"),
-    ]
+def _sorted(codes: list[str]) -> tuple[list[str], IntArray]:
+    """The codes sorted, and the sorted position of each code."""
+    order = sorted(range(len(codes)), key=lambda i: codes[i])
+    position = np.empty(len(codes), dtype=np.int64)
+    position[order] = np.arange(len(codes))
+    return [codes[i] for i in order], position
 
 
-def item_table(prepared: pl.DataFrame, keys: Sequence[str] = ()) -> pl.DataFrame:
-    """One row per group and agree item.
+# --- Agree items (§2.5) ---------------------------------------------------------------------
 
-    Columns: *keys, item_code, standard, reverse, n (answered, excluding don't know),
-    n_dont_know, n_agree, n_neutral, n_disagree, pct_agree, pct_neutral, pct_disagree
-    (0-100, share of n; pct_agree is the plain share agreeing even for reverse items) and
-    score (0-100 mean of points, reversed for reverse items; null when n = 0).
-    """
-    return (
-        prepared.filter(pl.col("type") == AGREE)
-        .group_by([*keys, "item_code"], maintain_order=True)
-        .agg(
-            *_item_counts(),
-            points_expr().mean().alias("score"),
+
+def _items(answers: Answers) -> Spec:
+    """n (answers 1-5), n_dont_know, n_agree (4-5), n_neutral (3), n_disagree (1-2), score (mean
+    of points 0/25/50/75/100, reversed for reverse items; null when n = 0) and pct_agree,
+    pct_neutral, pct_disagree (0-100 shares of n; pct_agree is the plain share agreeing even
+    for reverse items)."""
+    codes = answers.codes(AGREE)
+    names, position = _sorted(codes)
+    described = answers.items.select("item_code", "standard", "reverse")
+    entries = pl.DataFrame({"item_code": names}).join(
+        described, on="item_code", how="left", maintain_order="left"
+    )
+    reverse = entries["reverse"].to_numpy()[position]  # in the histograms' (items') order
+
+    def block(keys: tuple[str, ...]) -> Block:
+        found = counts(answers, keys)
+        groups = found.agree.shape[0]
+        # Bins: skipped, don't know, (unused), answers 1-5; rows group-major.
+        _, dont_know, _, one, two, three, four, five = found.agree.reshape(-1, 8).T
+        agree, neutral, disagree = four + five, three, one + two
+        n = agree + neutral + disagree
+        points = (25 * two + 50 * three + 75 * four + 100 * five).astype(np.float64)
+        points = np.where(np.tile(reverse, groups), 100.0 * n - points, points)
+        group_codes, entry = grid(found.index.groups, found.index.keys, position)
+        values = {
+            "n": n,
+            "n_dont_know": dont_know,
+            "n_agree": agree,
+            "n_neutral": neutral,
+            "n_disagree": disagree,
+            "score": _ratio(points, n),
+            "pct_agree": _share(agree, n),
+            "pct_neutral": _share(neutral, n),
+            "pct_disagree": _share(disagree, n),
+            "_given": n + dont_know,
+        }
+        return Block(group_codes, entry, values)
+
+    return Spec(entries, ITEM_FIGURES, block)
+
+
+# --- Standards and themes (§2.5) ------------------------------------------------------------
+
+
+# Points of an agree answer by histogram bin (skipped, don't know, -, 1, 2, 3, 4, 5), and
+# whether it is answered; reverse items take the points backwards.
+_POINTS: Final = np.array([0, 0, 0, 0, 25, 50, 75, 100], dtype=np.int64)
+_REVERSED: Final = np.array([0, 0, 0, 100, 75, 50, 25, 0], dtype=np.int64)
+_GIVEN: Final = np.array([0, 0, 0, 1, 1, 1, 1, 1], dtype=np.int64)
+
+
+def respondent_scores(answers: Answers, key: str) -> tuple[list[str], FloatArray]:
+    """Each respondent's score for each standard (or theme): the mean of their points over its
+    answered agree items, reversed where flagged; NaN when they answered none. Returns the
+    standards (sorted) and their scores (respondents x standards)."""
+    cached = answers.cache.get(("scores", key))
+    if cached is not None:
+        assert isinstance(cached, tuple)
+        return cached
+    items = answers.items.filter((pl.col("type") == AGREE) & pl.col(key).is_not_null())
+    names = sorted(set(items[key].to_list()))
+    points = np.zeros((len(names), answers.height), dtype=np.int64)
+    answered = np.zeros((len(names), answers.height), dtype=np.int64)
+    for code, group, reverse in items.select("item_code", key, "reverse").iter_rows():
+        bins = answers.frame.get_column(code).to_numpy().astype(np.intp) + OFFSET
+        s = names.index(group)
+        points[s] += (_REVERSED if reverse else _POINTS)[bins]
+        answered[s] += _GIVEN[bins]
+    # The sums of points are whole numbers, so each mean is the same as averaging the points.
+    found = (names, _ratio(points.astype(np.float64), answered).T.copy())
+    answers.cache[("scores", key)] = found
+    return found
+
+
+def _standards(answers: Answers, key: str) -> Spec:
+    """n (respondents with a score) and score (the mean of their scores), per standard or
+    theme; `finish` adds score_rounded (half up) and band (0-50 low, 51-74 moderate, 75-100
+    high, from score_rounded)."""
+    if key not in ("standard", "theme"):
+        raise ValueError("key must be 'standard' or 'theme'")
+    names, scores = respondent_scores(answers, key)
+    scored = ~np.isnan(scores)
+    standard = np.arange(len(names), dtype=np.int64)
+
+    def block(keys: tuple[str, ...]) -> Block:
+        index = cached_group_index(answers, keys)
+        # Each (group, standard) sums its respondents' scores in their order.
+        cell = (index.of_row[:, None] * len(names) + standard)[scored]
+        size = index.size * len(names)
+        n = np.bincount(cell, minlength=size).astype(np.int64)
+        total = np.bincount(cell, weights=scores[scored], minlength=size).astype(np.float64)
+        group_codes, entry = grid(index.groups, index.keys, len(names))
+        return Block(group_codes, entry, {"n": n, "score": _ratio(total, n)})
+
+    def finish(frame: pl.DataFrame) -> pl.DataFrame:
+        at = frame.columns.index("score") + 1
+        extra = frame.select(
+            round_half_up_expr(pl.col("score")).cast(pl.Int64).alias("score_rounded"),
+            band_expr(pl.col("score")).alias("band"),
         )
-        .with_columns(_item_shares())
-        .sort([*keys, "item_code"], nulls_last=True, maintain_order=True)
+        return pl.concat(
+            [frame.select(frame.columns[:at]), extra, frame.select(frame.columns[at:])],
+            how="horizontal",
+        )
+
+    return Spec(
+        pl.DataFrame({key: names}, schema={key: pl.String}), STANDARD_FIGURES, block, finish
     )
 
 
-def item_rollup(
-    prepared: pl.DataFrame, dims: Sequence[str], sets: Sequence[Sequence[str]]
-) -> list[pl.DataFrame]:
-    """`item_table(prepared, keys)` for each `keys` in `sets` (each a subset of `dims`), from
-    one pass over the answers: the counts and the sum of points by `dims` and item, then
-    summed up to each grouping set. Identical to `item_table`: the counts are integers, and
-    the points are whole multiples of 25, so their sums are exact in any order and the score
-    (their mean) is the same sum divided by the same n."""
-    counts = ("n", "n_dont_know", "n_agree", "n_neutral", "n_disagree")
-    finest = (
-        prepared.filter(pl.col("type") == AGREE)
-        .group_by([*dims, "item_code"])
-        .agg(
-            *_item_counts(),
-            points_expr().sum().alias("_points"),
-        )
+# --- eNPS (§3.3) ----------------------------------------------------------------------------
+
+
+def _enps(answers: Answers) -> Spec:
+    """Per 0-10 item: n (answers 0-10; skips and don't knows excluded), promoters (9-10),
+    passives (7-8), detractors (0-6), their shares of n, and enps (% promoters - % detractors,
+    -100 to 100, unrounded)."""
+    names, position = _sorted(answers.codes(SCALE_0_10))
+
+    def block(keys: tuple[str, ...]) -> Block:
+        found = counts(answers, keys)
+        answered = found.scale[:, :, 2:13].reshape(-1, 11)  # answers 0-10, group-major
+        n = answered.sum(axis=1)
+        promoters = answered[:, 9:11].sum(axis=1)
+        passives = answered[:, 7:9].sum(axis=1)
+        detractors = answered[:, 0:7].sum(axis=1)
+        pct_promoters, pct_detractors = _share(promoters, n), _share(detractors, n)
+        group_codes, entry = grid(found.index.groups, found.index.keys, position)
+        values = {
+            "n": n,
+            "n_promoters": promoters,
+            "n_passives": passives,
+            "n_detractors": detractors,
+            "pct_promoters": pct_promoters,
+            "pct_passives": _share(passives, n),
+            "pct_detractors": pct_detractors,
+            "enps": pct_promoters - pct_detractors,
+            "_given": n + found.scale[:, :, 1].reshape(-1),
+        }
+        return Block(group_codes, entry, values)
+
+    return Spec(
+        pl.DataFrame({"item_code": names}, schema={"item_code": pl.String}), ENPS_FIGURES, block
     )
-    tables = []
-    for keys in sets:
-        tables.append(
-            finest.group_by([*keys, "item_code"])
+
+
+# --- Reported numbers (§2.4) ----------------------------------------------------------------
+
+
+def _numbers(answers: Answers, contracted_item: str, actual_item: str) -> Spec:
+    """Per number item, and hours over contract (actual minus contracted weekly hours, for
+    respondents who gave both in range; it may be negative): n (valid answers), mean, median,
+    and pct_over_contract (share of n working more than contracted; hours over contract only).
+    Out-of-range numbers were nulled by `prepare`."""
+    codes = answers.codes(NUMBER)
+    measures = list(codes)
+    if contracted_item in codes and actual_item in codes:
+        measures.append(HOURS_OVER_CONTRACT)
+    names, _ = _sorted(measures)
+
+    def values_of(measure: str) -> pl.Expr:
+        if measure == HOURS_OVER_CONTRACT:
+            return pl.col(actual_item) - pl.col(contracted_item)
+        return pl.col(measure)
+
+    def block(keys: tuple[str, ...]) -> Block:
+        index = cached_group_index(answers, keys)
+        rows = answers.frame.select(
+            pl.Series("_group", index.of_row), *[values_of(m).alias(m) for m in names]
+        )
+        long = rows.unpivot(index="_group", on=names, variable_name="_m", value_name="number")
+        found = (
+            long.drop_nulls("number")
+            .group_by("_group", "_m", maintain_order=True)
             .agg(
-                pl.col("standard").first(),
-                pl.col("reverse").first(),
-                *[pl.col(c).sum().cast(pl.Int64) for c in counts],
-                pl.col("_points").sum(),
+                pl.len().cast(pl.Int64).alias("n"),
+                pl.col("number").mean().alias("mean"),
+                pl.col("number").median().alias("median"),
+                (100.0 * (pl.col("number") > 0).mean()).alias("over"),
             )
-            .with_columns(
-                pl.when(pl.col("n") > 0).then(pl.col("_points") / pl.col("n")).alias("score")
-            )
-            .drop("_points")
-            .with_columns(_item_shares())
-            .sort([*keys, "item_code"], nulls_last=True, maintain_order=True)
+            .with_columns(pl.col("_m").replace_strict(names, list(range(len(names)))))
         )
-    return tables
+        at = found["_group"].to_numpy() * len(names) + found["_m"].to_numpy()  # group-major
+        size = len(names) * index.size
+        n = np.zeros(size, dtype=np.int64)
+        mean, median, over = (np.full(size, np.nan) for _ in range(3))
+        n[at] = found["n"].to_numpy()
+        mean[at] = found["mean"].to_numpy()
+        median[at] = found["median"].to_numpy()
+        hours = np.array([m == HOURS_OVER_CONTRACT for m in names], dtype=bool)
+        over[at] = np.where(hours[found["_m"].to_numpy()], found["over"].to_numpy(), np.nan)
+        group_codes, entry = grid(index.groups, index.keys, len(names))
+        values = {"n": n, "mean": mean, "median": median, "pct_over_contract": over}
+        return Block(group_codes, entry, values)
 
-
-def standard_table(
-    prepared: pl.DataFrame, keys: Sequence[str] = (), *, key: str = "standard"
-) -> pl.DataFrame:
-    """One row per group and standard (or theme, with key="theme").
-
-    Each respondent's score is the mean of their points over the standard's answered agree
-    items; the group score is the mean of respondent scores (§2.5).
-    Columns: *keys, <key>, n (respondents with a score), score (0-100), score_rounded
-    (Int64, half up), band ("low" 0-50, "moderate" 51-74, "high" 75-100, from score_rounded).
-    """
-    if key not in ("standard", "theme"):
-        raise ValueError("key must be 'standard' or 'theme'")
-    return (
-        prepared.filter(
-            (pl.col("type") == AGREE) & pl.col(key).is_not_null() & pl.col("answer").is_not_null()
-        )
-        .group_by([*keys, key, "response_id"], maintain_order=True)
-        .agg(points_expr().mean().alias("respondent_score"))
-        .group_by([*keys, key], maintain_order=True)
-        .agg(
-            pl.len().cast(pl.Int64).alias("n"),
-            pl.col("respondent_score").mean().alias("score"),
-        )
-        .with_columns(
-            round_half_up_expr(pl.col("score")).cast(pl.Int64).alias("score_rounded"),
-            band_expr(pl.col("score")).alias("band"),
-        )
-        .sort([*keys, key], nulls_last=True, maintain_order=True)
+    return Spec(
+        pl.DataFrame({"measure": names}, schema={"measure": pl.String}), NUMBER_FIGURES, block
     )
 
 
-def standard_rollup(
-    prepared: pl.DataFrame,
-    dims: Sequence[str],
-    sets: Sequence[Sequence[str]],
-    *,
-    key: str = "standard",
-) -> list[pl.DataFrame]:
-    """`standard_table(prepared, keys, key=key)` for each `keys` in `sets` (each a subset of
-    `dims`), scoring each respondent once. Identical to `standard_table` when each respondent
-    has one value of each of `dims` (as `prepare` gives for a respondent's snapshot): the same
-    respondent scores, in the same order within each group, are averaged. Otherwise it falls
-    back to `standard_table` for each set."""
-    if key not in ("standard", "theme"):
-        raise ValueError("key must be 'standard' or 'theme'")
-    respondents = (
-        prepared.filter(
-            (pl.col("type") == AGREE) & pl.col(key).is_not_null() & pl.col("answer").is_not_null()
-        )
-        .group_by([*dims, key, "response_id"], maintain_order=True)
-        .agg(points_expr().mean().alias("respondent_score"))
-    )
-    if respondents.select(pl.struct(key, "response_id").is_duplicated().any()).item():
-        return [standard_table(prepared, keys, key=key) for keys in sets]
-    return [
-        respondents.group_by([*keys, key], maintain_order=True)
-        .agg(
-            pl.len().cast(pl.Int64).alias("n"),
-            pl.col("respondent_score").mean().alias("score"),
-        )
-        .with_columns(
-            round_half_up_expr(pl.col("score")).cast(pl.Int64).alias("score_rounded"),
-            band_expr(pl.col("score")).alias("band"),
-        )
-        .sort([*keys, key], nulls_last=True, maintain_order=True)
-        for keys in sets
-    ]
-
-
-def enps_table(prepared: pl.DataFrame, keys: Sequence[str] = ()) -> pl.DataFrame:
-    """One row per group and 0-10 item (§3.3): skips and don't knows are excluded.
-
-    Columns: *keys, item_code, n, n_promoters (9-10), n_passives (7-8), n_detractors (0-6),
-    pct_promoters, pct_passives, pct_detractors, enps (pct_promoters - pct_detractors,
-    -100 to 100, unrounded).
-    """
-    answer = pl.col("answer")
-    return (
-        prepared.filter(pl.col("type") == SCALE_0_10)
-        .group_by([*keys, "item_code"], maintain_order=True)
-        .agg(
-            _count(answer.is_not_null()).alias("n"),
-            _count(answer >= 9).alias("n_promoters"),
-            _count(answer.is_between(7, 8)).alias("n_passives"),
-            _count(answer <= 6).alias("n_detractors"),
-        )
-        .with_columns(
-            _pct("n_promoters").alias("pct_promoters"),
-            _pct("n_passives").alias("pct_passives"),
-            _pct("n_detractors").alias("pct_detractors"),
-        )
-        .with_columns((pl.col("pct_promoters") - pl.col("pct_detractors")).alias("enps"))
-        .sort([*keys, "item_code"], nulls_last=True, maintain_order=True)
-    )
-
-
-def numbers_table(
-    prepared: pl.DataFrame,
-    keys: Sequence[str] = (),
+def spec(
+    answers: Answers,
+    measure: Measure,
     *,
     contracted_item: str = DEFAULT_CONTRACTED_HOURS_ITEM,
     actual_item: str = DEFAULT_ACTUAL_HOURS_ITEM,
-) -> pl.DataFrame:
-    """One row per group and measure: every number item, plus hours over contract (§2.4).
+) -> Spec:
+    if measure == "items":
+        return _items(answers)
+    if measure in ("standards", "themes"):
+        return _standards(answers, "standard" if measure == "standards" else "theme")
+    if measure == "enps":
+        return _enps(answers)
+    if measure == "numbers":
+        return _numbers(answers, contracted_item, actual_item)
+    raise ValueError(f"Unknown measure {measure!r}")
 
-    Hours over contract = actual minus contracted weekly hours, for respondents who gave
-    both in range (it may be negative). Out-of-range numbers were nulled by `prepare`.
-    Columns: *keys, measure (item code or "hours_over_contract"), n, mean, median,
-    pct_over_contract (share of n working more than contracted; hours over contract only).
-    """
-    numbers = prepared.filter((pl.col("type") == NUMBER) & pl.col("number").is_not_null())
-    per_item = numbers.select(*keys, pl.col("item_code").alias("measure"), "number")
-    over = (
-        numbers.filter(pl.col("item_code").is_in([contracted_item, actual_item]))
-        .group_by([*keys, "response_id"], maintain_order=True)
-        .agg(
-            (
-                pl.col("number").filter(pl.col("item_code") == actual_item).first()
-                - pl.col("number").filter(pl.col("item_code") == contracted_item).first()
-            ).alias("number")
-        )
-        .filter(pl.col("number").is_not_null())
-        .select(*keys, pl.lit(HOURS_OVER_CONTRACT).alias("measure"), "number")
+
+def table(answers: Answers, measure: Spec, keys: tuple[str, ...] = ()) -> pl.DataFrame:
+    """One row per group of `keys` (with the partition, if any) and entry, raw: the group
+    columns, the entry's columns, the figures; sorted by the groups, then the entry."""
+    keys = (*answers.partition, *keys)
+    frame = to_frame(
+        answers,
+        stack([measure.answered(answers)(measure.block(keys))], keys),
+        entries=measure.entries,
+        figures=measure.figures,
+        partition=answers.partition,
+        entry_first=False,
     )
-    return (
-        pl.concat([per_item, over])
-        .group_by([*keys, "measure"], maintain_order=True)
-        .agg(
-            pl.len().cast(pl.Int64).alias("n"),
-            pl.col("number").mean().alias("mean"),
-            pl.col("number").median().alias("median"),
-            pl.when(pl.col("measure").first() == HOURS_OVER_CONTRACT)
-            .then(100.0 * (pl.col("number") > 0).mean())
-            .alias("pct_over_contract"),
-        )
-        .sort([*keys, "measure"], nulls_last=True, maintain_order=True)
-    )
+    return measure.finish(frame)
 
 
-# Public wrappers on raw frames (or the output of `prepare`, used as it is): raw figures for
-# checking and for the wave-change test.
+# Public wrappers on raw frames (or `Answers`, used as they are): whole-wave raw figures for
+# checking and for the wave-change test. With a `wave` column, one table per wave.
 
 
-def item_results(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
-    """Whole-wave agree-item results, unsuppressed; columns as `item_table`."""
-    return item_table(ensure_prepared(responses, items))
+def item_results(responses: pl.DataFrame | Answers, items: pl.DataFrame) -> pl.DataFrame:
+    """Whole-wave agree-item results, unsuppressed: item_code, standard, reverse, n,
+    n_dont_know, n_agree, n_neutral, n_disagree, score, pct_agree, pct_neutral, pct_disagree."""
+    answers = ensure_prepared(responses, items)
+    return table(answers, spec(answers, "items"))
 
 
 def standard_results(
-    responses: pl.DataFrame, items: pl.DataFrame, *, key: str = "standard"
+    responses: pl.DataFrame | Answers, items: pl.DataFrame, *, key: str = "standard"
 ) -> pl.DataFrame:
-    """Whole-wave standard (or theme) scores and bands, unsuppressed; see `standard_table`."""
-    return standard_table(ensure_prepared(responses, items), key=key)
+    """Whole-wave standard (or theme, key="theme") scores and bands, unsuppressed: the key, n,
+    score, score_rounded, band."""
+    answers = ensure_prepared(responses, items)
+    measure: Measure = "standards" if key == "standard" else "themes"
+    if key not in ("standard", "theme"):
+        raise ValueError("key must be 'standard' or 'theme'")
+    return table(answers, spec(answers, measure))
 
 
-def enps(responses: pl.DataFrame, items: pl.DataFrame) -> pl.DataFrame:
-    """Whole-wave eNPS for every 0-10 item, unsuppressed; see `enps_table`."""
-    return enps_table(ensure_prepared(responses, items))
+def enps(responses: pl.DataFrame | Answers, items: pl.DataFrame) -> pl.DataFrame:
+    """Whole-wave eNPS for every 0-10 item, unsuppressed: item_code, n, n_promoters,
+    n_passives, n_detractors, pct_promoters, pct_passives, pct_detractors, enps."""
+    answers = ensure_prepared(responses, items)
+    return table(answers, spec(answers, "enps"))
 
 
 def reported_numbers(
-    responses: pl.DataFrame,
+    responses: pl.DataFrame | Answers,
     items: pl.DataFrame,
     *,
     contracted_item: str = DEFAULT_CONTRACTED_HOURS_ITEM,
     actual_item: str = DEFAULT_ACTUAL_HOURS_ITEM,
 ) -> pl.DataFrame:
-    """Whole-wave practitioner-reported numbers, unsuppressed; see `numbers_table`."""
-    return numbers_table(
-        ensure_prepared(responses, items), contracted_item=contracted_item, actual_item=actual_item
-    )
+    """Whole-wave practitioner-reported numbers, unsuppressed: measure, n, mean, median,
+    pct_over_contract."""
+    answers = ensure_prepared(responses, items)
+    numbers = partial(spec, contracted_item=contracted_item, actual_item=actual_item)
+    return table(answers, numbers(answers, "numbers"))

@@ -28,9 +28,17 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 
-from workforce_health.surveys.analysis._fast import fast_reasons
+from workforce_health.surveys.analysis._fast import (
+    COMPLEMENTARY,
+    PRIMARY,
+    SHOWN,
+    Reasons,
+    fast_reasons,
+)
 from workforce_health.surveys.analysis._reasons import REASON_COMPLEMENTARY, primary_reason
 from workforce_health.surveys.analysis._span import Span, Vector, combine, dependencies
 
@@ -85,12 +93,8 @@ def _protect(
     threshold: int,
     unit: str,
     guard: Sequence[Key] = (),
-    trace: list[Key] | None = None,
 ) -> dict[Key, str]:
     """One stage: decide the cells not in `fixed` (key -> reason, or None for shown).
-
-    `trace`, if given, gets the keys whose complement was found in none of their lines (the
-    pick then depends on cells far away; `suppress` uses this to check a reduced table).
 
     `guard` (all in `fixed`): one-way and total cells whose hidden ones must stay hidden in
     every combination, not only one by one (rule 4, see `suppression_pattern`)."""
@@ -147,8 +151,6 @@ def _protect(
             found = next((m for m in group if target not in span(without=m)), None)
             if found is not None:
                 return found
-        if trace is not None and not near:
-            trace.extend(around)
         fallback = near or far
         return fallback[0] if fallback else None
 
@@ -227,9 +229,8 @@ def _solve(
     threshold: int,
     unit: str,
     one_way: Iterable[Iterable[int]] | None,
-    trace: list[Key] | None = None,
 ) -> dict[Key, str]:
-    """`suppression_pattern`, with `_protect`'s `trace`."""
+    """`suppression_pattern`, for `decide`."""
     if not cells:
         return {}
     patterns = {_pattern(k) for k in cells}
@@ -248,9 +249,108 @@ def _solve(
             decided |= dict.fromkeys((k for k in part if k not in fixed), None)
             continue
         guard = [] if stage in settled else [k for k in part if _pattern(k) in settled]
-        reasons = _protect(part, fixed, threshold, unit, guard, trace)
+        reasons = _protect(part, fixed, threshold, unit, guard)
         decided |= {k: reasons.get(k) for k in part if k not in fixed}
     return {k: r for k, r in decided.items() if r is not None}
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A table as arrays for `decide`: per row its partition (0, 1, ...; one table each), its
+    dimension codes (-1 for "all"; codes sort as `labels` do) and its count."""
+
+    part: npt.NDArray[np.int64]
+    dims: tuple[npt.NDArray[np.int64], ...]
+    labels: tuple[Sequence[Hashable], ...]
+    n: npt.NDArray[np.int64]
+
+    def key(self, row: int) -> Key:
+        return tuple(
+            None if codes[row] < 0 else labels[int(codes[row])]
+            for codes, labels in zip(self.dims, self.labels, strict=True)
+        )
+
+
+def decide(
+    table: Coded,
+    *,
+    threshold: int,
+    unit: str = "responses",
+    one_way: Iterable[Iterable[int]] | None = None,
+    closed_form: bool = True,
+) -> Reasons:
+    """Each row's reason to hide it (SHOWN, PRIMARY or COMPLEMENTARY; `reason_labels` words
+    them), every partition a table of its own.
+
+    Tables of the common shapes are decided for all partitions at once in closed form
+    (`_fast.fast_reasons`); the others, one at a time by the solver (`_solve`). Both give the
+    same result (tests/unit/surveys/test_suppression_fast_path.py)."""
+    settled = None if one_way is None else [tuple(p) for p in one_way]
+    rows = len(table.n)
+    codes = {primary_reason(threshold, unit): PRIMARY, REASON_COMPLEMENTARY: COMPLEMENTARY}
+    order = np.argsort(table.part, kind="stable")
+    starts = np.searchsorted(table.part[order], np.arange(int(table.part.max()) + 2 if rows else 1))
+    reasons = np.zeros(rows, dtype=np.int8)
+
+    def solve(part: int) -> None:
+        members = order[starts[part] : starts[part + 1]]
+        keys = {int(r): table.key(int(r)) for r in members}
+        cells = {key: int(table.n[r]) for r, key in keys.items()}
+        pattern = _solve(cells, threshold=threshold, unit=unit, one_way=settled)
+        for r, key in keys.items():
+            reasons[r] = codes[pattern[key]] if key in pattern else SHOWN
+
+    if not closed_form:
+        for part in range(len(starts) - 1):
+            solve(part)
+        return reasons
+    nested = settled is not None and frozenset({0, 1}) in {frozenset(p) for p in settled}
+    reasons, general = fast_reasons(table.part, table.dims, table.n, threshold, nested)
+    for part in np.unique(table.part[general]):
+        solve(int(part))
+    return reasons
+
+
+def reason_labels(reasons: Reasons, *, threshold: int, unit: str = "responses") -> pl.Series:
+    """`decide`'s reasons in words: null when shown."""
+    words = pl.Series(
+        [None, primary_reason(threshold, unit), REASON_COMPLEMENTARY], dtype=pl.String
+    )
+    return words.gather(pl.Series(reasons, dtype=pl.UInt32)).alias("suppressed_reason")
+
+
+def _coded(
+    table: pl.DataFrame, dims: Sequence[str], n_col: str, partition_by: Sequence[str]
+) -> Coded:
+    if partition_by:
+        parts = table.select(partition_by).unique(maintain_order=True).with_row_index("_part")
+        part = table.select(partition_by).join(
+            parts, on=list(partition_by), how="left", nulls_equal=True, maintain_order="left"
+        )["_part"]
+    else:
+        part = pl.Series(np.zeros(table.height, dtype=np.int64))
+    codes, labels = [], []
+    for dim in dims:
+        values = table[dim]
+        present = values.drop_nulls().unique().sort()
+        if values.dtype == pl.String:
+            code = values.cast(pl.Enum(present)).to_physical().cast(pl.Int64).fill_null(-1)
+        else:
+            lookup = pl.DataFrame({"v": present}).with_row_index("code")
+            code = (
+                pl.DataFrame({"v": values})
+                .join(lookup, on="v", how="left", maintain_order="left")["code"]
+                .cast(pl.Int64)
+                .fill_null(-1)
+            )
+        codes.append(code.to_numpy())
+        labels.append(present.to_list())
+    return Coded(
+        part.cast(pl.Int64).to_numpy(),
+        tuple(codes),
+        tuple(labels),
+        table[n_col].cast(pl.Int64).to_numpy(),
+    )
 
 
 def suppress(
@@ -266,69 +366,28 @@ def suppress(
     """Add `suppressed` (Boolean) and `suppressed_reason` (String or null) to `table`.
 
     `dims` are the dimension columns, null meaning "all" (a margin row). Each
-    `partition_by` slice (e.g. one item) is a separate table. `n_col` holds counts.
-
-    Tables of the common shapes are decided for all partitions at once in closed form
-    (`_fast.fast_reasons`); the others, one at a time by `suppression_pattern`. Both give the same
-    result (tests/unit/surveys/test_suppression_fast_path.py).
+    `partition_by` slice (e.g. one item) is a separate table. `n_col` holds counts. See
+    `decide` for how tables are solved.
     """
     if table[n_col].null_count():
         raise ValueError(f"{n_col} must be a count without nulls")
-    settled = None if one_way is None else [tuple(p) for p in one_way]
-    indexed = table.with_row_index("_row")
     columns = [*partition_by, *dims]
     repeated = (
-        indexed.select(pl.struct(columns).is_duplicated().any()).item()
+        table.select(pl.struct(columns).is_duplicated().any()).item()
         if columns
         else table.height > 1
     )
     if repeated:
         raise ValueError(f"suppress: repeated cell in {list(dims)} within a partition")
-    reasons: list[str | None] = [None] * table.height
-
-    Piece = list[tuple[int, Key, int]]  # (row, key, n) of one partition's rows
-
-    def pieces(rows: pl.DataFrame) -> dict[Key, Piece]:
-        found: dict[Key, Piece] = {}
-        width = len(partition_by)
-        for row in rows.select("_row", *partition_by, *dims, n_col).rows():
-            cell = (row[0], tuple(row[1 + width : -1]), int(row[-1]))
-            found.setdefault(tuple(row[1 : 1 + width]), []).append(cell)
-        return found
-
-    def solve(piece: Piece, trace: list[Key] | None = None) -> None:
-        cells = {key: n for _, key, n in piece}
-        pattern = _solve(cells, threshold=threshold, unit=unit, one_way=settled, trace=trace)
-        for row, key, _ in piece:
-            reasons[row] = pattern.get(key)
-
-    fast = table[n_col].dtype.is_integer() and all(table[d].dtype == pl.String for d in dims)
-    if fast:
-        part = list(partition_by) or ["_part"]
-        frame = indexed.select(
-            "_row",
-            *(pl.col(c) for c in partition_by),
-            *([] if partition_by else [pl.lit(0).alias("_part")]),
-            *(pl.col(d) for d in dims),
-            pl.col(n_col).cast(pl.Int64).alias("_n"),
-        )
-        nested = settled is not None and frozenset({0, 1}) in {frozenset(p) for p in settled}
-        decided = fast_reasons(frame, dims, threshold, unit, part, nested).sort("_row")
-        reasons = decided["_reason"].to_list()
-        rest = indexed.filter(decided["_general"])
-        reduced = pieces(indexed.filter(decided["_reduced"]))
-        whole: dict[Key, Piece] = {}
-        for label, piece in reduced.items():
-            trace: list[Key] = []
-            solve(piece, trace)
-            if trace:  # the reduced table may differ from the whole: solve the whole
-                whole = whole or pieces(indexed)
-                solve(whole[label])
-    else:
-        rest = indexed
-    for piece in pieces(rest).values():
-        solve(piece)
-    reason_series = pl.Series("suppressed_reason", reasons, dtype=pl.String)
+    closed_form = table[n_col].dtype.is_integer() and all(table[d].dtype == pl.String for d in dims)
+    reasons = decide(
+        _coded(table, dims, n_col, partition_by),
+        threshold=threshold,
+        unit=unit,
+        one_way=one_way,
+        closed_form=closed_form,
+    )
+    reason_series = reason_labels(reasons, threshold=threshold, unit=unit)
     return table.with_columns(
         reason_series.is_not_null().alias("suppressed"), reason_series.alias("suppressed_reason")
     )

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys.models import Response, Wave
+from workforce_health.surveys.models import Response, StoredAnswers, Wave
 
 pytestmark = pytest.mark.django_db
 SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "bench_survey_scale.py"
@@ -44,19 +44,31 @@ def test_load_read_and_analyse_a_tiny_data_set(bench):
     bench.load(plans, bench.questionnaire_definition())
     assert Wave.objects.count() == 4
     assert Response.objects.count() == sum(len(r) for p in plans for r in p.respondents.values())
+    assert StoredAnswers.objects.count() == 4  # every imported wave's answers are stored
 
     waves = bench.current_waves()
     assert len(waves) == 2
-    current, previous = bench.read(waves[0])
-    assert current.respondents == plans[0].responses()
+    data = bench.read(waves)
+    assert data.current.height == sum(p.responses() for p in plans)
     steps: dict[str, float] = {}
-    out = bench.analyse(current, previous, steps)
-    agree = current.items.filter(pl.col("type") == "agree").height
-    assert out["items"].height == agree
-    assert out["change"].height == agree
+    out = bench.analyse(data, steps)
+    agree = data.items.filter(pl.col("type") == "agree").height
+    assert out["items"].height == 2 * agree  # every item of each organisation
+    assert out["change"].height == 2 * agree
     assert out["items by team"]["suppressed"].any()  # small teams give suppression work
-    assert {"wave_change", "breakdown items by team"} <= set(steps)
+    assert {"wave_change", "breakdowns of items"} <= set(steps)
+    assert bench.check_against_pages(waves, out) == len(waves) * len(bench.one_wave(waves[0]))
 
-    timings = bench.run(waves[1:])
+    timings, _ = bench.run(waves[1:])
     assert timings.total == timings.read + timings.analysis
     assert timings.steps["wave_change"] >= 0
+
+
+def test_the_check_finds_a_table_that_differs(bench):
+    plans = bench.plan(2, 240)
+    bench.load(plans, bench.questionnaire_definition())
+    waves = bench.current_waves()
+    _, out = bench.run(waves)
+    out["items"] = out["items"].with_columns(pl.col("n") + 1)
+    with pytest.raises(SystemExit, match="differs from its own pages"):
+        bench.check_against_pages(waves[:1], out)

@@ -24,10 +24,10 @@ def test_demo_waves_load_with_an_improvement_in_workload():
     }
     now = frames.results_frames(wave=waves["childrens-health-check-2025"])
     before = frames.results_frames(wave=waves["childrens-health-check-2024"])
-    rate = analysis.response_rates(now.responses, now.invited)["response_rate"][0]
+    rate = analysis.response_rates(now.answers, now.invited)["response_rate"][0]
     assert 55 <= rate <= 65
     change = analysis.wave_change(
-        analysis.item_results(now.responses, now.items),
-        analysis.item_results(before.responses, before.items),
+        analysis.item_results(now.answers, now.items),
+        analysis.item_results(before.answers, before.items),
     ).filter(pl.col("item_code") == "sw_workload_manageable")
     assert change["label"][0] == "statistically significant increase"

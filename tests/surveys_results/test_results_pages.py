@@ -31,7 +31,7 @@ def _get(client, council, role, name, wave, **query):
 
 def test_overview_standard_scores_equal_the_engines(client, council, wave):
     loaded = frames.results_frames(wave=wave)
-    engine = analysis.breakdown(loaded.responses, loaded.items, measure="standards")
+    engine = analysis.breakdown(loaded.answers, loaded.items, measure="standards")
     page = _get(client, council, Role.WORKFORCE_LEAD, "survey-results", wave).content.decode()
     for row in engine.to_dicts():
         assert (

@@ -274,3 +274,22 @@ class Response(models.Model):
 def group_values(source: Any) -> dict[str, str]:
     """The group snapshot (labels, not keys) of an invitation or response."""
     return {name: getattr(source, name) for name in GROUP_FIELDS}
+
+
+class StoredAnswers(models.Model):
+    """A closed wave's responses in columnar form, so results read them in one row instead of
+    parsing every response's JSON (docs/surveys-anonymity.md, docs/performance.md).
+
+    `data` is the analysis engine's `Answers.frame` (one row per response: the five group
+    labels and one typed column per item, responses in the order of their random ids) as an
+    Arrow IPC file, compressed. It holds nothing the Response rows do not: no id, no date, no
+    source. Written when the wave closes or its responses are imported, and again whenever it
+    no longer matches (`layout` changed, or the wave's response count differs)."""
+
+    wave = models.OneToOneField(Wave, on_delete=models.CASCADE, related_name="stored_answers")
+    layout = models.PositiveIntegerField(help_text="Version of the stored columns' encoding")
+    responses = models.PositiveIntegerField(help_text="How many responses it holds")
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"Stored answers of {self.wave}"

@@ -249,10 +249,16 @@ def wave_open(*, wave: Wave, today: datetime.date | None = None) -> int:
 
 @transaction.atomic
 def wave_close(*, wave: Wave) -> Wave:
-    if wave.status != Wave.Status.OPEN:
+    """Close the wave to responses and write the stored form its results are read from."""
+    from workforce_health.surveys.results.services import stored_answers_write
+
+    locked = Wave.objects.select_for_update().get(pk=wave.pk)  # one close at a time
+    if locked.status != Wave.Status.OPEN:
         raise ValidationError(f"{wave} is not open, so it cannot be closed")
     wave.status = Wave.Status.CLOSED
-    return _save(wave)
+    _save(wave)
+    stored_answers_write(wave=wave)
+    return wave
 
 
 def _invitation_emails(wave: Wave) -> dict[int, str]:

@@ -35,12 +35,12 @@ def _engine_table(
     kind, _, code = measure.partition(":")
     if kind == "response_rate":
         table = analysis.response_rates(
-            frames.responses, frames.invited, by=by, settings=frames.settings
+            frames.answers, frames.invited, by=by, settings=frames.settings
         )
         return table, "response_rate", "Response rate (%)", "invited"
     if kind in ("standard", "theme"):
         table = analysis.breakdown(
-            frames.prepared,
+            frames.answers,
             frames.items,
             by=by,
             measure="standards" if kind == "standard" else "themes",
@@ -49,11 +49,11 @@ def _engine_table(
         return table.filter(pl.col(kind) == code), "score", "Score (0 to 100)", "responses"
     if kind == "enps":
         table = analysis.breakdown(
-            frames.prepared, frames.items, by=by, measure="enps", settings=frames.settings
+            frames.answers, frames.items, by=by, measure="enps", settings=frames.settings
         )
         return table.filter(pl.col("item_code") == code), "enps", "eNPS", "responses"
     table = analysis.breakdown(
-        frames.prepared, frames.items, by=by, measure="items", settings=frames.settings
+        frames.answers, frames.items, by=by, measure="items", settings=frames.settings
     )
     return table.filter(pl.col("item_code") == code), "pct_agree", "Agree (%)", "responses"
 
@@ -113,7 +113,7 @@ def heatmap_get(
     download table."""
     kind = heatmap_kind(frames)
     table = analysis.breakdown(
-        frames.prepared,
+        frames.answers,
         frames.items,
         by=("team",),
         measure="standards" if kind == "standard" else "themes",

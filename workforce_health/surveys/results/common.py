@@ -54,7 +54,7 @@ def scope_rows(table: pl.DataFrame, scope: Scope) -> pl.DataFrame:
 def scoped(frames: Frames, scope: Scope, measure: analysis.breakdowns.Measure) -> pl.DataFrame:
     """The engine's suppressed figures of one measure for the scope (whole wave, service, team)."""
     table = analysis.breakdown(
-        frames.prepared, frames.items, by=scope.by, measure=measure, settings=frames.settings
+        frames.answers, frames.items, by=scope.by, measure=measure, settings=frames.settings
     )
     return scope_rows(table, scope)
 

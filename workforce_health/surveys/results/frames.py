@@ -1,12 +1,14 @@
 """Reads for results: which waves a viewer may see, at what scope, and the engine's input frames.
 
-The one place where Response, InvitedGroup and the questionnaire become polars frames
-(docs/survey-analysis.md §1).
+The one place where Response, StoredAnswers, InvitedGroup and the questionnaire become the
+engine's inputs (docs/survey-analysis.md §1). A closed wave's answers are read from its stored
+form, which `results_answers` writes when it is missing or out of date (through the results
+services): the one read here that may write.
 """
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import polars as pl
 from django.db.models import Count, QuerySet, TextField
@@ -17,7 +19,11 @@ from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
 from workforce_health.surveys import analysis
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.groups import GROUP_FIELDS
-from workforce_health.surveys.models import InvitedGroup, Response, Wave
+from workforce_health.surveys.models import InvitedGroup, Response, StoredAnswers, Wave
+
+# Version of the encoding of StoredAnswers.data: the columns of analysis.Answers.frame. Change
+# it whenever that encoding changes, and every stored form is written again when next read.
+STORED_LAYOUT = 1
 
 Role = Membership.Role
 
@@ -45,21 +51,15 @@ class Scope:
 
 @dataclass(frozen=True)
 class Frames:
-    responses: pl.DataFrame
+    answers: analysis.Answers
     items: pl.DataFrame
     invited: pl.DataFrame
     questionnaire: qn.Questionnaire
     settings: analysis.DisclosureSettings
 
-    @cached_property
-    def prepared(self) -> pl.DataFrame:
-        """`analysis.prepare(responses, items)`, computed once when first asked for: the engine's
-        functions accept it in place of `responses`, so a page parses the answers once."""
-        return analysis.prepare(self.responses, self.items)
-
     @property
     def respondents(self) -> int:
-        return self.responses["response_id"].n_unique() if self.responses.height else 0
+        return self.answers.height
 
 
 def results_scope(*, viewer: Membership) -> Scope | None:
@@ -116,66 +116,9 @@ def results_previous_wave_get(*, wave: Wave) -> Wave | None:
     return found[0] if found else None
 
 
-_RESPONSE_SCHEMA = {
-    "response_id": pl.String,
-    **dict.fromkeys(GROUP_FIELDS, pl.String),
-    "item_code": pl.String,
-    "value": pl.String,
-}
-
-
-def results_frames(*, wave: Wave) -> Frames:
-    """The wave's responses (long), items and invited counts, as the engine reads them.
-
-    One row is read per response, with its answers as JSON text; polars parses the answers (as
-    NDJSON) and turns them long: one row per answered questionnaire item, responses in id order
-    and items in questionnaire order. Answers are stored as text (docs/survey-analysis.md §1),
-    so each value is the stored text; codes not in the questionnaire are left out.
-    """
-    parsed = wave.questionnaire.parsed()
-    codes = list(dict.fromkeys(item.code for item in parsed.items()))
-    stored = (
-        Response.objects.filter(wave=wave)
-        .annotate(answers_text=Cast("answers", TextField()))
-        .values_list("id", *GROUP_FIELDS, "answers_text")
-    )
-    ids: list[str] = []
-    labels: list[list[str | None]] = [[] for _ in GROUP_FIELDS]
-    texts: list[str] = []
-    for response_id, *groups, text in stored:
-        ids.append(str(response_id))
-        for column, label in zip(labels, groups, strict=True):
-            column.append(label or None)
-        texts.append(text)
-    # Upper-case working names: item codes are lower case, so they never collide.
-    index = {name: name.upper() for name in ("response_id", *GROUP_FIELDS)}
-    if not texts or not codes:
-        responses = pl.DataFrame(schema=_RESPONSE_SCHEMA)
-    else:
-        answers = pl.read_ndjson(  # one JSON object a line: the stored text has no raw newline
-            io.BytesIO("\n".join(texts).encode()), schema=dict.fromkeys(codes, pl.String)
-        )
-        responses = (
-            pl.DataFrame(
-                {
-                    "RESPONSE_ID": ids,
-                    **{index[n]: column for n, column in zip(GROUP_FIELDS, labels, strict=True)},
-                },
-                schema=dict.fromkeys(index.values(), pl.String),
-            )
-            .with_row_index("ROW")
-            .hstack(answers)
-            .unpivot(
-                index=["ROW", *index.values()],
-                on=codes,
-                variable_name="item_code",
-                value_name="value",
-            )
-            .drop_nulls("value")
-            .sort("ROW", maintain_order=True)
-            .select(*[pl.col(upper).alias(n) for n, upper in index.items()], "item_code", "value")
-        )
-    items = pl.DataFrame(
+def items_frame(parsed: qn.Questionnaire) -> pl.DataFrame:
+    """The questionnaire's items as the engine reads them (docs/survey-analysis.md §1)."""
+    return pl.DataFrame(
         parsed.analysis_items(),
         schema={
             "item_code": pl.String,
@@ -188,8 +131,112 @@ def results_frames(*, wave: Wave) -> Frames:
             "max_value": pl.Float64,
         },
     )
+
+
+def answers_from_responses(*, wave: Wave, items: pl.DataFrame) -> analysis.Answers:
+    """The wave's Response rows parsed: one row is read per response, with its answers as JSON
+    text, which polars parses (as NDJSON: one struct field per questionnaire item). Responses
+    are in id order; codes not in the questionnaire are left out."""
+    codes = items["item_code"].to_list()
+    stored = (
+        Response.objects.filter(wave=wave)
+        .annotate(answers_text=Cast("answers", TextField()))
+        .values_list(*GROUP_FIELDS, "answers_text")
+    )
+    labels: list[list[str | None]] = [[] for _ in GROUP_FIELDS]
+    texts: list[str] = []
+    for *groups, text in stored:
+        for column, label in zip(labels, groups, strict=True):
+            column.append(label or None)
+        texts.append(text)
+    groups_frame = pl.DataFrame(
+        dict(zip(GROUP_FIELDS, labels, strict=True)), schema=dict.fromkeys(GROUP_FIELDS, pl.String)
+    )
+    if texts and codes:
+        answers = pl.read_ndjson(  # one JSON object a line: the stored text has no raw newline
+            io.BytesIO("\n".join(texts).encode()), schema=dict.fromkeys(codes, pl.String)
+        )
+        groups_frame = groups_frame.hstack(answers)
+    return analysis.prepare_wide(groups_frame, items)
+
+
+def _stored_is_current(stored: StoredAnswers | None, responses: int) -> bool:
+    return stored is not None and stored.layout == STORED_LAYOUT and stored.responses == responses
+
+
+def _read_stored(stored: StoredAnswers, items: pl.DataFrame) -> analysis.Answers | None:
+    """The stored answers, or None if they were not written for these items."""
+    frame = pl.read_parquet(io.BytesIO(bytes(stored.data)))
+    expected = [*GROUP_FIELDS, *items["item_code"].to_list()]
+    if frame.columns != expected:
+        return None
+    return analysis.Answers(frame, analysis.inputs.normalise_items(items))
+
+
+def results_answers(*, wave: Wave, items: pl.DataFrame | None = None) -> analysis.Answers:
+    """The wave's answers as the engine reads them. A closed wave's are read from its stored
+    form (one row), written first if it is missing or out of date; an open wave's are parsed
+    from its responses."""
+    items = items if items is not None else items_frame(wave.questionnaire.parsed())
+    if wave.status != Wave.Status.CLOSED:
+        return answers_from_responses(wave=wave, items=items)
+    stored = StoredAnswers.objects.filter(wave=wave).first()
+    responses = Response.objects.filter(wave=wave).count()
+    if _stored_is_current(stored, responses):
+        assert stored is not None
+        found = _read_stored(stored, items)
+        if found is not None:
+            return found
+    from workforce_health.surveys.results.services import stored_answers_write
+
+    return stored_answers_write(wave=wave, items=items)
+
+
+def results_answers_many(
+    *, waves: Sequence[Wave], labels: Sequence[object] | None = None
+) -> analysis.Answers:
+    """Many waves' answers in one `Answers`, each wave's rows under its label in the `wave`
+    column (default: the wave's id), for analysing them together: every table is then per
+    wave (docs/survey-analysis.md §1 "Many waves"). The waves must share one questionnaire.
+    Closed waves' stored forms are read in one query."""
+    if not waves:
+        raise ValueError("Give at least one wave")
+    if len({w.questionnaire_id for w in waves}) > 1:
+        raise ValueError("The waves must share one questionnaire")
+    labels = list(labels) if labels is not None else [w.pk for w in waves]
+    items = items_frame(waves[0].questionnaire.parsed())
+    stored = {s.wave_id: s for s in StoredAnswers.objects.filter(wave__in=waves)}
+    counts = dict(
+        Response.objects.filter(wave__in=waves)
+        .order_by()
+        .values("wave")
+        .annotate(n=Count("id"))
+        .values_list("wave", "n")
+    )
+    parts = []
+    for wave, label in zip(waves, labels, strict=True):
+        found = stored.get(wave.pk)
+        answers = None
+        if wave.status == Wave.Status.CLOSED and _stored_is_current(found, counts.get(wave.pk, 0)):
+            assert found is not None
+            answers = _read_stored(found, items)
+        if answers is None:
+            answers = results_answers(wave=wave, items=items)
+        parts.append(answers.frame.with_columns(pl.lit(label).alias(analysis.WAVE)))
+    frame = pl.concat(parts, how="vertical_relaxed")
+    return analysis.Answers(
+        frame.select(analysis.WAVE, pl.exclude(analysis.WAVE)),
+        analysis.inputs.normalise_items(items),
+    )
+
+
+def results_frames(*, wave: Wave) -> Frames:
+    """The wave's answers, items and invited counts, as the engine reads them."""
+    parsed = wave.questionnaire.parsed()
+    items = items_frame(parsed)
     invited = pl.DataFrame(
         list(InvitedGroup.objects.filter(wave=wave).values(*GROUP_FIELDS, "invited")),
         schema={**dict.fromkeys(GROUP_FIELDS, pl.String), "invited": pl.Int64},
     )
-    return Frames(responses, items, invited, parsed, wave.disclosure_settings())
+    answers = results_answers(wave=wave, items=items)
+    return Frames(answers, items, invited, parsed, wave.disclosure_settings())

@@ -32,7 +32,7 @@ def _measure_label(frames: Frames, code: str) -> str:
 def numbers_table(frames: Frames, by: tuple[str, ...]) -> Table:
     """Mean and median of each reported number, for the whole wave or by one group."""
     table = analysis.breakdown(
-        frames.prepared, frames.items, by=by, measure="numbers", settings=frames.settings
+        frames.answers, frames.items, by=by, measure="numbers", settings=frames.settings
     )
     dim = by[0] if by else None
     rows: list[tuple[Value, ...]] = []
@@ -96,7 +96,7 @@ def _tagged(
 
     Themes are found in the redacted text, so every tag can be explained from what is shown.
     """
-    rows = analysis.comments(frames.prepared, frames.items, by=by, settings=frames.settings)
+    rows = analysis.comments(frames.answers, frames.items, by=by, settings=frames.settings)
     tagged = []
     for row in rows.to_dicts():
         text = redact(row["comment"], names=names.names, given_names=names.given_names)
@@ -117,7 +117,7 @@ def comment_theme_counts(
     groups = (
         [None]
         if dim is None
-        else sorted(frames.responses[dim].fill_null(analysis.NOT_KNOWN).unique().to_list())
+        else sorted(frames.answers.frame[dim].fill_null(analysis.NOT_KNOWN).unique().to_list())
     )
     rows: list[tuple[Value, ...]] = []
     for group in groups:

@@ -66,9 +66,7 @@ def _group_hidden(frames: Frames, scope: Scope) -> str:
 
 
 def _rates(frames: Frames, scope: Scope, by: tuple[str, ...], slug: str) -> Table:
-    table = analysis.response_rates(
-        frames.responses, frames.invited, by=by, settings=frames.settings
-    )
+    table = analysis.response_rates(frames.answers, frames.invited, by=by, settings=frames.settings)
     table = scope_rows(table, scope) if by == scope.by else table
     dim = by[-1] if by else None
     rows: list[tuple[Value, ...]] = []
@@ -240,7 +238,7 @@ def overview_get(
     frames: Frames, scope: Scope, previous: Frames | None, previous_title: str
 ) -> Overview:
     rates = analysis.response_rates(
-        frames.responses, frames.invited, by=scope.by, settings=frames.settings
+        frames.answers, frames.invited, by=scope.by, settings=frames.settings
     )
     rate = scope_rows(rates, scope).to_dicts()
     rate_row = rate[0] if rate else {}

@@ -56,12 +56,12 @@ class _Tables:
 
         def table(measure: analysis.breakdowns.Measure) -> pl.DataFrame:
             return analysis.breakdown(
-                frames.responses, frames.items, by=by, measure=measure, settings=frames.settings
+                frames.answers, frames.items, by=by, measure=measure, settings=frames.settings
             )
 
         self.items = table("items")
         rates = analysis.response_rates(
-            frames.responses, frames.invited, by=by, settings=frames.settings
+            frames.answers, frames.invited, by=by, settings=frames.settings
         )
         self.grouped = {
             name: self._rows(frame)

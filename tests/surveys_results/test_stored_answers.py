@@ -1,0 +1,118 @@
+"""A closed wave's answers are stored in columnar form and results read them from there."""
+
+import io
+
+import polars as pl
+import pytest
+from django.urls import reverse
+from polars.testing import assert_frame_equal
+
+from tests.surveys import helpers
+from tests.surveys_results.helpers import CHILDREN, answers, past_wave
+from workforce_health.surveys import analysis, services
+from workforce_health.surveys.models import Response, StoredAnswers
+from workforce_health.surveys.results import frames
+from workforce_health.surveys.results import services as results_services
+
+pytestmark = pytest.mark.django_db
+
+
+def _stored_frame(wave) -> pl.DataFrame:
+    return pl.read_parquet(io.BytesIO(bytes(StoredAnswers.objects.get(wave=wave).data)))
+
+
+def _from_responses(wave) -> analysis.Answers:
+    items = frames.items_frame(wave.questionnaire.parsed())
+    return frames.answers_from_responses(wave=wave, items=items)
+
+
+def test_closing_a_wave_stores_its_answers_and_results_read_them(council, client):
+    helpers.give_emails(council)
+    wave = helpers.open_wave(council)
+    tokens = [*helpers.invitation_tokens(wave)[:1], *(helpers.shared_token(wave) for _ in "12")]
+    for token, level in zip(tokens, "245", strict=True):
+        client.post(
+            reverse("survey-section", kwargs={"token": token, "number": 1}),
+            {"sw_clear_vision": level},
+        )
+        client.post(reverse("survey-check", kwargs={"token": token}))
+    assert not StoredAnswers.objects.filter(wave=wave).exists()  # open: read from responses
+    services.wave_close(wave=wave)
+    stored = StoredAnswers.objects.get(wave=wave)
+    assert stored.responses == 3 and stored.layout == frames.STORED_LAYOUT
+    read = frames.results_answers(wave=wave)
+    assert_frame_equal(read.frame, _from_responses(wave).frame)
+    assert sorted(read.frame["sw_clear_vision"].to_list()) == [2, 4, 5]
+
+
+def test_an_import_stores_the_answers_it_adds(council):
+    wave = past_wave(council, slug="import-2024", year=2024, teams={"Assessment North": [4, 2]})
+    stored = StoredAnswers.objects.get(wave=wave)
+    assert stored.responses == 2
+    assert_frame_equal(_stored_frame(wave), _from_responses(wave).frame)
+
+
+def test_the_stored_form_holds_no_id_date_or_source(council):
+    wave = past_wave(council, slug="columns-2024", year=2024, teams={"Assessment North": [4]})
+    codes = [item.code for item in wave.questionnaire.parsed().items()]
+    assert _stored_frame(wave).columns == [*analysis.GROUP_COLUMNS, *codes]
+
+
+def test_stored_answers_out_of_date_are_written_again(council):
+    wave = past_wave(council, slug="stale-2024", year=2024, teams={"Assessment North": [4, 4]})
+    stored = StoredAnswers.objects.get(wave=wave)
+    stored.layout = frames.STORED_LAYOUT + 1  # an older or newer encoding
+    stored.save()
+    assert frames.results_answers(wave=wave).height == 2
+    assert StoredAnswers.objects.get(wave=wave).layout == frames.STORED_LAYOUT
+    # a response the stored form does not hold (it was sent as the wave closed)
+    Response.objects.create(
+        wave=wave,
+        source="record",
+        submitted_on=wave.closes_on,
+        answers=answers(1),
+        service=CHILDREN,
+        team="Assessment North",
+        role_group="Social worker",
+        tenure_band="Not known",
+        employment_type="Not known",
+    )
+    assert frames.results_answers(wave=wave).height == 3
+    assert StoredAnswers.objects.get(wave=wave).responses == 3
+
+
+def test_a_missing_stored_form_is_written_when_first_read(council):
+    wave = past_wave(council, slug="missing-2024", year=2024, teams={"Assessment North": [3]})
+    StoredAnswers.objects.filter(wave=wave).delete()
+    assert frames.results_answers(wave=wave).height == 1
+    assert StoredAnswers.objects.filter(wave=wave).exists()
+
+
+def test_only_a_closed_wave_has_a_stored_form(council):
+    wave = helpers.open_wave(council)
+    with pytest.raises(Exception, match="not closed"):
+        results_services.stored_answers_write(wave=wave)
+
+
+def test_many_waves_read_together_are_each_under_their_label(council):
+    first = past_wave(council, slug="many-2023", year=2023, teams={"Assessment North": [4, 5]})
+    second = past_wave(council, slug="many-2024", year=2024, teams={"Assessment North": [2]})
+    together = frames.results_answers_many(waves=[first, second], labels=["a", "b"])
+    assert together.frame.columns[0] == analysis.WAVE
+    assert together.frame[analysis.WAVE].to_list() == ["a", "a", "b"]
+    for wave, label in ((first, "a"), (second, "b")):
+        mine = together.frame.filter(pl.col(analysis.WAVE) == label).drop(analysis.WAVE)
+        assert_frame_equal(mine, frames.results_answers(wave=wave).frame)
+    by_id = frames.results_answers_many(waves=[first, second])
+    assert set(by_id.frame[analysis.WAVE].to_list()) == {first.pk, second.pk}
+
+
+def test_many_waves_must_share_a_questionnaire(council):
+    first = past_wave(council, slug="share-2024", year=2024, teams={})
+    other = helpers.wave(
+        council, slug="wider", questionnaire=helpers.builtin("wider-workforce-health-check")
+    )
+    with pytest.raises(ValueError, match="share one questionnaire"):
+        frames.results_answers_many(waves=[first, other])
+    with pytest.raises(ValueError, match="at least one wave"):
+        frames.results_answers_many(waves=[])

@@ -29,7 +29,7 @@ import time
 from collections import deque
 from typing import Any
 
-from locust import FastHttpUser, constant, constant_pacing, task
+from locust import FastHttpUser, task
 from locust.exception import StopUser
 
 SCENARIO = os.environ.get("LOAD_SCENARIO", "submit")
@@ -52,7 +52,6 @@ class Retry(Exception):
 
 
 class Respondent(FastHttpUser):
-    wait_time = constant_pacing(PACING) if PACING > 0 else constant(0)
     connection_timeout = 30.0
     network_timeout = 60.0
 
@@ -60,6 +59,24 @@ class Respondent(FastHttpUser):
         self.cookie = ""
         self.form_token = ""
         self.address = f"10.{random.randrange(256)}.{random.randrange(256)}.{random.randrange(256)}"
+        self.due = time.time()
+        if PACING > 0:
+            # Each respondent starts at a random moment within the first period, then keeps its
+            # own schedule, so that the server sees independent arrivals at users / PACING a
+            # second. (locust's constant_pacing counts each wait from the end of the task:
+            # after the first tasks queue behind each other, all users end up in step and send
+            # their requests within 0.1 s of each other every period: a burst test instead.)
+            self.due += random.uniform(0, PACING)
+            time.sleep(self.due - time.time())
+
+    def wait_time(self) -> float:
+        """Until this respondent's next slot (LOAD_PACING apart); none in a closed loop. A task
+        that overran its slot is followed at once, and the schedule starts again from there."""
+        if PACING <= 0:
+            return 0.0
+        now = time.time()
+        self.due = max(self.due + PACING, now)
+        return self.due - now
 
     def _headers(self, post: bool) -> dict[str, str]:
         headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": self.address}

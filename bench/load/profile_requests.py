@@ -16,7 +16,7 @@ Setup, as in `run_load.py` and through the product's services: its own PostgreSQ
 submits) and as many fresh ones (for the pages and section saves). Requests are measured in
 rounds, one of each kind per round, so the kinds share the machine's conditions; the figures are
 the median and the mean of the process's CPU time per request (`time.process_time`), and the
-PostgreSQL backend's CPU per request (from /proc, its utime + stime).
+PostgreSQL backend's CPU per request (from /proc/PID/schedstat).
 """
 
 from __future__ import annotations
@@ -109,9 +109,8 @@ class Wsgi:
 
 
 def backend_cpu(pid: int) -> float:
-    stat = Path(f"/proc/{pid}/stat").read_text()
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """Seconds the PostgreSQL backend has run on a CPU (schedstat: nanoseconds, not ticks)."""
+    return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
 
 
 def main() -> None:

@@ -491,6 +491,27 @@ def run_locust(
 # --- results ------------------------------------------------------------------------------
 
 
+def warm_up(port: int, prepared: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """Before the measured run, `--warm-up` page loads per worker, as many at once as there are
+    workers, so that each worker has its database connection and compiled templates, as a
+    server that has been running has. (A cold start is what the crash test measures.) The
+    pages are GETs of tokens kept back for the double-click check: nothing is stored."""
+    reserved = prepared["reserved_for_double_click"]
+    count = args.warm_up * args.workers
+    if not reserved or not count:
+        return {"requests": 0}
+    paths = [
+        f"/s/{reserved[n % len(reserved)]['token']}/{page}"
+        for n in range(count)
+        for page in ("check/", "section/1/")
+    ]
+    started = time.monotonic()
+    with ThreadPoolExecutor(args.workers) as pool:
+        statuses = Counter(pool.map(lambda path: http_request(port, "GET", path)[0], paths))
+    assert set(statuses) == {200}, statuses
+    return {"requests": len(paths), "seconds": round(time.monotonic() - started, 2)}
+
+
 def percentile(values: list[float], fraction: float) -> float:
     if not values:
         return float("nan")
@@ -741,6 +762,9 @@ def main() -> None:
         default=True,
         help="gunicorn --preload: load the application once, in the master, before forking",
     )
+    parser.add_argument(
+        "--warm-up", type=int, default=10, help="page loads per worker before the run (0: none)"
+    )
     parser.add_argument("--locust-processes", type=int, default=1)
     parser.add_argument("--crash-at", type=float, default=0.0, help="SIGKILL the server then")
     parser.add_argument("--down-for", type=float, default=2.0, help="seconds before restarting")
@@ -791,6 +815,7 @@ def main() -> None:
 
         server = Gunicorn(env, args, out / "gunicorn.log")
         server.start()
+        warmed = warm_up(server.port, prepared, args)
         uptime_before = Path("/proc/loadavg").read_text().split()[:3]
         print(f"load: {args.scenario}, {args.users} users, {args.run_time} s", flush=True)
         ran = run_locust(args, server, postgres, out, env)
@@ -823,6 +848,7 @@ def main() -> None:
             "settings": {key: value for key, value in vars(args).items() if key not in ("out",)}
             | {"gunicorn": " ".join(server.command()[1:]), "pg_fsync": args.pg_fsync},
             "setup": {k: v for k, v in prepared.items() if k != "reserved_for_double_click"},
+            "warm_up": warmed,
             "run": {k: v for k, v in ran.items() if k != "started"},
             "client": {
                 k: v for k, v in outcomes.items() if k not in ("acked_indexes", "attempted_indexes")

@@ -72,9 +72,10 @@ bench: install-dev ## Run the benchmarks under bench/ (see docs/performance.md)
 
 bench-load: install-dev ## Load-test survey submission: gunicorn + PostgreSQL, locust (docs/performance.md)
 	$(BIN)/pip install --quiet -r requirements/bench.txt
+	$(BIN)/python bench/load/run_load.py --scenario submit --pacing 1
 	$(BIN)/python bench/load/run_load.py --scenario submit
 	$(BIN)/python bench/load/run_load.py --scenario journey --run-time 300
-	$(BIN)/python bench/load/run_load.py --scenario submit --crash-at 20
+	$(BIN)/python bench/load/run_load.py --scenario submit --pacing 1 --crash-at 30
 
 css: ## Rebuild the GOV.UK Frontend CSS, JS and images (needs Node and npm)
 	frontend/build.sh

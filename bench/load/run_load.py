@@ -2,11 +2,18 @@
 
 Run with `make bench-load`, or by hand, e.g.
 
-    .venv/bin/python bench/load/run_load.py --scenario submit --users 200 --run-time 60
-    .venv/bin/python bench/load/run_load.py --scenario journey --users 200 --run-time 300
-    .venv/bin/python bench/load/run_load.py --scenario submit --crash-at 20 --run-time 45
+    .venv/bin/python bench/load/run_load.py --scenario submit --pacing 1
+    .venv/bin/python bench/load/run_load.py --scenario submit
+    .venv/bin/python bench/load/run_load.py --scenario journey --run-time 300
+    .venv/bin/python bench/load/run_load.py --scenario submit --pacing 1 --crash-at 30
 
-Results: docs/performance.md, "Survey submission under load". What one run does:
+The first is the target run: 200 respondents, each sending one final submit a second
+(`--pacing 1`) on its own schedule from a random start, so 200 submissions a second are
+offered. Without `--pacing` (the second) the users send the next as soon as one is answered: a
+closed loop, which measures capacity, and where Little's law makes the mean latency users /
+throughput. Figures: docs/performance.md, "Survey submission under load".
+
+What one run does:
 
 1. Starts its own PostgreSQL 15 cluster on loopback in a temporary directory (fsync and
    synchronous commit on, as in production: `scripts/throwaway-postgres` turns fsync off, which
@@ -22,8 +29,10 @@ Results: docs/performance.md, "Survey submission under load". What one run does:
    (the client's own words, not the token) so that every stored response can be matched to the
    submission it came from, and a duplicate would show as a marker stored twice.
 3. Serves `config.wsgi` with gunicorn and `config.settings.production` (DEBUG off, the
-   file-based cache, `CONN_MAX_AGE` 60 as production has it) on 127.0.0.1. The client sends
-   `X-Forwarded-Proto: https` and `X-Forwarded-For`, as the TLS-terminating proxy in front of
+   file-based cache, `CONN_MAX_AGE` 60 and prepared statements as production has them) on
+   127.0.0.1: `--workers` sync workers (2 x cores + 1), `--preload`, as the README's "Running in
+   production" says; then `--warm-up` page loads per worker before the measured run. The client
+   sends `X-Forwarded-Proto: https` and `X-Forwarded-For`, as the TLS-terminating proxy in front of
    production would, so the production settings (SSL redirect, secure cookies, CSRF origin
    checks) stay as they are.
 4. Runs locust headless (`bench/load/locustfile.py`): `--users` respondents, a fixed run time,
@@ -774,9 +783,10 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="leave the servers running")
     args = parser.parse_args()
     if args.tokens is None:
-        # Issuing a token and saving its draft through the services takes 10-40 ms here:
-        # enough for 100 submissions/s for a minute; the summary says if they ran out.
-        args.tokens = 6_000 if args.scenario == "submit" else 2_000
+        # Issuing a token and saving its draft through the services takes 4-10 ms here: a
+        # minute at the offered rate, or at about the capacity (the summary says if they ran out).
+        rate = args.users / args.pacing if args.pacing else 350  # closed loop: about capacity
+        args.tokens = int(rate * args.run_time * 1.05) if args.scenario == "submit" else 2_000
     args.tokens += args.double_click
     out = args.out or Path(tempfile.mkdtemp(prefix="workforce-health-load."))
     out.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.surveys_results.helpers import answers, past_wave
+from workforce_health.surveys.models import InvitedGroup
 from workforce_health.surveys.results import services
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +153,23 @@ def test_compare_with_another_questionnaire_is_refused(council, wave):
     assert answers(3)  # the helper's answers are for the Social Work Health Check
     with pytest.raises(CommandError, match="--compare"):
         run("results", "--wave", "hc-2025", "--compare", "hc-2025")
+
+
+def test_group_respondents_follow_the_minimum_group_not_the_invited_counts(council):
+    # An import without invited counts: how many responded in each team is still published
+    # when the team is large enough, and hidden (null, never 0) when it is not.
+    past_wave(
+        council,
+        slug="hc-import",
+        year=2023,
+        teams={"Assessment North": [4] * 12, "Duty": [5, 5], "Family Support": [3] * 7},
+        min_group_size=5,
+        min_group_size_comments=10,
+        min_invited_for_response_rate=5,
+    )
+    InvitedGroup.objects.filter(wave__slug="hc-import").delete()
+    teams = json.loads(run("results", "--wave", "hc-import", "--by", "team"))["breakdowns"]["team"]
+    service = "Children's Services / "
+    assert teams[service + "Assessment North"]["respondents"] == 12
+    assert teams[service + "Duty"]["respondents"] is None  # 2: fewer than 5
+    assert teams[service + "Family Support"]["respondents"] is None  # 7, but it would give Duty

@@ -203,7 +203,9 @@ def published_items(wave: Wave, requests: Sequence[tuple[str, ...]]) -> pl.DataF
 
 
 def published_rates(wave: Wave, requests: Sequence[tuple[str, ...]]) -> pl.DataFrame:
-    disclosure = DisclosureSettings(min_invited_for_response_rate=wave.min_group_size)
+    disclosure = DisclosureSettings(
+        min_group_size=wave.min_group_size, min_invited_for_response_rate=wave.min_group_size
+    )
     responses, invited = wave.responses(), wave.invited_frame()
     return stacked(
         (by, response_rates(responses, invited, by=by, settings=disclosure)) for by in requests
@@ -336,18 +338,34 @@ def test_no_suppressed_response_rate_is_recoverable(wave: Wave) -> None:
         if row["suppressed"]:
             assert row["suppressed_reason"] in (
                 f"fewer than {threshold} invited",
+                f"fewer than {threshold} responses",
                 "to protect another group",
             ), row
             assert row["invited"] is None and row["responded"] is None, row
             assert row["response_rate"] is None, row
-        else:
-            assert row["invited"] >= threshold, row
+        else:  # neither few invited nor few respondents shown
+            assert row["invited"] >= threshold and row["responded"] >= threshold, row
     keys = {_key(r) for r in published.to_dicts()}
-    truth = {k: sum(n for m, n in wave.invited.items() if _covers(k, m)) for k in keys}
+    invited = {k: sum(n for m, n in wave.invited.items() if _covers(k, m)) for k in keys}
+    responded = true_counts(wave, 0, keys)
     for r in published.filter(~pl.col("suppressed")).to_dicts():
-        assert r["invited"] == truth[_key(r)], r
-    assert_one_joint_solution(published, truth, threshold, "invited")
-    assert_not_recoverable(published, list(wave.invited), "response rates", truth)
+        assert (r["invited"], r["responded"]) == (invited[_key(r)], responded[_key(r)]), r
+    # the size protected is the respondents', a group with few invited counting as small
+    size = {
+        k: responded[k] if invited[k] >= threshold else min(responded[k], threshold - 1)
+        for k in keys
+    }
+    few = f"fewer than {threshold} invited"
+    worded = published.with_columns(
+        pl.when(pl.col("suppressed_reason") == few)
+        .then(pl.lit(f"fewer than {threshold} responses"))
+        .otherwise(pl.col("suppressed_reason"))
+        .alias("suppressed_reason")
+    )
+    assert_one_joint_solution(worded, size, threshold, "responses")
+    for row in published.filter(pl.col("suppressed_reason") == few).to_dicts():
+        assert invited[_key(row)] < threshold, row
+    assert_not_recoverable(published, list(wave.invited), "response rates", invited)
 
 
 @settings(derandomize=True, max_examples=200, database=None)

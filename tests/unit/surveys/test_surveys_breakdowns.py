@@ -10,6 +10,7 @@ from workforce_health.surveys.analysis import (
     DisclosureSettings,
     breakdown,
     comments,
+    respondent_counts,
     response_rates,
 )
 
@@ -115,3 +116,33 @@ def test_comments_never_shown_for_small_groups() -> None:
         .sort()
         .equals(result["comment"].sort())
     )
+
+
+def test_response_rates_hide_groups_with_few_respondents_however_many_were_invited() -> None:
+    invited = pl.DataFrame(
+        {"service": ["Children"] * 3 + ["Adults"], "team": list("ABCD"), "invited": [40] * 4}
+    )
+    result = response_rates(responses(), invited, by=["team"])
+    a = result.filter(pl.col("team") == "A").row(0, named=True)  # 3 of 40 responded
+    assert (a["suppressed_reason"], a["responded"]) == ("fewer than 10 responses", None)
+    b = result.filter(pl.col("team") == "B").row(0, named=True)  # 14, hidden so A is not 17-14
+    assert b["suppressed_reason"] == "to protect another group"
+    assert result.filter(pl.col("team") == "D")["responded"].to_list() == [30]
+
+
+def test_respondent_counts_are_suppressed_like_every_figure() -> None:
+    result = respondent_counts(responses(), ITEMS, by=["team"])
+    assert result.columns == ["service", "team", "respondents", "suppressed", "suppressed_reason"]
+    shown = result.filter(~pl.col("suppressed")).select("service", "team", "respondents")
+    assert shown.rows() == [
+        ("Adults", "D", 30),
+        ("Adults", None, 30),
+        ("Children", "C", 25),
+        ("Children", None, 42),
+        (None, None, 72),
+    ]
+    hidden = result.filter(pl.col("suppressed"))
+    assert set(hidden["team"].to_list()) == {"A", "B"}
+    assert hidden["respondents"].null_count() == hidden.height  # never shown as zero
+    whole = respondent_counts(responses(), ITEMS, settings=DisclosureSettings(80, 80))
+    assert whole.row(0, named=True)["suppressed_reason"] == "fewer than 80 responses"

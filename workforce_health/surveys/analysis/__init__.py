@@ -7,6 +7,7 @@ from workforce_health.surveys.analysis.breakdowns import (
     breakdown,
     breakdown_many,
     comments,
+    respondent_counts,
     response_rates,
 )
 from workforce_health.surveys.analysis.inputs import (
@@ -48,6 +49,7 @@ __all__ = [
     "prepare_wide",
     "redact",
     "reported_numbers",
+    "respondent_counts",
     "response_rates",
     "round_half_up",
     "round_half_up_expr",

@@ -14,6 +14,7 @@ import numpy as np
 import polars as pl
 
 from workforce_health.surveys.analysis._codes import cached_group_index, column_codes
+from workforce_health.surveys.analysis._reasons import primary_reason
 from workforce_health.surveys.analysis._tables import Block, grid, stack, to_frame
 from workforce_health.surveys.analysis.counts import plan
 from workforce_health.surveys.analysis.inputs import (
@@ -261,9 +262,12 @@ def response_rates(
     `invited` has the `layout(by)` columns (null -> "Not known"), an integer `invited` count,
     at any finer grain, and the `wave` column when the responses have one. Columns: the
     layout(by) columns, invited, responded, response_rate (0-100), suppressed,
-    suppressed_reason. Groups with fewer than `settings.min_invited_for_response_rate`
-    invited are hidden, with complementary suppression; responses from a group with no
-    invited count give invited 0 (hidden). `responses` may be raw or `Answers`.
+    suppressed_reason. A group is hidden when fewer than
+    `settings.min_invited_for_response_rate` were invited (reason "fewer than 10 invited")
+    or fewer than `settings.min_group_size` responded ("fewer than 10 responses"), with
+    complementary suppression on the respondents (a group hidden for its invited count counts
+    as small); responses from a group with no invited count give invited 0 (hidden).
+    `responses` may be raw or `Answers`.
     """
     dims, sets = layout(by)
     people = _respondents(responses)
@@ -303,21 +307,31 @@ def response_rates(
                 pl.col("responded").cast(pl.Int64).fill_null(0),
             )
         )
+    few_invited = pl.col("invited") < settings.min_invited_for_response_rate
+    responses_needed = settings.min_group_size
     table = pl.concat(parts).with_columns(
         pl.when(pl.col("invited") > 0)
         .then(100.0 * pl.col("responded") / pl.col("invited"))
-        .alias("response_rate")
+        .alias("response_rate"),
+        pl.when(few_invited)
+        .then(pl.min_horizontal("responded", pl.lit(responses_needed - 1)))
+        .otherwise(pl.col("responded"))
+        .alias("_size"),
     )
     flagged = suppress(
         table,
         dims=dims,
-        n_col="invited",
-        threshold=settings.min_invited_for_response_rate,
+        n_col="_size",
+        threshold=responses_needed,
         partition_by=part,
-        unit="invited",
         one_way=one_way_patterns(dims, sets),
+    ).with_columns(
+        pl.when(few_invited & (pl.col("suppressed_reason") == primary_reason(responses_needed)))
+        .then(pl.lit(primary_reason(settings.min_invited_for_response_rate, "invited")))
+        .otherwise(pl.col("suppressed_reason"))
+        .alias("suppressed_reason")
     )
-    return redact(flagged, keep=[*part, *dims]).sort(
+    return redact(flagged.drop("_size"), keep=[*part, *dims]).sort(
         [*part, *dims], nulls_last=True, maintain_order=True
     )
 
@@ -332,6 +346,58 @@ def _sizes(answers: Answers) -> Callable[[Keys], Block]:
         return Block(group_codes, entry, {"n": respondents})
 
     return block
+
+
+def _group_sizes(answers: Answers, by: Sequence[str], threshold: int) -> pl.DataFrame:
+    """Respondents per group of `layout(by)` (partition first), suppressed at `threshold`:
+    the layout columns, respondents, suppressed, suppressed_reason."""
+    dims, sets = layout(by)
+    part = answers.partition
+    sizes = Spec(pl.DataFrame({"group": ["respondents"]}), (("n", pl.Int64),), _sizes(answers))
+    blocks = []
+    for keys in sets:
+        blocks.append(sizes.block((*part, *keys)))
+        if empty := _empty(answers, sizes, (*part, *keys)):
+            blocks.append(empty)
+    stacked = stack(blocks, (*part, *dims))
+    reasons = decide(
+        Coded(
+            stacked.keys[WAVE] if part else np.zeros(len(stacked.entry), dtype=np.int64),
+            tuple(stacked.keys[d] for d in dims),
+            tuple(column_codes(answers, d).labels.to_list() for d in dims),
+            stacked.values("n").astype(np.int64),
+        ),
+        threshold=threshold,
+        one_way=one_way_patterns(dims, sets),
+    )
+    reason = reason_labels(reasons, threshold=threshold)
+    frame = to_frame(
+        answers,
+        stacked,
+        entries=sizes.entries,
+        figures=sizes.figures,
+        partition=part,
+        entry_first=True,
+        extra=[reason.is_not_null().alias("suppressed"), reason],
+    )
+    return frame.drop("group").rename({"n": "respondents"})
+
+
+def respondent_counts(
+    responses: pl.DataFrame | Answers,
+    items: pl.DataFrame,
+    *,
+    by: Sequence[str] = (),
+    settings: DisclosureSettings = DEFAULT_SETTINGS,
+) -> pl.DataFrame:
+    """How many responded in each group of `layout(by)`, suppressed as every other figure is
+    (`settings.min_group_size`, complementary suppression): the layout columns, respondents,
+    suppressed, suppressed_reason. For a wave whose invited counts are unknown (an import),
+    the number of respondents is all a group's response rate can say."""
+    answers = ensure_prepared(responses, items)
+    dims, _ = layout(by)
+    sizes = _group_sizes(answers, by, settings.min_group_size)
+    return redact(sizes, keep=[*answers.partition, *dims])
 
 
 def comments(
@@ -354,33 +420,8 @@ def comments(
     answers = ensure_prepared(responses, items)
     dims, sets = layout(by)
     part = answers.partition
-    keys_of = [(*part, *keys) for keys in sets]
-    blocks = []
-    sizes = Spec(pl.DataFrame({"group": ["respondents"]}), (("n", pl.Int64),), _sizes(answers))
-    for keys in keys_of:
-        blocks.append(sizes.block(keys))
-        if empty := _empty(answers, sizes, keys):
-            blocks.append(empty)
-    stacked = stack(blocks, (*part, *dims))
-    reasons = decide(
-        Coded(
-            stacked.keys[WAVE] if part else np.zeros(len(stacked.entry), dtype=np.int64),
-            tuple(stacked.keys[d] for d in dims),
-            tuple(column_codes(answers, d).labels.to_list() for d in dims),
-            stacked.values("n").astype(np.int64),
-        ),
-        threshold=settings.min_group_size_comments,
-        one_way=one_way_patterns(dims, sets),
-    )
-    shown = to_frame(
-        answers,
-        stacked,
-        entries=sizes.entries,
-        figures=(),
-        partition=part,
-        entry_first=True,
-        extra=[pl.Series("_shown", reasons == 0)],
-    ).filter(pl.col("_shown"))
+    sizes = _group_sizes(answers, by, settings.min_group_size_comments)
+    shown = sizes.filter(~pl.col("suppressed"))
     codes = answers.codes(TEXT)
     texts = (
         pl.concat(

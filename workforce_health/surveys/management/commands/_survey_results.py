@@ -1,6 +1,6 @@
 """`survey results`: the engine's published (suppressed) figures as one JSON-ready structure.
 
-Every figure comes from `analysis.breakdown`, `analysis.response_rates` and
+Every figure comes from `analysis.breakdown`, `analysis.respondent_counts` and
 `analysis.wave_change`, the same tables the results pages show (docs/survey-analysis.md). A
 suppressed figure is None with "suppressed": True. Percentages are 0-100, to one decimal place.
 """
@@ -60,8 +60,8 @@ class _Tables:
             )
 
         self.items = table("items")
-        rates = analysis.response_rates(
-            frames.answers, frames.invited, by=by, settings=frames.settings
+        respondents = analysis.respondent_counts(
+            frames.answers, frames.items, by=by, settings=frames.settings
         )
         self.grouped = {
             name: self._rows(frame)
@@ -70,7 +70,7 @@ class _Tables:
                 ("standards", table("standards")),
                 ("themes", table("themes")),
                 ("enps", table("enps")),
-                ("rates", rates),
+                ("respondents", respondents),
             )
         }
 
@@ -110,12 +110,12 @@ def _group(
         items[row["item_code"]] = _figures(row, ITEM_FIELDS)
         if changes is not None:
             items[row["item_code"]]["change"] = _change(changes.get((group, row["item_code"])))
-    rate = next(iter(tables.rows("rates", group)), None)
+    size = next(iter(tables.rows("respondents", group)), None)
     enps = {row["item_code"]: row for row in tables.rows("enps", group)}
     agree = next((i.code for i in parsed.items() if i.code.endswith(RECOMMEND_SUFFIX)), None)
     scale = next((i.code for i in parsed.items() if i.type == qn.SCALE_0_10), None)
     return {
-        "respondents": None if rate is None or rate["suppressed"] else rate["responded"],
+        "respondents": None if size is None else size["respondents"],
         "items": items,
         "standards": _scores(tables.rows("standards", group), "standard"),
         "themes": _scores(tables.rows("themes", group), "theme"),

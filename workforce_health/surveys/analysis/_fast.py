@@ -37,9 +37,11 @@ def _segments(sorted_ids: IntArray) -> tuple[IntArray, IntArray]:
 
 def one_level(line: IntArray, key: IntArray, n: IntArray, threshold: int) -> Reasons:
     """Rules 1-2 in closed form on lines (a shown total and its children; `line` numbers the
-    line of each child, `key` orders children with equal n): hide the children below the
-    threshold; if any is hidden and the hidden ones hold fewer than the threshold, also hide
-    the smallest shown children, in the solver's order (n, then the key), until they reach it.
+    line of each child from 0, `key` orders children with equal n): hide the children below
+    the threshold; if any is hidden and the hidden ones hold fewer than the threshold, also
+    hide the smallest shown children, in the solver's order (n, then the key), until they
+    reach it. Lines with no child below the threshold are all shown, so only the others are
+    sorted.
 
     This is what `_protect` decides for such a line when the total is fixed and shown, the line
     has at least two children (or none below the threshold), and no other cell of the stage
@@ -50,7 +52,11 @@ def one_level(line: IntArray, key: IntArray, n: IntArray, threshold: int) -> Rea
     out = np.zeros(len(n), dtype=np.int8)
     if not len(n):
         return out
-    order = _order(line, n, key)
+    small_lines = np.bincount(line, weights=n < threshold) > 0
+    chosen = np.flatnonzero(small_lines[line])
+    if not len(chosen):
+        return out
+    order = chosen[_order(line[chosen], n[chosen], key[chosen])]
     lines, sizes = line[order], n[order]
     starts, run = _segments(lines)
     small = sizes < threshold
@@ -166,9 +172,10 @@ def fast_reasons(
             general |= _per_part(part, parts, top & (reasons != SHOWN)) > 0
         with_parent = child_rows[has_parent]
         for hidden_line in (False, True):
-            chosen = with_parent[(parent_reason != SHOWN) == hidden_line]
+            pick = (parent_reason != SHOWN) == hidden_line
+            chosen = with_parent[pick]
             decide = _first_of_lines if hidden_line else one_level
-            reasons[chosen] = decide(line[chosen], dims[1][chosen], n[chosen], threshold)
+            reasons[chosen] = decide(of_child[pick], dims[1][chosen], n[chosen], threshold)
     else:
         general = np.ones(parts, dtype=bool)
     general_rows = general[part] & small_any

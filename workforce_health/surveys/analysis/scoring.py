@@ -216,16 +216,17 @@ def _standards(answers: Answers, key: str) -> Spec:
     if key not in ("standard", "theme"):
         raise ValueError("key must be 'standard' or 'theme'")
     names, scores = respondent_scores(answers, key)
-    scored = ~np.isnan(scores)
-    standard = np.arange(len(names), dtype=np.int64)
+    width = max(len(names), 1)
+    scored = np.flatnonzero(~np.isnan(scores.ravel()))  # (respondent, standard) pairs, in order
+    respondent, standard, score = scored // width, scored % width, scores.ravel()[scored]
 
     def block(keys: tuple[str, ...]) -> Block:
         index = cached_group_index(answers, keys)
         # Each (group, standard) sums its respondents' scores in their order.
-        cell = (index.of_row[:, None] * len(names) + standard)[scored]
+        cell = index.of_row[respondent] * width + standard
         size = index.size * len(names)
         n = np.bincount(cell, minlength=size).astype(np.int64)
-        total = np.bincount(cell, weights=scores[scored], minlength=size).astype(np.float64)
+        total = np.bincount(cell, weights=score, minlength=size).astype(np.float64)
         group_codes, entry = grid(index.groups, index.keys, len(names))
         return Block(group_codes, entry, {"n": n, "score": _ratio(total, n)})
 

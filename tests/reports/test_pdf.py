@@ -22,7 +22,7 @@ from tests.reports import helpers
 from tests.reports.helpers import MEETING, SMALL_TEAM, YEAR
 from workforce_health.reports import render, services
 from workforce_health.reports.document import Document
-from workforce_health.reports.selectors import report_quotation_choices
+from workforce_health.reports.selectors import report_comment_texts
 
 TOOLS = ("pdfinfo", "pdftoppm", "pdftotext")
 pytestmark = [
@@ -60,7 +60,7 @@ def written(django_db_setup, django_db_blocker, tmp_path_factory) -> Written:
         services.report_update(
             report=draft,
             commentary={"workforce": COMMENTARY},
-            quotations=report_quotation_choices(report=draft),
+            quotations=report_comment_texts(report=draft),
         )
         document = services.report_draft_document(report=draft)
         out = io.StringIO()

@@ -74,8 +74,14 @@ def test_sections_left_out_do_not_appear(report):
     assert keys == ["summary", "health-check", "comment-themes", "workforce", "appendix"]
 
 
-def test_quotations_only_from_the_redacted_comments(report):
-    choices = report_quotation_choices(report=report)
+def _membership(council, role):
+    return council.users[role].memberships.get()
+
+
+def test_quotations_only_from_the_redacted_comments(reported, report):
+    choices = report_quotation_choices(
+        viewer=_membership(reported, Role.WORKFORCE_LEAD), report=report
+    )
     assert len(choices) == 1
     assert REDACTED_NAME not in choices[0] and "my workload is manageable now" in choices[0]
     with pytest.raises(ValidationError, match="Choose quotations from the redacted comments"):
@@ -86,6 +92,23 @@ def test_quotations_only_from_the_redacted_comments(report):
     document = services.report_draft_document(report=report)
     quotes = [b.text for s in document.sections for b in s.blocks if b.kind == "quote"]
     assert quotes == choices
+
+
+def test_only_the_workforce_lead_reads_and_chooses_quotations(reported, report):
+    lead = _membership(reported, Role.WORKFORCE_LEAD)
+    choices = report_quotation_choices(viewer=lead, report=report)
+    assert choices
+    for role in (Role.ADMINISTRATOR, Role.SERVICE_MANAGER, Role.SCRUTINY_MEMBER):
+        assert report_quotation_choices(viewer=_membership(reported, role), report=report) == []
+    admin = _membership(reported, Role.ADMINISTRATOR)
+    for quotations in (choices, []):
+        with pytest.raises(ValidationError, match="Only the workforce lead can choose quotations"):
+            services.report_update(report=report, quotations=quotations, editor=admin)
+    services.report_update(report=report, quotations=choices, editor=lead)
+    # The administrator can still change everything else, and the lead's choice stays.
+    services.report_update(report=report, commentary={"summary": "From the admin."}, editor=admin)
+    report.refresh_from_db()
+    assert report.quotations == choices and report.commentary == {"summary": "From the admin."}
 
 
 def _turnover(document) -> str:

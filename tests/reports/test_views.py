@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.reports.helpers import MEETING
+from tests.reports.helpers import MEETING, REDACTED_NAME
 from workforce_health.core.models import Membership
 from workforce_health.reports import services
 from workforce_health.reports.models import Report, ReportVersion
@@ -162,3 +162,52 @@ def test_downloads_of_the_draft_and_the_published_version(
         assert "Draft: not published" in draft.content.decode()
         assert "Version 1, published" in version.content.decode()
         assert "Published words." in version.content.decode()
+
+
+def _edit_post(report, **extra) -> dict:
+    return {
+        **_date("meeting_date", MEETING),
+        "services": [s.pk for s in report.services.all()],
+        "title": report.title,
+        "sections": ["comment-themes"],
+        **extra,
+    }
+
+
+def test_only_the_lead_sees_and_chooses_quotations_on_the_edit_page(reported, report, client_for):
+    lead = client_for(reported.users[Role.WORKFORCE_LEAD])
+    page = lead.get(reverse("report-edit", args=[report.pk])).content.decode()
+    assert 'name="quotations"' in page and "my workload is manageable now" in page
+    assert REDACTED_NAME not in page  # the choices are redacted
+    quote = next(q for q in _choices(page) if "my workload is manageable now" in q)
+    url = reverse("report-edit", args=[report.pk])
+    saved = lead.post(url, _edit_post(report, quotations=[quote]))
+    assert saved.status_code == 302
+    report.refresh_from_db()
+    assert report.quotations == [quote]
+
+    admin = client_for(reported.users[Role.ADMINISTRATOR])
+    page = admin.get(reverse("report-edit", args=[report.pk])).content.decode()
+    assert 'name="quotations"' not in page and "my workload is manageable now" not in page
+    assert "Only the workforce lead can read staff comments and choose quotations" in page
+    assert "The lead has chosen 1 quotation: your changes keep it." in page
+    # Saving keeps the lead's choice; a quotation sent anyway (a forged field) is ignored.
+    for extra in ({}, {"quotations": [quote]}, {"quotations": ["Anything I like"]}):
+        saved = admin.post(
+            reverse("report-edit", args=[report.pk]),
+            _edit_post(report, commentary_summary="Checked by the administrator.", **extra),
+        )
+        assert saved.status_code == 302
+        report.refresh_from_db()
+        assert report.quotations == [quote]
+        assert report.commentary == {"summary": "Checked by the administrator."}
+    services.report_update(report=report, quotations=[])
+    page = admin.get(reverse("report-edit", args=[report.pk])).content.decode()
+    assert "Only the workforce lead can read staff comments" in page and "chosen" not in page
+
+
+def _choices(page: str) -> list[str]:
+    import html
+    import re
+
+    return [html.unescape(v) for v in re.findall(r'name="quotations" value="([^"]*)"', page)]

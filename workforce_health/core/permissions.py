@@ -24,6 +24,9 @@ class Capability(StrEnum):
     VIEW_WORKFORCE_MEASURES = "view_workforce_measures"  # dashboard, within the role's scope
     MANAGE_SURVEYS = "manage_surveys"  # questionnaires and survey waves (never responses)
     VIEW_SURVEY_RESULTS = "view_survey_results"  # suppressed results, within the role's scope
+    # The redacted text of survey comments (results comments page, the scrutiny report's
+    # quotation chooser): "Free text is shown only to the workforce lead" (issue 4, item 7).
+    VIEW_SURVEY_COMMENTS = "view_survey_comments"
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -51,6 +54,7 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.VIEW_SURVEY_COMMENTS,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(

@@ -50,9 +50,11 @@ def report_inputs(*, report: Report) -> ReportInputs:
     )
 
 
-def report_quotation_choices(*, report: Report) -> list[str]:
-    """Redacted comments the lead may quote: from the report's waves and services, only from
-    groups meeting the comment threshold (the comments page's own rules)."""
+def report_comment_texts(*, report: Report) -> list[str]:
+    """Every redacted comment a report may quote: from the report's waves and services, only
+    from groups meeting the comment threshold (the comments page's own rules). Not scoped to
+    a viewer: for checking a choice (`services.report_update`); pages call
+    `report_quotation_choices`."""
     inputs = report_inputs(report=report)
     services = {s.name for s in inputs.services}
     theme_dictionary()  # fail early if the dictionary cannot be read
@@ -64,3 +66,14 @@ def report_quotation_choices(*, report: Report) -> list[str]:
                 if (not services or comment.group in services) and comment.text not in choices:
                     choices.append(comment.text)
     return choices
+
+
+def report_quotation_choices(*, viewer: Membership, report: Report) -> list[str]:
+    """The redacted comments the viewer may choose quotations from: only for those who may
+    read comment text (the workforce lead); nothing for anyone else."""
+    if (
+        not membership_can(viewer, Capability.VIEW_SURVEY_COMMENTS)
+        or report.organisation_id != viewer.organisation_id
+    ):
+        return []
+    return report_comment_texts(report=report)

@@ -10,13 +10,14 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from workforce_health.core.models import Organisation, Service
+from workforce_health.core.models import Membership, Organisation, Service
+from workforce_health.core.permissions import Capability, membership_can
 from workforce_health.reports.builder import APPENDIX, SUMMARY, report_document
 from workforce_health.reports.document import Document, to_json
 from workforce_health.reports.inputs import ReportDataMissing
 from workforce_health.reports.models import Report, ReportVersion
 from workforce_health.reports.sections.registry import section_specs
-from workforce_health.reports.selectors import report_inputs, report_quotation_choices
+from workforce_health.reports.selectors import report_comment_texts, report_inputs
 
 MAX_COMMENTARY = 5000
 
@@ -73,8 +74,11 @@ def report_update(
     included_sections: Iterable[str] | None = None,
     commentary: Mapping[str, str] | None = None,
     quotations: Iterable[str] | None = None,
+    editor: Membership | None = None,
 ) -> Report:
-    """Change a draft. `included_sections`: the optional sections to show."""
+    """Change a draft. `included_sections`: the optional sections to show. `editor`: who is
+    making the change (None for the system, such as the demo loader); only a role that may
+    read comment text (the workforce lead) may change the quotations."""
     if title is not None:
         report.title = title.strip()
     if meeting_date is not None:
@@ -95,8 +99,12 @@ def report_update(
     if services is not None:
         report.services.set(_check_services(report.organisation, services))
     if quotations is not None:
+        if editor is not None and not membership_can(editor, Capability.VIEW_SURVEY_COMMENTS):
+            raise ValidationError(
+                {"quotations": "Only the workforce lead can choose quotations from comments"}
+            )
         wanted = list(dict.fromkeys(quotations))
-        allowed = set(report_quotation_choices(report=report)) if wanted else set()
+        allowed = set(report_comment_texts(report=report)) if wanted else set()
         if any(q not in allowed for q in wanted):
             raise ValidationError(
                 {"quotations": "Choose quotations from the redacted comments listed"}

@@ -71,7 +71,7 @@ def report_create(request: HttpRequest) -> HttpResponse:
 def _edit_form(request: HttpRequest, report: Report) -> ReportEditForm:
     specs = section_specs()
     try:
-        choices = selectors.report_quotation_choices(report=report)
+        choices = selectors.report_quotation_choices(viewer=viewer(request), report=report)
     except ReportDataMissing:
         choices = []
     optional = [s.key for s in specs if s.optional]
@@ -94,8 +94,10 @@ def _edit_form(request: HttpRequest, report: Report) -> ReportEditForm:
 
 @requires(Capability.EDIT_REPORTS)
 def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
-    report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
+    membership = viewer(request)
+    report = found(selectors.report_get(viewer=membership, report_id=report_id))
     form = _edit_form(request, report)
+    quotes = membership_can(membership, Capability.VIEW_SURVEY_COMMENTS)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved = save_or_add_errors(
@@ -107,14 +109,25 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
                 services=data["services"],
                 included_sections=data["sections"],
                 commentary=form.commentary(),
-                quotations=data.get("quotations", []),
+                # Only the lead chooses quotations; others keep the lead's choice.
+                quotations=data.get("quotations", []) if quotes else None,
+                editor=membership,
             ),
         )
         if saved is not None:
             messages.success(request, "Report saved. Check the preview before you publish it.")
             return redirect("report-preview", report_id=report.pk)
     latest = max((v.number for v in report.versions.all()), default=None)
-    return render(request, "reports/edit.html", {"form": form, "report": report, "latest": latest})
+    return render(
+        request,
+        "reports/edit.html",
+        {
+            "form": form,
+            "report": report,
+            "latest": latest,
+            "quotations_by_lead": None if quotes else len(report.quotations),
+        },
+    )
 
 
 def _draft(report: Report) -> tuple[Document | None, str]:

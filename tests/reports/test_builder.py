@@ -80,7 +80,7 @@ def test_survey_figures_are_the_results_pages(reported, document):
 
 def test_team_scores_are_the_heatmaps(reported, document):
     frames = survey_frames.results_frames(wave=reported.wave)
-    _, rows, _ = heatmap_get(frames, CHILDREN)
+    _, rows, _ = heatmap_get(frames, Scope(service=CHILDREN))
     expected = [[c.hidden or c.score for c in row.cells] for row in rows]
     assert [list(row[1:]) for row in table(document, SURVEY + "teams").rows] == expected
 

@@ -1,5 +1,5 @@
-"""Routes of survey results: the full results need MANAGE_SURVEYS; managers see their own
-service or team through VIEW_SURVEY_RESULTS."""
+"""Routes of survey results: every results page needs VIEW_SURVEY_RESULTS (managers see their
+own service or team on each); importing earlier years needs MANAGE_SURVEYS."""
 
 from tests.route_expectations import EDITORS, STRUCTURE_VIEWERS
 from tests.surveys_results import helpers
@@ -10,10 +10,10 @@ EXPECTED = {
     "survey-results-items": STRUCTURE_VIEWERS,
     "survey-results-csv": STRUCTURE_VIEWERS,
     "survey-results-xlsx": STRUCTURE_VIEWERS,
-    "survey-results-breakdowns": EDITORS,
-    "survey-results-heatmap": EDITORS,
-    "survey-results-numbers": EDITORS,
-    "survey-results-comments": EDITORS,
+    "survey-results-breakdowns": STRUCTURE_VIEWERS,
+    "survey-results-heatmap": STRUCTURE_VIEWERS,
+    "survey-results-numbers": STRUCTURE_VIEWERS,
+    "survey-results-comments": STRUCTURE_VIEWERS,
     "survey-results-import": EDITORS,
     "survey-import-template-csv": EDITORS,
     "survey-import-template-xlsx": EDITORS,

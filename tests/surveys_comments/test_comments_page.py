@@ -111,8 +111,48 @@ def test_by_service_counts_hide_small_and_protecting_groups(client, council, wav
     assert "Children's Services,All comments,25" in csv
 
 
-@pytest.mark.parametrize("role", [Role.SERVICE_MANAGER, Role.TEAM_MANAGER, Role.PRACTITIONER])
-def test_managers_and_others_never_see_comments(client, council, wave, role):
+def _no_text(html: str) -> None:
+    assert "What people said" not in html
+    for raw in (*RAW, "[name]", "[email]", "runs a good team", "supervision is great"):
+        assert raw not in html, raw
+
+
+def test_an_administrator_sees_the_counts_but_never_the_text(client, council, wave):
+    lead = _page(client, council, Role.WORKFORCE_LEAD, wave).content.decode()
+    lead_downloads = _downloads(client, wave)
+    page = _page(client, council, Role.ADMINISTRATOR, wave)
+    html = page.content.decode()
+    assert page.status_code == 200
+    _no_text(html)
+    assert "Only the workforce lead can read the comments themselves" in html
+    # The same theme counts as the lead's, on the page and in the downloads.
+    for slug in ("comments", "comments-by-service", "comments-by-team"):
+        start = f'<table class="govuk-table" id="table-{slug}">'
+        assert start in html
+        table = html[html.index(start) : html.index("</table>", html.index(start))]
+        assert table in lead
+    assert _downloads(client, wave) == lead_downloads
+    # No URL gives the administrator the text: not the page with any query, not a download.
+    for query in ({"text": "1"}, {"show_text": "true"}, {"scope": "lead"}):
+        url = _url("survey-results-comments", wave)
+        _no_text(client.get(url, query).content.decode())
+    kwargs = {"results_page": "comments", "results_table": "comment-text"}
+    assert client.get(_url("survey-results-csv", wave, **kwargs)).status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.SERVICE_MANAGER, Role.TEAM_MANAGER])
+def test_managers_see_their_counts_but_never_the_text(client, council, wave, role):
+    page = _page(client, council, role, wave)
+    html = page.content.decode()
+    assert page.status_code == 200
+    _no_text(html)
+    assert "Comments by theme and team" in html
+    kwargs = {"results_page": "comments", "results_table": "comments"}
+    assert client.get(_url("survey-results-csv", wave, **kwargs)).status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.SCRUTINY_MEMBER])
+def test_others_never_see_comments(client, council, wave, role):
     page = _page(client, council, role, wave)
     assert page.status_code == 403
     assert "Shah" not in page.content.decode() and "[name]" not in page.content.decode()

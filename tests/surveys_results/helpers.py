@@ -7,6 +7,19 @@ from workforce_health.surveys.models import Wave
 from workforce_health.surveys.results import services
 
 CHILDREN = "Children's Services"
+ADULTS = "Adult Social Care"
+OWN_TEAM = "Assessment North"  # the test council's team manager's team
+SMALL_TEAM = "Team B"  # 3 respondents: below the smallest group shown (5)
+# (service, team) -> (answer level, role group, employment type, caseload) of each respondent
+RESPONDENTS = {
+    (CHILDREN, OWN_TEAM): [(4, "Social worker", "Permanent", "18")] * 8
+    + [(3, "Senior practitioner", "Agency", "22")] * 7,
+    (CHILDREN, SMALL_TEAM): [(1, "Social worker", "Permanent", "30")] * 3,
+    (CHILDREN, "Safeguarding East"): [(5, "Social worker", "Permanent", "15")] * 6
+    + [(4, "Senior practitioner", "Permanent", "16")] * 6,
+    (ADULTS, "Locality West"): [(2, "Social worker", "Agency", "25")] * 12,
+}
+COMMENT = {CHILDREN: "My caseload is too high", ADULTS: "Supervision is regular and helpful"}
 
 
 def answers(level: int, **extra: str) -> dict[str, str]:
@@ -54,3 +67,38 @@ def results_wave(council) -> Wave:
             council, slug="results-walk", year=2024, teams={"Assessment North": [4, 3, 5]}
         )
     return council.results_wave
+
+
+def two_service_wave(council) -> Wave:
+    """A closed wave of both services (so there is another service to keep out of a manager's
+    view), smallest group 5, comments from groups of 10: RESPONDENTS, each with a comment."""
+    opens_on = datetime.date(2025, 2, 1)
+    wave = services.past_wave_create(
+        organisation=council.organisation,
+        questionnaire=builtin(),
+        title="Social Work Health Check 2025",
+        slug="scope-2025",
+        services=[council.children, council.adults],
+        opens_on=opens_on,
+        closes_on=opens_on + datetime.timedelta(days=30),
+        min_group_size=5,
+        min_group_size_comments=10,
+        min_invited_for_response_rate=5,
+    )
+    rows = []
+    invited: dict[tuple[str, ...], int] = {}
+    for (service, team), people in RESPONDENTS.items():
+        for level, role_group, employment, caseload in people:
+            group = {
+                "service": service,
+                "team": team,
+                "role_group": role_group,
+                "employment_type": employment,
+            }
+            extra = {"current_caseload": caseload, "sw_comments": COMMENT[service]}
+            rows.append((group, answers(level, **extra)))
+            key = (service, team, role_group, "Not known", employment)
+            invited[key] = invited.get(key, 3) + 1
+    services.invited_counts_record(wave=wave, counts=invited)
+    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    return wave

@@ -143,7 +143,7 @@ def _team_label(service: str, team: str) -> str:
 
 
 def _heatmap(results: WaveResults, scope: Scope, title: str, slug: str) -> Block | None:
-    standards, rows, _ = heatmap_get(results.frames, scope.service)
+    standards, rows, _ = heatmap_get(results.frames, scope)
     if not rows:
         return None
     parsed = results.frames.questionnaire

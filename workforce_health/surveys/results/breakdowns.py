@@ -5,8 +5,14 @@ from dataclasses import dataclass
 import polars as pl
 
 from workforce_health.surveys import analysis
-from workforce_health.surveys.results.common import LABELS, hidden_text, shown, suppression_notes
-from workforce_health.surveys.results.frames import Frames
+from workforce_health.surveys.results.common import (
+    LABELS,
+    WHOLE_WAVE,
+    hidden_text,
+    shown,
+    suppression_notes,
+)
+from workforce_health.surveys.results.frames import Frames, Scope
 from workforce_health.web.tables import Column, Table, Value
 
 ALL = "All"
@@ -58,11 +64,17 @@ def _engine_table(
     return table.filter(pl.col("item_code") == code), "pct_agree", "Agree (%)", "responses"
 
 
-def breakdown_table(frames: Frames, by: tuple[str, ...], measure: str) -> Table:
-    """One table: every group and combination (null = all), hidden cells marked with the reason."""
+def breakdown_table(
+    frames: Frames, by: tuple[str, ...], measure: str, scope: Scope = WHOLE_WAVE
+) -> Table:
+    """One table: every group and combination (null = all), hidden cells marked with the reason.
+
+    For a manager, the scope's own rows of that same table (`Scope.restrict`): none when the
+    breakdown has no rows within the scope (`Scope.covers`)."""
     labels = dict(measure_choices(frames))
     dims, _ = analysis.breakdowns.layout(by)
     table, column, header, unit = _engine_table(frames, by, measure)
+    table = scope.restrict(table)
     size = "invited" if unit == "invited" else "n"
     rows: list[tuple[Value, ...]] = []
     for row in table.to_dicts():
@@ -107,10 +119,11 @@ def heatmap_kind(frames: Frames) -> str:
 
 
 def heatmap_get(
-    frames: Frames, service: str | None = None
+    frames: Frames, scope: Scope = WHOLE_WAVE
 ) -> tuple[list[str], list[HeatRow], Table]:
     """Standard (or theme) scores by team, with service and whole-wave totals, and its
-    download table."""
+    download table. For a service, its teams and its total; for a team, its own row: the
+    scope's rows of the one table by team (`Scope.restrict`)."""
     kind = heatmap_kind(frames)
     table = analysis.breakdown(
         frames.answers,
@@ -119,8 +132,7 @@ def heatmap_get(
         measure="standards" if kind == "standard" else "themes",
         settings=frames.settings,
     )
-    if service is not None:
-        table = table.filter(pl.col("service") == service)
+    table = scope.restrict(table)
     parsed = frames.questionnaire
     standards = list(parsed.standards if kind == "standard" else parsed.themes)
     headers = standards if kind == "standard" else [parsed.themes[c] for c in standards]

@@ -9,6 +9,7 @@ from workforce_health.surveys.results.frames import Frames, Scope
 from workforce_health.web.tables import Value
 
 PROTECTED = "Hidden to protect another group"
+WHOLE_WAVE = Scope()  # the workforce lead's and administrator's scope
 LABELS = {
     "service": "Service",
     "team": "Team",
@@ -43,12 +44,8 @@ def suppression_notes(
 
 
 def scope_rows(table: pl.DataFrame, scope: Scope) -> pl.DataFrame:
-    """The rows of a `breakdown(by=scope.by)` table that are the scope's own figures."""
-    if scope.service is None:
-        return table
-    keep = pl.col("service") == scope.service
-    keep = keep & (pl.col("team") == scope.team if scope.team else pl.lit(True))
-    return table.filter(keep)
+    """The rows of an engine table that are the scope's own figures (`Scope.restrict`)."""
+    return scope.restrict(table)
 
 
 def scoped(frames: Frames, scope: Scope, measure: analysis.breakdowns.Measure) -> pl.DataFrame:

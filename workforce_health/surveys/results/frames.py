@@ -48,6 +48,43 @@ class Scope:
     def label(self) -> str:
         return "All respondents" if self.service is None else self.team or self.service
 
+    @property
+    def own(self) -> str | None:
+        """The group column naming this scope ("service" or "team"; None for the whole wave)."""
+        return None if self.service is None else "team" if self.team else "service"
+
+    def covers(self, by: Sequence[str]) -> bool:
+        """Whether the engine's breakdown by `by` has rows that are this scope's own figures:
+        every breakdown for the whole wave; for a service, those by service or by team (a team
+        breakdown carries its service); for a team, those by team."""
+        if self.service is None:
+            return True
+        return "team" in by or (self.team is None and "service" in by)
+
+    def alternatives(self, by: Sequence[str]) -> list[tuple[str, ...]]:
+        """Breakdowns this scope has rows in, nearest to `by` (which it need not cover): each
+        other group of `by` within this scope's own column, or that column alone."""
+        if self.own is None or self.covers(by):
+            return [tuple(by)]
+        others = [d for d in by if d not in ("service", "team")]
+        return [(self.own, other) for other in others] or [(self.own,)]
+
+    def restrict(self, table: pl.DataFrame) -> pl.DataFrame:
+        """The rows of an engine table that are this scope's own figures: for a service, the
+        rows of that service (its teams, its role groups within it, its total); for a team,
+        the rows of that team. Never a total that includes other groups, nor a sibling's row:
+        none at all when the table has no such rows (`covers`). The rows are those of the one
+        suppressed table everyone sees, never suppressed again on their own."""
+        if self.service is None:
+            return table
+        needed = ("service", "team") if self.team else ("service",)
+        if any(column not in table.columns for column in needed):
+            return table.clear()
+        keep = pl.col("service") == self.service
+        if self.team:
+            keep = keep & (pl.col("team") == self.team)
+        return table.filter(keep)
+
 
 @dataclass(frozen=True)
 class Frames:

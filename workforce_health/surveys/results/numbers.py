@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+import polars as pl
+
 from workforce_health.core.models import Organisation
 from workforce_health.surveys import analysis
 from workforce_health.surveys.comments import Dictionary, redact, themes
@@ -11,12 +13,13 @@ from workforce_health.surveys.comments.selectors import (
     redaction_names,
     theme_dictionary,
 )
-from workforce_health.surveys.results.common import LABELS, shown, suppression_notes
-from workforce_health.surveys.results.frames import Frames
+from workforce_health.surveys.results.common import LABELS, WHOLE_WAVE, shown, suppression_notes
+from workforce_health.surveys.results.frames import Frames, Scope
 from workforce_health.web.tables import Column, Table, Value
 
 HOURS_OVER = "hours_over_contract"
 ALL = "All respondents"
+ALL_OF = "All"  # a margin in a table by team: the whole service, or every service
 NOT_SHOWN = "Not shown"
 NO_THEME = "No theme found"
 ALL_COMMENTS = "All comments"
@@ -29,30 +32,42 @@ def _measure_label(frames: Frames, code: str) -> str:
     return item.text if item else code
 
 
-def numbers_table(frames: Frames, by: tuple[str, ...]) -> Table:
-    """Mean and median of each reported number, for the whole wave or by one group."""
-    table = analysis.breakdown(
-        frames.answers, frames.items, by=by, measure="numbers", settings=frames.settings
+def _group_columns(by: tuple[str, ...]) -> tuple[str, ...]:
+    """The group columns of a table by `by`: a team comes with its service."""
+    return analysis.breakdowns.layout(by)[0]
+
+
+def numbers_table(frames: Frames, by: tuple[str, ...], scope: Scope = WHOLE_WAVE) -> Table:
+    """Mean and median of each reported number, for the whole wave or by one group (teams
+    within their service); for a manager, the scope's own rows of that table."""
+    table = scope.restrict(
+        analysis.breakdown(
+            frames.answers, frames.items, by=by, measure="numbers", settings=frames.settings
+        )
     )
     dim = by[0] if by else None
+    dims = _group_columns(by)
+    margin = ALL_OF if len(dims) > 1 else ALL
     rows: list[tuple[Value, ...]] = []
     for row in table.to_dicts():
         rows.append(
             (
                 _measure_label(frames, row["measure"]),
-                *([row[dim] or ALL] if dim else []),
+                *(row[d] or margin for d in dims),
                 shown(row, "n"),
                 shown(row, "mean"),
                 shown(row, "median"),
                 shown(row, "pct_over_contract") if row["measure"] == HOURS_OVER else "",
             )
         )
+    margin_notes = [f"{ALL_OF} means every team of the service, or every service."]
+    margin_notes = margin_notes if margin == ALL_OF else []
     return Table(
         slug=f"numbers-by-{dim.replace('_', '-')}" if dim else "numbers",
         caption="Hours and caseloads" + (f" by {LABELS[dim].lower()}" if dim else ""),
         columns=(
             Column("Measure"),
-            *([Column(LABELS[dim])] if dim else []),
+            *(Column(LABELS[d]) for d in dims),
             Column("Answers", "count"),
             Column("Mean", "rate"),
             Column("Median", "rate"),
@@ -63,6 +78,7 @@ def numbers_table(frames: Frames, by: tuple[str, ...]) -> Table:
             "Answers outside a plausible range (for example more than 80 hours a week or 60 "
             "cases) are left out. Hours over contract is actual minus contracted weekly hours, "
             "for those who gave both.",
+            *margin_notes,
             *suppression_notes(frames.settings),
         ),
     )
@@ -105,34 +121,44 @@ def _tagged(
 
 
 def comment_theme_counts(
-    frames: Frames, by: tuple[str, ...], dictionary: Dictionary, names: StaffNames
+    frames: Frames,
+    by: tuple[str, ...],
+    dictionary: Dictionary,
+    names: StaffNames,
+    scope: Scope = WHOLE_WAVE,
 ) -> Table:
-    """How many comments mention each theme, for groups large enough for comments.
+    """How many comments mention each theme, for groups large enough for comments: for the
+    whole wave or by one group (teams within their service); for a manager, the scope's own
+    groups of that table.
 
     Groups below the comment threshold, hidden to protect another (the engine's `comments`
     rules) or without comments are listed as not shown. A comment may have several themes.
     """
     dim = by[0] if by else None
+    dims = _group_columns(by)
     tagged = _tagged(frames, by, dictionary, names)
-    groups = (
-        [None]
-        if dim is None
-        else sorted(frames.answers.frame[dim].fill_null(analysis.NOT_KNOWN).unique().to_list())
-    )
+    groups: list[tuple[str, ...]]
+    if dims:
+        present = frames.answers.frame.select(
+            pl.col(d).fill_null(analysis.NOT_KNOWN) for d in dims
+        ).unique()
+        groups = sorted(scope.restrict(present).rows())
+    else:
+        groups = [()] if scope.covers(by) else []
     rows: list[tuple[Value, ...]] = []
     for group in groups:
-        mine = [r for r in tagged if dim is None or r[dim] == group]
+        mine = [r for r in tagged if tuple(r[d] for d in dims) == group]
         counts: list[tuple[str, Value]] = [
             (name, sum(name in r["themes"] for r in mine)) for name in dictionary.names
         ]
         counts += [(NO_THEME, sum(not r["themes"] for r in mine)), (ALL_COMMENTS, len(mine))]
         for theme, count in counts:
-            rows.append((*([group] if dim else []), theme, count if mine else NOT_SHOWN))
+            rows.append((*group, theme, count if mine else NOT_SHOWN))
     return Table(
         slug=f"comments-by-{dim.replace('_', '-')}" if dim else "comments",
         caption="Comments by theme" + (f" and {LABELS[dim].lower()}" if dim else ""),
         columns=(
-            *([Column(LABELS[dim])] if dim else []),
+            *(Column(LABELS[d]) for d in dims),
             Column("Theme"),
             Column("Comments", "count"),
         ),
@@ -154,15 +180,28 @@ def _sections(tagged: list[dict[str, Any]], dictionary: Dictionary) -> tuple[The
     return tuple(ThemeComments(name, tuple(found)) for name, found in by_theme if found)
 
 
-def comments_page(frames: Frames, *, organisation: Organisation, show_text: bool) -> CommentsPage:
-    """Theme counts for everyone who may open the page; redacted text only when `show_text`.
+# The tables of theme counts: the whole wave, by service, by team (each restricted to a
+# manager's scope, which has rows only in those by its own service or team).
+COMMENT_TABLES: tuple[tuple[str, ...], ...] = ((), ("service",), ("team",))
+
+
+def comments_page(
+    frames: Frames, *, organisation: Organisation, show_text: bool, scope: Scope = WHOLE_WAVE
+) -> CommentsPage:
+    """Theme counts for everyone who may open the page, within their scope; redacted text
+    only when `show_text` (the workforce lead, whose scope is the whole wave).
 
     Text comes only from services that meet the comment threshold and are not hidden to
     protect another service, and is never shown unredacted.
     """
     dictionary = theme_dictionary()
     names = redaction_names(organisation=organisation)
-    tables = [comment_theme_counts(frames, by, dictionary, names) for by in ((), ("service",))]
+    tables = [
+        comment_theme_counts(frames, by, dictionary, names, scope)
+        for by in COMMENT_TABLES
+        if scope.covers(by)
+    ]
+    show_text = show_text and scope.whole_wave
     sections = (
         _sections(_tagged(frames, ("service",), dictionary, names), dictionary) if show_text else ()
     )

@@ -2,8 +2,8 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,10 +28,13 @@ from workforce_health.web.tables import Table, csv_response, xlsx_response
 
 @dataclass(frozen=True)
 class Loaded:
+    """A wave's results as one viewer may see them: every page within the viewer's scope (the
+    scope's own rows of the tables the workforce lead sees), comment text only for the lead."""
+
     wave: Wave
     scope: selectors.Scope
     frames: selectors.Frames
-    full: bool  # may see breakdowns, heatmap, numbers and comments
+    comment_text: bool  # may read the redacted comments (Capability.VIEW_SURVEY_COMMENTS)
 
 
 def _load(request: HttpRequest, results_wave_id: int) -> Loaded:
@@ -42,7 +45,7 @@ def _load(request: HttpRequest, results_wave_id: int) -> Loaded:
         wave,
         scope,
         selectors.results_frames(wave=wave),
-        membership_can(membership, Capability.MANAGE_SURVEYS) and scope.whole_wave,
+        membership_can(membership, Capability.VIEW_SURVEY_COMMENTS),
     )
 
 
@@ -101,18 +104,12 @@ def _items(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Tabl
 
 
 Builder = Callable[[Loaded, HttpRequest], tuple[object, dict[str, Table]]]
-PAGES: dict[str, tuple[Builder, bool]] = {  # page -> (builder, needs the full results)
-    "overview": (_overview, False),
-    "items": (_items, False),
-}
+PAGES: dict[str, Builder] = {"overview": _overview, "items": _items}
 
 
 def _page(request: HttpRequest, results_wave_id: int, name: str, template: str) -> HttpResponse:
     loaded = _load(request, results_wave_id)
-    build, full_only = PAGES[name]
-    if full_only and not loaded.full:
-        raise PermissionDenied
-    page, tables = build(loaded, request)
+    page, tables = PAGES[name](loaded, request)
     downloads = _urls(loaded.wave, name, tables, request.GET.urlencode())
     sections = [  # pages of chart-and-table sections: each with its downloads
         {"section": s, **downloads[s.table.slug.replace("-", "_")]}  # type: ignore[dict-item]
@@ -124,7 +121,6 @@ def _page(request: HttpRequest, results_wave_id: int, name: str, template: str) 
         {
             "wave": loaded.wave,
             "scope": loaded.scope,
-            "full": loaded.full,
             "settings": loaded.frames.settings,
             "page": page,
             "downloads": downloads,
@@ -149,10 +145,7 @@ def _download(
     request: HttpRequest, results_wave_id: int, page: str, slug: str, fmt: str
 ) -> HttpResponse:
     loaded = _load(request, results_wave_id)
-    build, full_only = found(PAGES.get(page))
-    if full_only and not loaded.full:
-        raise PermissionDenied
-    _, tables = build(loaded, request)
+    _, tables = found(PAGES.get(page))(loaded, request)
     table = found(tables.get(slug))
     filename = f"{loaded.wave.slug}-{slug}"
     return csv_response(table, filename) if fmt == "csv" else xlsx_response(table, filename)
@@ -186,20 +179,33 @@ def _breakdowns(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str,
     scores = [v for v in values if v.startswith(("standard:", "theme:"))]
     default = "standard:S3" if "standard:S3" in values else (scores or values)[0]
     measure = _choice(request, "measure", values, default)
-    table = breakdown_table(loaded.frames, by, measure)
+    scope = loaded.scope
+    tables: dict[str, Table] = {}
+    if scope.covers(by):
+        table = breakdown_table(loaded.frames, by, measure, scope)
+        tables[table.slug] = table
     page = {
-        "table": table,
         "first": first,
         "second": second if len(by) == 2 else "",
         "measure": measure,
         "measures": measures,
         "dims": list(LABELS.items()),
+        "asked": " and ".join(LABELS[d].lower() for d in by),
+        "available": [  # what the scope can see instead of a breakdown it has no rows in
+            {
+                "label": LABELS[other[0]] + "".join(f" and {LABELS[d].lower()}" for d in other[1:]),
+                "query": urlencode(
+                    {"measure": measure, "first": other[0], "second": "".join(other[1:])}
+                ),
+            }
+            for other in ([] if tables else scope.alternatives(by))
+        ],
     }
-    return page, {table.slug: table}
+    return page, tables
 
 
 def _heatmap(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
-    codes, rows, table = heatmap_get(loaded.frames)
+    codes, rows, table = heatmap_get(loaded.frames, loaded.scope)
     parsed = loaded.frames.questionnaire
     kind = heatmap_kind(loaded.frames)
     titles = parsed.standards if kind == "standard" else parsed.themes
@@ -207,41 +213,50 @@ def _heatmap(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Ta
     return page | {"table": table}, {table.slug: table}
 
 
+# Hours and caseloads: the whole wave, by service, by team and by employment type, each
+# restricted to a manager's scope (a service has rows by service and by team, a team by team).
+NUMBERS_TABLES: tuple[tuple[str, ...], ...] = ((), ("service",), ("team",), ("employment_type",))
+
+
 def _numbers(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
-    tables = [numbers_table(loaded.frames, by) for by in ((), ("service",), ("employment_type",))]
+    scope = loaded.scope
+    tables = [numbers_table(loaded.frames, by, scope) for by in NUMBERS_TABLES if scope.covers(by)]
     return None, {t.slug: t for t in tables}
 
 
 def _comments(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
     page = comments_page(
-        loaded.frames, organisation=loaded.wave.organisation, show_text=loaded.full
+        loaded.frames,
+        organisation=loaded.wave.organisation,
+        show_text=loaded.comment_text,
+        scope=loaded.scope,
     )
     return page, page.tables
 
 
 PAGES |= {
-    "breakdowns": (_breakdowns, True),
-    "heatmap": (_heatmap, True),
-    "numbers": (_numbers, True),
-    "comments": (_comments, True),
+    "breakdowns": _breakdowns,
+    "heatmap": _heatmap,
+    "numbers": _numbers,
+    "comments": _comments,
 }
 
 
-@requires(Capability.MANAGE_SURVEYS)
+@requires(Capability.VIEW_SURVEY_RESULTS)
 def results_breakdowns(request: HttpRequest, results_wave_id: int) -> HttpResponse:
     return _page(request, results_wave_id, "breakdowns", "breakdowns")
 
 
-@requires(Capability.MANAGE_SURVEYS)
+@requires(Capability.VIEW_SURVEY_RESULTS)
 def results_heatmap(request: HttpRequest, results_wave_id: int) -> HttpResponse:
     return _page(request, results_wave_id, "heatmap", "heatmap")
 
 
-@requires(Capability.MANAGE_SURVEYS)
+@requires(Capability.VIEW_SURVEY_RESULTS)
 def results_numbers(request: HttpRequest, results_wave_id: int) -> HttpResponse:
     return _page(request, results_wave_id, "numbers", "tables")
 
 
-@requires(Capability.MANAGE_SURVEYS)
+@requires(Capability.VIEW_SURVEY_RESULTS)
 def results_comments(request: HttpRequest, results_wave_id: int) -> HttpResponse:
     return _page(request, results_wave_id, "comments", "comments")

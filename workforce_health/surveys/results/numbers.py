@@ -105,18 +105,31 @@ class CommentsPage:
     threshold: int
 
 
+# Each comment as written -> (redacted, its themes): shared by the tables of one page, where
+# a comment appears once for each group it is counted in.
+Redacted = dict[str, tuple[str, list[str]]]
+
+
 def _tagged(
-    frames: Frames, by: tuple[str, ...], dictionary: Dictionary, names: StaffNames
+    frames: Frames,
+    by: tuple[str, ...],
+    dictionary: Dictionary,
+    names: StaffNames,
+    redacted: Redacted | None = None,
 ) -> list[dict[str, Any]]:
     """The engine's comments for groups that may show them: redacted, then tagged by theme.
 
     Themes are found in the redacted text, so every tag can be explained from what is shown.
     """
     rows = analysis.comments(frames.answers, frames.items, by=by, settings=frames.settings)
+    done: Redacted = {} if redacted is None else redacted
     tagged = []
     for row in rows.to_dicts():
-        text = redact(row["comment"], names=names.names, given_names=names.given_names)
-        tagged.append(row | {"comment": text, "themes": themes(text, dictionary)})
+        if row["comment"] not in done:
+            text = redact(row["comment"], names=names.names, given_names=names.given_names)
+            done[row["comment"]] = (text, themes(text, dictionary))
+        text, found = done[row["comment"]]
+        tagged.append(row | {"comment": text, "themes": found})
     return tagged
 
 
@@ -126,6 +139,7 @@ def comment_theme_counts(
     dictionary: Dictionary,
     names: StaffNames,
     scope: Scope = WHOLE_WAVE,
+    redacted: Redacted | None = None,
 ) -> Table:
     """How many comments mention each theme, for groups large enough for comments: for the
     whole wave or by one group (teams within their service); for a manager, the scope's own
@@ -136,7 +150,7 @@ def comment_theme_counts(
     """
     dim = by[0] if by else None
     dims = _group_columns(by)
-    tagged = _tagged(frames, by, dictionary, names)
+    tagged = _tagged(frames, by, dictionary, names, redacted)
     groups: list[tuple[str, ...]]
     if dims:
         present = frames.answers.frame.select(
@@ -196,14 +210,17 @@ def comments_page(
     """
     dictionary = theme_dictionary()
     names = redaction_names(organisation=organisation)
+    redacted: Redacted = {}
     tables = [
-        comment_theme_counts(frames, by, dictionary, names, scope)
+        comment_theme_counts(frames, by, dictionary, names, scope, redacted)
         for by in COMMENT_TABLES
         if scope.covers(by)
     ]
     show_text = show_text and scope.whole_wave
     sections = (
-        _sections(_tagged(frames, ("service",), dictionary, names), dictionary) if show_text else ()
+        _sections(_tagged(frames, ("service",), dictionary, names, redacted), dictionary)
+        if show_text
+        else ()
     )
     return CommentsPage(
         {t.slug: t for t in tables},

@@ -78,3 +78,38 @@ def test_errors_name_the_source_and_place(change, message):
 def test_packaged_versions_are_in_the_database(db):
     assert helpers.builtin().version == 1
     assert helpers.builtin("wider-workforce-health-check").parsed().population == "wider_workforce"
+
+
+@pytest.mark.parametrize("code", sorted(qn.RESERVED_CODES))
+def test_reserved_codes_are_refused(code):
+    broken = _broken(lambda d: d["sections"][0]["items"][0].update(code=code))
+    with pytest.raises(qn.QuestionnaireError, match=rf"code '{code}' is reserved"):
+        qn.parse(broken, source="broken.toml")
+
+
+def test_reserved_codes_are_the_analysis_engines_reserved_columns():
+    from workforce_health.surveys.analysis.inputs import RESERVED_COLUMNS
+
+    assert qn.RESERVED_CODES == RESERVED_COLUMNS
+
+
+@pytest.mark.parametrize("code", ["Sw_pride", "2nd", "sw-pride", "sw pride", "café", "x" * 61])
+def test_codes_are_lower_case_ascii_starting_with_a_letter(code):
+    broken = _broken(lambda d: d["sections"][0]["items"][0].update(code=code))
+    with pytest.raises(qn.QuestionnaireError, match="code must start with a lower-case letter"):
+        qn.parse(broken, source="broken.toml")
+
+
+def test_item_table_gives_back_the_item():
+    parsed = qn.parse(dict(BUILTINS)["social-work-health-check.toml"], source="swhc")
+    for item in parsed.items():
+        definition = {
+            "questionnaire": {**dict(BUILTINS)["social-work-health-check.toml"]["questionnaire"]},
+            "standards": parsed.standards,
+            "themes": parsed.themes,
+            # in a section of another standard: the item keeps its own (or none)
+            "sections": [
+                {"code": "s", "title": "S", "standard": "S8", "items": [qn.item_table(item)]}
+            ],
+        }
+        assert qn.parse(definition, source="one").sections[0].items == (item,)

@@ -5,9 +5,10 @@ description), `[standards]` and `[themes]` (code -> title), and `[[sections]]`, 
 `[[sections.items]]`. See workforce_health/surveys/questionnaires/*.toml.
 """
 
+import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
 
@@ -19,6 +20,13 @@ TEXT: Final = "text"
 ITEM_TYPES: Final = (AGREE, SCALE_0_10, NUMBER, CHOICE, TEXT)
 POPULATIONS: Final = ("social_work", "wider_workforce")
 BUILTIN_DIR: Final = Path(__file__).parent / "questionnaires"
+# Column names the answers and imports already use (the group columns, the wave, the response):
+# an item with one of these codes would be mistaken for them (analysis.inputs.RESERVED_COLUMNS).
+RESERVED_CODES: Final = frozenset(
+    {"service", "team", "role_group", "tenure_band", "employment_type", "wave", "response_id"}
+)
+CODE_PATTERN: Final = re.compile(r"[a-z][a-z0-9_]*")
+CODE_MAX_LENGTH: Final = 60
 
 
 class QuestionnaireError(ValueError):
@@ -123,8 +131,16 @@ def _item(raw: Any, where: str, section_standard: str | None, known: dict[str, A
         raise QuestionnaireError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
     code = _text(raw, "code", where)
     where = f"{where} (item {code!r})"
-    if not code.replace("_", "").isalnum() or not code.islower():
-        raise QuestionnaireError(f"{where}: code must be lower-case letters, digits and _")
+    if not CODE_PATTERN.fullmatch(code) or len(code) > CODE_MAX_LENGTH:
+        raise QuestionnaireError(
+            f"{where}: code must start with a lower-case letter and use only a-z, 0-9 and _ "
+            f"({CODE_MAX_LENGTH} characters at most)"
+        )
+    if code in RESERVED_CODES:
+        raise QuestionnaireError(
+            f"{where}: code {code!r} is reserved (it names a group or the wave in answers and "
+            "imports)"
+        )
     kind = raw.get("type")
     if kind not in ITEM_TYPES:
         raise QuestionnaireError(f"{where}: type {kind!r} is not one of {', '.join(ITEM_TYPES)}")
@@ -218,6 +234,32 @@ def parse(data: dict[str, Any], *, source: str) -> Questionnaire:
         themes=dict(known["themes"]),
         sections=tuple(sections),
     )
+
+
+def option_value(label: str, taken: set[str]) -> str:
+    """A stored value for a new option: its label in lower case with _ for anything else, made
+    different from the values in `taken` ("Every two weeks" -> "every_two_weeks")."""
+    base = re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_") or "option"
+    value, n = base, 2
+    while value in taken:
+        value, n = f"{base}_{n}", n + 1
+    return value
+
+
+def item_table(item: Item) -> dict[str, Any]:
+    """An item as a definition's table (the inverse of parsing it): its code, type and text,
+    every other field that differs from the default, and always its standard, so that the item
+    never takes the standard of the section it is put in (None: no standard)."""
+    table: dict[str, Any] = {"code": item.code, "type": item.type, "text": item.text}
+    for spec in fields(Item):
+        value = getattr(item, spec.name)
+        if spec.name in table or value == spec.default:
+            continue
+        if spec.name == "options":
+            value = [{"value": o.value, "label": o.label} for o in value]
+        table[spec.name] = value
+    table["standard"] = item.standard
+    return table
 
 
 def read_file(path: Path) -> dict[str, Any]:

@@ -70,3 +70,10 @@ def test_an_empty_file_is_called_empty(wave):
     ]
     result = imports.responses_import(wave=wave, source=b"sw_pride\n", filename="old.csv")
     assert result.errors == ["The file has a header row but no responses"]
+
+
+def test_a_group_label_too_long_to_store_is_named(wave):
+    text = f"team,sw_pride\n{'T' * 201},Agree\n"
+    result = imports.responses_import(wave=wave, source=text.encode(), filename="old.csv")
+    assert result.errors == ["Row 2, column team: is longer than 200 characters"]
+    assert not Response.objects.filter(wave=wave).exists()

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from workforce_health.surveys.results import import_views
 from workforce_health.surveys.results import urls as results_urls
 from workforce_health.surveys.views import manage, respond, shared
 
@@ -15,6 +16,22 @@ urlpatterns = [
     path("surveys/waves/<int:wave_id>/", manage.wave_detail, name="survey-wave-detail"),
     path(
         "surveys/waves/<int:wave_id>/settings/", manage.wave_settings, name="survey-wave-settings"
+    ),
+    path("surveys/waves/<int:wave_id>/change/", manage.wave_edit, name="survey-wave-edit"),
+    path(
+        "surveys/waves/<int:results_wave_id>/invited/",
+        import_views.invited_counts,
+        name="survey-wave-invited",
+    ),
+    path(
+        "surveys/results/import/invited-template.csv",
+        import_views.invited_template_csv,
+        name="survey-invited-template-csv",
+    ),
+    path(
+        "surveys/results/import/invited-template.xlsx",
+        import_views.invited_template_xlsx,
+        name="survey-invited-template-xlsx",
     ),
     path("surveys/waves/<int:wave_id>/open/", manage.wave_open, name="survey-wave-open"),
     path("surveys/waves/<int:wave_id>/close/", manage.wave_close, name="survey-wave-close"),
@@ -32,6 +49,26 @@ urlpatterns = [
         "surveys/questionnaires/<int:questionnaire_id>/edit/",
         manage.questionnaire_edit,
         name="survey-questionnaire-edit",
+    ),
+    path(
+        "surveys/questionnaires/<int:questionnaire_id>/questions/add/",
+        manage.questionnaire_item_type,
+        name="survey-questionnaire-item-type",
+    ),
+    path(
+        "surveys/questionnaires/<int:questionnaire_id>/questions/add/<slug:item_type>/",
+        manage.questionnaire_item_add,
+        name="survey-questionnaire-item-add",
+    ),
+    path(
+        "surveys/questionnaires/<int:questionnaire_id>/questions/<slug:item_code>/remove/",
+        manage.questionnaire_item_remove,
+        name="survey-questionnaire-item-remove",
+    ),
+    path(
+        "surveys/questionnaires/<int:questionnaire_id>/questions/<slug:item_code>/options/",
+        manage.questionnaire_options,
+        name="survey-questionnaire-options",
     ),
 ]
 

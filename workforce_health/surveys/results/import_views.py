@@ -14,7 +14,7 @@ from workforce_health.core.models import Membership, Service
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
 from workforce_health.surveys import selectors
-from workforce_health.surveys.models import Questionnaire
+from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.surveys.results import imports
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -63,6 +63,15 @@ class PastWaveImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
+    invited = forms.FileField(
+        label="Invited counts file (CSV or XLSX)",
+        help_text="How many were invited in each group, for response rates: the group columns "
+        "you have and an invited column, one row per group, in the layout of the invited counts "
+        "template below. Without it, the results show how many responded but no response rate",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = membership.organisation
@@ -88,14 +97,38 @@ class PastWaveImportForm(forms.Form):
         return year
 
     def clean_file(self) -> UploadedFile:
-        upload: UploadedFile = self.cleaned_data["file"]
-        if not (upload.name or "").lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The selected file must be a .csv or .xlsx file")
-        if not upload.size:
-            raise forms.ValidationError("The selected file is empty")
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The selected file must be smaller than 20 MB")
-        return upload
+        return _checked_upload(self.cleaned_data["file"])
+
+    def clean_invited(self) -> UploadedFile | None:
+        upload: UploadedFile | None = self.cleaned_data.get("invited")
+        return _checked_upload(upload, "invited counts file") if upload else None
+
+
+def _checked_upload(upload: UploadedFile, what: str = "file") -> UploadedFile:
+    if not (upload.name or "").lower().endswith((".csv", ".xlsx")):
+        raise forms.ValidationError(f"The selected {what} must be a .csv or .xlsx file")
+    if not upload.size:
+        raise forms.ValidationError(f"The selected {what} is empty")
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(f"The selected {what} must be smaller than 20 MB")
+    return upload
+
+
+def _upload(upload: UploadedFile | None) -> imports.Upload | None:
+    return imports.Upload(upload.read(), upload.name or "") if upload else None
+
+
+class InvitedForm(forms.Form):
+    file = forms.FileField(
+        label="Invited counts file (CSV or XLSX)",
+        help_text="The group columns you have and an invited column, one row per group, in the "
+        "layout of the template",
+        error_messages={"required": "Select an invited counts file"},
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        return _checked_upload(self.cleaned_data["file"])
 
 
 @requires(Capability.MANAGE_SURVEYS)
@@ -112,6 +145,7 @@ def past_wave_import(request: HttpRequest) -> HttpResponse:
             lambda: imports.past_wave_import(
                 source=data["file"].read(),
                 filename=data["file"].name,
+                invited=_upload(data["invited"]),
                 organisation=organisation,
                 questionnaire=data["questionnaire"],
                 title=data["title"],
@@ -123,7 +157,14 @@ def past_wave_import(request: HttpRequest) -> HttpResponse:
         )
         errors = result.errors if result is not None else []
         if result is not None and not errors:
-            messages.success(request, f"Imported {result.created} responses into {data['title']}")
+            invited = (
+                f", with {result.invited} invited in {result.invited_groups} groups"
+                if result.invited is not None
+                else ""
+            )
+            messages.success(
+                request, f"Imported {result.created} responses into {data['title']}{invited}"
+            )
             return redirect("survey-results", results_wave_id=result.wave.pk)
     status = 422 if errors else 200
     return render(
@@ -158,3 +199,54 @@ def import_template_xlsx(request: HttpRequest, questionnaire_id: int) -> HttpRes
     response = HttpResponse(imports.template_xlsx(questionnaire), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{questionnaire.code}-responses.xlsx"'
     return response
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def invited_template_csv(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(imports.invited_template_csv(), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="invited-counts.csv"'
+    return response
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def invited_template_xlsx(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(imports.invited_template_xlsx(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="invited-counts.xlsx"'
+    return response
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def invited_counts(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    """Record or replace how many were invited in each group of an imported (past) wave."""
+    wave: Wave = found(selectors.wave_get(viewer=viewer(request), wave_id=results_wave_id))
+    past = imports.is_past(wave)
+    refused = request.method == "POST" and not past
+    posted = past and request.method == "POST"
+    form = InvitedForm(request.POST, request.FILES) if posted else InvitedForm()
+    errors: list[str] = []
+    if posted and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = imports.invited_import(wave=wave, source=upload.read(), filename=upload.name)
+        errors = result.errors
+        if not errors:
+            messages.success(
+                request,
+                f"Recorded {result.invited} invited in {result.invited_groups} groups for "
+                f"{wave.title}",
+            )
+            return redirect("survey-results", results_wave_id=wave.pk)
+    return render(
+        request,
+        "surveys/results/invited.html",
+        {
+            "wave": wave,
+            "form": form,
+            "past": past,
+            "refused": refused,
+            "not_past": "" if past else imports.invited_refusal(wave),
+            "errors": errors,
+            "recorded": imports.invited_rows(wave=wave) if past else [],
+            "total": imports.invited_total(wave=wave) if past else None,
+        },
+        status=422 if errors else 400 if refused else 200,
+    )

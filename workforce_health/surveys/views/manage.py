@@ -2,15 +2,27 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
 from workforce_health.surveys import groups, selectors, services
-from workforce_health.surveys.forms import CopyForm, DisclosureForm, RewordForm, WaveForm
-from workforce_health.surveys.models import DEFAULTS, DISCLOSURE_FIELDS, Wave
+from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys.forms import (
+    ADDABLE_TYPES,
+    CopyForm,
+    DisclosureForm,
+    ItemAddForm,
+    ItemTypeForm,
+    OptionsForm,
+    RewordForm,
+    WaveDetailsForm,
+    WaveForm,
+)
+from workforce_health.surveys.models import DEFAULTS, DISCLOSURE_FIELDS, Questionnaire, Wave
+from workforce_health.surveys.results import imports
 
 
 @requires(Capability.MANAGE_SURVEYS)
@@ -56,14 +68,23 @@ def _shared_link(request: HttpRequest, wave: Wave) -> str:
 @requires(Capability.MANAGE_SURVEYS)
 def wave_detail(request: HttpRequest, wave_id: int) -> HttpResponse:
     wave = found(selectors.wave_get(viewer=viewer(request), wave_id=wave_id))
+    counts = selectors.wave_counts(wave=wave)
+    # A past wave: an earlier survey imported, closed from the start, with no invitations.
+    past = wave.status == Wave.Status.CLOSED and not (counts.invited or counts.shared_link_starts)
     return render(
         request,
         "surveys/manage/wave_detail.html",
         {
             "wave": wave,
-            "counts": selectors.wave_counts(wave=wave),
+            "counts": counts,
+            "past": past,
+            "invited_total": imports.invited_total(wave=wave) if past else None,
             "shared_link": _shared_link(request, wave),
+            "services": ", ".join(service.name for service in wave.services.all()),
             "staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups],
+            "dates": f"{wave.opens_on:%-d %B %Y} to {wave.closes_on:%-d %B %Y}",
+            "smallest": f"{wave.min_group_size} for results, {wave.min_group_size_comments} "
+            f"for comments, {wave.min_invited_for_response_rate} invited for a response rate",
         },
     )
 
@@ -87,6 +108,47 @@ def wave_settings(request: HttpRequest, wave_id: int) -> HttpResponse:
         request,
         "surveys/manage/wave_settings.html",
         {"wave": wave, "form": form, "draft": draft, "refused": refused},
+        status=400 if refused else 200,
+    )
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def wave_edit(request: HttpRequest, wave_id: int) -> HttpResponse:
+    """Change a draft wave's questionnaire, title, services, staff groups and dates."""
+    membership = viewer(request)
+    wave = found(selectors.wave_get(viewer=membership, wave_id=wave_id))
+    draft = wave.status == Wave.Status.DRAFT
+    refused = request.method == "POST" and not draft
+    initial = {
+        "questionnaire": wave.questionnaire_id,
+        "title": wave.title,
+        "services": list(wave.services.all()),
+        "staff_groups": list(wave.staff_groups),
+        "opens_on": wave.opens_on,
+        "closes_on": wave.closes_on,
+    }
+    form = WaveDetailsForm(
+        request.POST if draft and request.method == "POST" else None,
+        organisation=membership.organisation,
+        initial=initial,
+    )
+    if draft and request.method == "POST" and form.is_valid():
+        saved = save_or_add_errors(
+            form, lambda: services.wave_update(wave=wave, **form.cleaned_data)
+        )
+        if saved is not None:
+            messages.success(request, f"{saved.title} saved. It is not open yet")
+            return redirect("survey-wave-detail", wave_id=wave.pk)
+    return render(
+        request,
+        "surveys/manage/wave_edit.html",
+        {
+            "wave": wave,
+            "form": form,
+            "draft": draft,
+            "refused": refused,
+            "staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups],
+        },
         status=400 if refused else 200,
     )
 
@@ -137,14 +199,15 @@ def questionnaire_detail(request: HttpRequest, questionnaire_id: int) -> HttpRes
     questionnaire = found(
         selectors.questionnaire_get(viewer=membership, questionnaire_id=questionnaire_id)
     )
+    in_use = not questionnaire.is_builtin and services.questionnaire_in_use(questionnaire)
     return render(
         request,
         "surveys/manage/questionnaire_detail.html",
         {
             "questionnaire": questionnaire,
             "parsed": questionnaire.parsed(),
-            "can_edit": not questionnaire.is_builtin
-            and not services.questionnaire_in_use(questionnaire),
+            "can_edit": not questionnaire.is_builtin and not in_use,
+            "in_use": in_use,
         },
     )
 
@@ -178,6 +241,7 @@ def questionnaire_edit(request: HttpRequest, questionnaire_id: int) -> HttpRespo
     questionnaire = found(
         selectors.questionnaire_copy_get(viewer=viewer(request), questionnaire_id=questionnaire_id)
     )
+    before = _codes(questionnaire)
     form = RewordForm(
         request.POST or None,
         questionnaire=questionnaire.parsed(),
@@ -193,10 +257,182 @@ def questionnaire_edit(request: HttpRequest, questionnaire_id: int) -> HttpRespo
             ),
         )
         if saved is not None:
-            messages.success(request, f"{saved} saved")
+            messages.success(request, f"{saved} saved{_new_codes(before, saved)}")
             return redirect("survey-questionnaire-detail", questionnaire_id=saved.pk)
     return render(
         request,
         "surveys/manage/questionnaire_edit.html",
         {"form": form, "questionnaire": questionnaire},
+    )
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST (even one with no fields filled), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _own_copy(request: HttpRequest, questionnaire_id: int) -> Questionnaire:
+    """The organisation's own copy (packaged questionnaires and others' copies: 404)."""
+    return found(
+        selectors.questionnaire_copy_get(viewer=viewer(request), questionnaire_id=questionnaire_id)
+    )
+
+
+def _change_page(
+    request: HttpRequest,
+    template: str,
+    questionnaire: Questionnaire,
+    in_use: bool,
+    context: dict[str, object],
+) -> HttpResponse:
+    """A page changing a copy; once a wave using it has opened it says so and refuses a POST."""
+    refused = in_use and request.method == "POST"
+    return render(
+        request,
+        template,
+        {"questionnaire": questionnaire, "in_use": in_use, "refused": refused, **context},
+        status=400 if refused else 200,
+    )
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def questionnaire_item_type(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
+    """Adding a question, first step: what kind of question."""
+    questionnaire = _own_copy(request, questionnaire_id)
+    in_use = services.questionnaire_in_use(questionnaire)
+    form = ItemTypeForm(None if in_use else _posted(request))
+    if request.method == "POST" and not in_use and form.is_valid():
+        return redirect(
+            "survey-questionnaire-item-add",
+            questionnaire_id=questionnaire.pk,
+            item_type=form.cleaned_data["type"],
+        )
+    return _change_page(
+        request,
+        "surveys/manage/questionnaire_item_type.html",
+        questionnaire,
+        in_use,
+        {"form": form},
+    )
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def questionnaire_item_add(
+    request: HttpRequest, questionnaire_id: int, item_type: str
+) -> HttpResponse:
+    """Adding a question, second step: its code, wording, section and what its type needs."""
+    questionnaire = _own_copy(request, questionnaire_id)
+    if item_type not in ADDABLE_TYPES:
+        raise Http404
+    in_use = services.questionnaire_in_use(questionnaire)
+    form = ItemAddForm(
+        None if in_use else _posted(request),
+        questionnaire=questionnaire.parsed(),
+        item_type=item_type,
+    )
+    if request.method == "POST" and not in_use and form.is_valid():
+        saved = save_or_add_errors(
+            form,
+            lambda: services.questionnaire_item_add(
+                questionnaire=questionnaire,
+                item=form.item(),
+                section=form.section_code(),
+                new_section_title=form.cleaned_data["new_section_title"],
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"Question {form.cleaned_data['code']} added")
+            return redirect("survey-questionnaire-detail", questionnaire_id=saved.pk)
+    return _change_page(
+        request,
+        "surveys/manage/questionnaire_item_add.html",
+        questionnaire,
+        in_use,
+        {"form": form, "type_label": ADDABLE_TYPES[item_type]},
+    )
+
+
+def _codes(questionnaire: Questionnaire) -> list[str]:
+    return [item.code for item in questionnaire.parsed().items()]
+
+
+def _new_codes(before: list[str], saved: Questionnaire) -> str:
+    """What to tell the lead about questions that were given new codes by a change."""
+    new = [code for code in _codes(saved) if code not in before]
+    if not new:
+        return ""
+    return (
+        f". New code{'s' if len(new) > 1 else ''} {', '.join(new)}: "
+        "results for the changed wording or options start afresh"
+    )
+
+
+def _item_of(questionnaire: Questionnaire, code: str) -> tuple[qn.Section, qn.Item]:
+    for section in questionnaire.parsed().sections:
+        for item in section.items:
+            if item.code == code:
+                return section, item
+    raise Http404
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def questionnaire_item_remove(
+    request: HttpRequest, questionnaire_id: int, item_code: str
+) -> HttpResponse:
+    """Confirm on GET, remove the question on POST."""
+    questionnaire = _own_copy(request, questionnaire_id)
+    section, item = _item_of(questionnaire, item_code)
+    in_use = services.questionnaire_in_use(questionnaire)
+    error = ""
+    if request.method == "POST" and not in_use:
+        try:
+            services.questionnaire_item_remove(questionnaire=questionnaire, code=item.code)
+        except ValidationError as problem:
+            error = " ".join(problem.messages)
+        else:
+            messages.success(request, f"Question {item.code} removed")
+            return redirect("survey-questionnaire-detail", questionnaire_id=questionnaire.pk)
+    response = _change_page(
+        request,
+        "surveys/manage/questionnaire_item_remove.html",
+        questionnaire,
+        in_use,
+        {"item": item, "section": section, "error": error},
+    )
+    if error:
+        response.status_code = 400
+    return response
+
+
+@requires(Capability.MANAGE_SURVEYS)
+def questionnaire_options(
+    request: HttpRequest, questionnaire_id: int, item_code: str
+) -> HttpResponse:
+    """Change the options of a choice question."""
+    questionnaire = _own_copy(request, questionnaire_id)
+    _, item = _item_of(questionnaire, item_code)
+    before = _codes(questionnaire)
+    if item.type != qn.CHOICE:
+        raise Http404
+    in_use = services.questionnaire_in_use(questionnaire)
+    form = OptionsForm(
+        None if in_use else _posted(request),
+        initial={"options": "\n".join(option.label for option in item.options)},
+    )
+    if request.method == "POST" and not in_use and form.is_valid():
+        saved = save_or_add_errors(
+            form,
+            lambda: services.questionnaire_options_change(
+                questionnaire=questionnaire, code=item.code, labels=form.cleaned_data["options"]
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"Options of {item.code} saved{_new_codes(before, saved)}")
+            return redirect("survey-questionnaire-detail", questionnaire_id=saved.pk)
+    return _change_page(
+        request,
+        "surveys/manage/questionnaire_options.html",
+        questionnaire,
+        in_use,
+        {"form": form, "item": item},
     )

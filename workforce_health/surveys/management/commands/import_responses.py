@@ -1,4 +1,5 @@
-"""workforce-health import-responses --organisation LA --wave SLUG FILE (docs/survey-import.md)."""
+"""workforce-health import-responses --organisation LA --wave SLUG FILE [--invited INVITED_FILE]
+(docs/survey-import.md)."""
 
 import datetime
 from argparse import ArgumentParser
@@ -27,23 +28,35 @@ class Command(BaseCommand):
         parser.add_argument("--service", action="append", default=[], help="service name")
         parser.add_argument("--title", help="the new wave's title")
         parser.add_argument("--questionnaire", default="social-work-health-check")
+        parser.add_argument(
+            "--invited",
+            type=Path,
+            metavar="INVITED_FILE",
+            help="how many were invited in each group (.csv or .xlsx), stored with the responses",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         organisation = lookup.organisation_from(options["organisation"])
         wave = selectors.wave_by_slug(organisation=organisation, slug=options["wave"])
         path: Path = options["file"]
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror or error}") from error
+        data = _read(path)
+        invited_path: Path | None = options["invited"]
+        invited = (
+            imports.Upload(_read(invited_path, "--invited: "), invited_path.name)
+            if invited_path
+            else None
+        )
         try:
             if wave is not None:
-                result = imports.responses_import(wave=wave, source=data, filename=path.name)
+                result = imports.responses_import(
+                    wave=wave, source=data, filename=path.name, invited=invited
+                )
             elif options["year"] and options["service"] and options["title"]:
                 # A new past wave and its responses are stored together or not at all.
                 result = imports.past_wave_import(
                     source=data,
                     filename=path.name,
+                    invited=invited,
                     organisation=organisation,
                     questionnaire=lookup.questionnaire_from(options["questionnaire"], organisation),
                     title=options["title"],
@@ -61,4 +74,18 @@ class Command(BaseCommand):
             raise CommandError(lookup.error_text(error)) from error
         if result.errors:
             raise CommandError("Nothing was imported:\n" + "\n".join(result.errors))
-        self.stdout.write(f"Imported {result.created} responses into {result.wave.title}")
+        invited_text = (
+            f"; recorded {result.invited} invited in {result.invited_groups} groups"
+            if result.invited is not None
+            else ""
+        )
+        self.stdout.write(
+            f"Imported {result.created} responses into {result.wave.title}{invited_text}"
+        )
+
+
+def _read(path: Path, option: str = "") -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"{option}{path}: {error.strerror or error}") from error

@@ -73,8 +73,21 @@ class Command(BaseCommand):
             help="an earlier survey run in another tool: created closed, with no invitations, "
             "to import its responses with import-responses (give --opens and --closes)",
         )
-        imported = commands.add_parser("import-responses", help="import a past wave's responses")
-        imported.add_argument("file", type=Path, help="a .csv or .xlsx file")
+        imported = commands.add_parser(
+            "import-responses",
+            help="import a past wave's responses, and how many were invited in each group",
+        )
+        imported.add_argument(
+            "file", type=Path, nargs="?", help="the responses: a .csv or .xlsx file"
+        )
+        imported.add_argument(
+            "--invited",
+            type=Path,
+            metavar="INVITED_FILE",
+            help="how many were invited in each group (.csv or .xlsx: group columns and "
+            "invited), for response rates; stored with the responses, all or nothing. Without "
+            "FILE, records (or replaces) the counts of a past wave already imported",
+        )
         results = commands.add_parser("results", help="print a wave's published results")
         results.add_argument("--by", action="append", type=_breakdown, default=[])
         results.add_argument("--compare", metavar="PREVIOUS_SLUG", help="an earlier wave")
@@ -139,21 +152,38 @@ class Command(BaseCommand):
 
     def _import_responses(self, options: dict[str, Any]) -> None:
         wave = lookup.wave_from(options["wave"], options["organisation"])
-        path: Path = options["file"]
+        path: Path | None = options["file"]
+        invited_path: Path | None = options["invited"]
+        if path is None and invited_path is None:
+            raise CommandError("give the responses FILE, the --invited INVITED_FILE, or both")
+        invited = (
+            imports.Upload(_read(invited_path, "--invited: "), invited_path.name)
+            if invited_path
+            else None
+        )
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"{path}: {error.strerror or error}") from error
-        try:
-            result = imports.responses_import(wave=wave, source=data, filename=path.name)
+            if path is None:
+                assert invited is not None
+                result = imports.invited_import(
+                    wave=wave, source=invited.data, filename=invited.filename
+                )
+            else:
+                result = imports.responses_import(
+                    wave=wave, source=_read(path), filename=path.name, invited=invited
+                )
         except ValidationError as error:
             raise CommandError(
                 f"--wave: {lookup.error_text(error)}. Earlier years' responses go into a past "
                 "wave: create one with `survey create-wave ... --past --opens DATE --closes DATE`"
             ) from error
         if result.errors:
-            raise CommandError("Nothing was imported:\n" + "\n".join(result.errors))
-        self.stdout.write(f"Imported {result.created} responses into {wave.title}")
+            what = "Nothing was imported" if path else "No invited counts were recorded"
+            raise CommandError(f"{what}:\n" + "\n".join(result.errors))
+        done = [f"Imported {result.created} responses into {wave.title}"] if path else []
+        if result.invited is not None:
+            recorded = f"{result.invited} invited in {result.invited_groups} groups"
+            done.append(f"recorded {recorded}" if path else f"Recorded {recorded} for {wave.title}")
+        self.stdout.write("; ".join(done))
 
     def _results(self, options: dict[str, Any]) -> None:
         wave = lookup.wave_from(options["wave"], options["organisation"])
@@ -214,6 +244,13 @@ class Command(BaseCommand):
         wave = lookup.wave_from(options["wave"], options["organisation"])
         services.wave_close(wave=wave)
         self.stdout.write(f"{wave.title} is closed")
+
+
+def _read(path: Path, option: str = "") -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CommandError(f"{option}{path}: {error.strerror or error}") from error
 
 
 def _definitions(options: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

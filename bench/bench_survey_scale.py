@@ -26,9 +26,8 @@ for the analysis itself, on 2 cores.
    `DATABASE_URL` is set (`eval "$(scripts/throwaway-postgres start)"`), a new test database
    on that server, dropped at the end. Reported, not in the target.
 3. **Read** with the product's selectors: each organisation's previous wave
-   (`results_previous_wave_get`), then the stored answers of all current and all previous
-   waves (`results_answers_many`, one query each), each organisation's rows labelled with its
-   code.
+   (`results_previous_waves`), then the stored answers of all current and all previous waves
+   (`results_answers_many`, one query each), each organisation's rows labelled with its code.
 4. **Analyse** all organisations at once (each is its own wave: its own tables and its own
    disclosure control): `breakdown_many` of items and of standards by each of the five group
    columns, `item_results`, `standard_results`, `enps`, the previous waves' `item_results` and
@@ -44,6 +43,7 @@ clock, and the split of the analysis by step.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import cProfile
 import datetime
@@ -396,6 +396,14 @@ def load(plans: list[OrganisationPlan], definition: dict[str, Any]) -> tuple[flo
     return generating, writing
 
 
+def loaded(plans: list[OrganisationPlan]) -> bool:
+    """Whether the database already holds exactly these organisations' waves and responses."""
+    from workforce_health.surveys.models import Response
+
+    expected = sum(len(r) for p in plans for r in p.respondents.values())
+    return Response.objects.count() == expected and len(current_waves()) == len(plans)
+
+
 # --- 3. Reading and analysing ------------------------------------------------------------------
 
 
@@ -443,12 +451,9 @@ def read(waves: list[Any]) -> Read:
     them (`results_answers_many`: one query for the stored forms)."""
     from workforce_health.surveys.results import frames
 
-    previous = []
-    for wave in waves:
-        found = frames.results_previous_wave_get(wave=wave)
-        if found is None:
-            raise SystemExit(f"{wave} has no previous wave")
-        previous.append(found)
+    previous = [w for w in frames.results_previous_waves(waves=waves) if w is not None]
+    if len(previous) != len(waves):
+        raise SystemExit("Every organisation's current wave needs a previous wave")
     labels = [wave.organisation.la_code for wave in waves]
     settings = {w.disclosure_settings() for w in waves}
     if len(settings) != 1:
@@ -619,6 +624,13 @@ def main() -> None:
         help="share of the 250 organisations and 775,000 responses (1: all; 0.01: 2)",
     )
     parser.add_argument("--repeats", type=int, default=REPEATS)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="keep the SQLite database in DIR and, when DIR already holds this scale's data, "
+        "read and analyse it without loading again",
+    )
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also cProfile reading and analysing N organisations")  # fmt: skip
     args = parser.parse_args()
@@ -641,14 +653,24 @@ def main() -> None:
         f"{len(list(parsed.items()))} items ({', '.join(f'{n} {k}' for k, n in kinds.items())}) "
         f"in {time.perf_counter() - began:.1f} s (seed {SEED})"
     )
-    with tempfile.TemporaryDirectory(prefix="bench-survey-") as tmp, database(Path(tmp)) as vendor:
-        began = time.perf_counter()
-        generating, writing = load(plans, definition)
-        print(
-            f"Loaded into {vendor} in {time.perf_counter() - began:.1f} s: generating answers "
-            f"{generating:.1f} s, writing through the services {writing:.1f} s "
-            f"({(total[YEARS[0]] + total[YEARS[1]]) / writing:,.0f} responses/s)"
-        )
+    with contextlib.ExitStack() as stack:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            os.environ.pop("DATABASE_URL", None)  # a kept database is SQLite, in DIR
+        where = args.keep or Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        vendor = stack.enter_context(database(where))
+        if args.keep and loaded(plans):
+            print(f"Reusing the data loaded in {args.keep}")
+        elif args.keep and current_waves():
+            raise SystemExit(f"{args.keep} holds another scale's data: give an empty directory")
+        else:
+            began = time.perf_counter()
+            generating, writing = load(plans, definition)
+            print(
+                f"Loaded into {vendor} in {time.perf_counter() - began:.1f} s: generating "
+                f"answers {generating:.1f} s, writing through the services {writing:.1f} s "
+                f"({(total[YEARS[0]] + total[YEARS[1]]) / writing:,.0f} responses/s)"
+            )
         waves = current_waves()
         run(waves[:1])  # warm up imports and caches, not counted
         _, together = run(waves)

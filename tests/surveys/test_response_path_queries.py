@@ -55,9 +55,9 @@ def test_section_saves_and_the_final_submit_are_bounded(
     with django_assert_max_num_queries(5):
         again = client.post(url("survey-section", token, number=2), {"_": "x"})
     assert again.status_code == 302
-    # the token's read, taking the draft (deleted and locked in one statement), the marker,
-    # the response
-    with django_assert_max_num_queries(6):
+    # the token's read, taking the draft (deleted and locked in one statement), the wave's
+    # status (locked against a close), the marker, the response
+    with django_assert_max_num_queries(7):
         sent = client.post(url("survey-check", token))
     assert sent["Location"] == url("survey-start", token)
     assert Response.objects.count() == SpentToken.objects.count() == 1

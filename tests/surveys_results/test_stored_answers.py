@@ -4,15 +4,17 @@ import io
 
 import polars as pl
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from polars.testing import assert_frame_equal
 
 from tests.surveys import helpers
-from tests.surveys_results.helpers import CHILDREN, answers, past_wave
+from tests.surveys_results.helpers import past_wave
 from workforce_health.surveys import analysis, services
-from workforce_health.surveys.models import Response, StoredAnswers
+from workforce_health.surveys.models import Invitation, Response, StoredAnswers, Wave
 from workforce_health.surveys.results import frames
 from workforce_health.surveys.results import services as results_services
+from workforce_health.surveys.tokens import Purpose, token_hash
 
 pytestmark = pytest.mark.django_db
 
@@ -58,27 +60,30 @@ def test_the_stored_form_holds_no_id_date_or_source(council):
     assert _stored_frame(wave).columns == [*analysis.GROUP_COLUMNS, *codes]
 
 
-def test_stored_answers_out_of_date_are_written_again(council):
+def test_stored_answers_in_an_old_layout_are_written_again(council):
     wave = past_wave(council, slug="stale-2024", year=2024, teams={"Assessment North": [4, 4]})
     stored = StoredAnswers.objects.get(wave=wave)
     stored.layout = frames.STORED_LAYOUT + 1  # an older or newer encoding
     stored.save()
     assert frames.results_answers(wave=wave).height == 2
     assert StoredAnswers.objects.get(wave=wave).layout == frames.STORED_LAYOUT
-    # a response the stored form does not hold (it was sent as the wave closed)
-    Response.objects.create(
-        wave=wave,
-        source="record",
-        submitted_on=wave.closes_on,
-        answers=answers(1),
-        service=CHILDREN,
-        team="Assessment North",
-        role_group="Social worker",
-        tenure_band="Not known",
-        employment_type="Not known",
+
+
+def test_a_response_sent_as_the_wave_closes_is_refused_so_none_is_left_out(council, client):
+    # The respondent's page read the wave while it was open; it closed before the submit.
+    wave = helpers.open_wave(council)
+    token = helpers.shared_token(wave)
+    client.post(
+        reverse("survey-section", kwargs={"token": token, "number": 1}), {"sw_clear_vision": "4"}
     )
-    assert frames.results_answers(wave=wave).height == 3
-    assert StoredAnswers.objects.get(wave=wave).responses == 3
+    read_while_open = Wave.objects.get(pk=wave.pk)
+    invitation = Invitation.objects.get(token_hash=token_hash(token, Purpose.INVITATION))
+    services.wave_close(wave=Wave.objects.get(pk=wave.pk))
+    with pytest.raises(ValidationError, match="closed"):
+        services.response_submit(wave=read_while_open, invitation=invitation, token=token)
+    assert not Response.objects.filter(wave=wave).exists()
+    assert StoredAnswers.objects.get(wave=wave).responses == 0
+    assert frames.results_answers(wave=wave).height == 0
 
 
 def test_a_missing_stored_form_is_written_when_first_read(council):

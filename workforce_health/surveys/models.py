@@ -283,8 +283,8 @@ class StoredAnswers(models.Model):
     `data` is the analysis engine's `Answers.frame` (one row per response: the five group
     labels and one typed column per item, responses in the order of their random ids) as an
     Arrow IPC file, compressed. It holds nothing the Response rows do not: no id, no date, no
-    source. Written when the wave closes or its responses are imported, and again whenever it
-    no longer matches (`layout` changed, or the wave's response count differs)."""
+    source. Written when the wave closes or its responses are imported (no response can be
+    added to a closed wave after that), and again when its `layout` is out of date."""
 
     wave = models.OneToOneField(Wave, on_delete=models.CASCADE, related_name="stored_answers")
     layout = models.PositiveIntegerField(help_text="Version of the stored columns' encoding")

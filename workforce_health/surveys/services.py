@@ -631,6 +631,24 @@ def _draft_take(key: str) -> dict[str, str] | None:
     return dict(answers or {})
 
 
+def _still_open(wave: Wave) -> bool:
+    """Whether the wave is still open, read inside the submitting transaction after its first
+    write, so that a wave's stored answers (written as it closes) hold every response it let in.
+    On PostgreSQL the row is read FOR KEY SHARE: a close, which locks it FOR UPDATE, waits for
+    this response to commit, or this read waits for the close and then sees it. SQLite runs one
+    writing transaction at a time, and this one holds the lock from its first write."""
+    quote = connection.ops.quote_name
+    lock = " FOR KEY SHARE" if connection.vendor == "postgresql" else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('status')} FROM {quote(Wave._meta.db_table)}"  # noqa: S608
+            f" WHERE {quote('id')} = %s{lock}",
+            [wave.pk],
+        )
+        row = cursor.fetchone()
+    return row is not None and row[0] == Wave.Status.OPEN
+
+
 @transaction.atomic
 def _response_store(*, wave: Wave, invitation: Invitation, token: str, spent_key: str) -> bool:
     answers = _draft_take(tokens.token_hash(token, tokens.Purpose.DRAFT))
@@ -641,6 +659,8 @@ def _response_store(*, wave: Wave, invitation: Invitation, token: str, spent_key
         if SpentToken.objects.filter(key=spent_key).exists():
             return False
         raise ValidationError("Answer at least one question before you send your response")
+    if not _still_open(wave):  # closed since the page read it: nothing is stored
+        raise ValidationError(f"{wave} is closed, so responses can no longer be sent")
     _clean_in_transaction(SpentToken(wave=wave, key=spent_key)).save(force_insert=True)
     response = Response(
         wave=wave,

@@ -18,7 +18,7 @@ import polars as pl
 
 from workforce_health.surveys.analysis._codes import IntArray, cached_group_index
 from workforce_health.surveys.analysis._tables import Block, grid, stack, to_frame
-from workforce_health.surveys.analysis.counts import OFFSET, counts
+from workforce_health.surveys.analysis.counts import counts
 from workforce_health.surveys.analysis.inputs import (
     AGREE,
     NUMBER,
@@ -179,13 +179,6 @@ def _items(answers: Answers) -> Spec:
 # --- Standards and themes (§2.5) ------------------------------------------------------------
 
 
-# Points of an agree answer by histogram bin (skipped, don't know, -, 1, 2, 3, 4, 5), and
-# whether it is answered; reverse items take the points backwards.
-_POINTS: Final = np.array([0, 0, 0, 0, 25, 50, 75, 100], dtype=np.int64)
-_REVERSED: Final = np.array([0, 0, 0, 100, 75, 50, 25, 0], dtype=np.int64)
-_GIVEN: Final = np.array([0, 0, 0, 1, 1, 1, 1, 1], dtype=np.int64)
-
-
 def respondent_scores(answers: Answers, key: str) -> tuple[list[str], FloatArray]:
     """Each respondent's score for each standard (or theme): the mean of their points over its
     answered agree items, reversed where flagged; NaN when they answered none. Returns the
@@ -196,15 +189,21 @@ def respondent_scores(answers: Answers, key: str) -> tuple[list[str], FloatArray
         return cached
     items = answers.items.filter((pl.col("type") == AGREE) & pl.col(key).is_not_null())
     names = sorted(set(items[key].to_list()))
-    points = np.zeros((len(names), answers.height), dtype=np.int64)
-    answered = np.zeros((len(names), answers.height), dtype=np.int64)
-    for code, group, reverse in items.select("item_code", key, "reverse").iter_rows():
-        bins = answers.frame.get_column(code).to_numpy().astype(np.intp) + OFFSET
-        s = names.index(group)
-        points[s] += (_REVERSED if reverse else _POINTS)[bins]
-        answered[s] += _GIVEN[bins]
-    # The sums of points are whole numbers, so each mean is the same as averaging the points.
-    found = (names, _ratio(points.astype(np.float64), answered).T.copy())
+    scores = []
+    for name in names:
+        points, answered = [], []
+        for code, reverse in (
+            items.filter(pl.col(key) == name).select("item_code", "reverse").rows()
+        ):
+            answer = pl.col(code).cast(pl.Int32)
+            given = answer >= 1
+            points.append(pl.when(given).then(5 - answer if reverse else answer - 1).otherwise(0))
+            answered.append(given.cast(pl.Int32))
+        # Points are 25 a step: the sum is whole, so this is the mean of the points exactly.
+        scores.append((25.0 * pl.sum_horizontal(points) / pl.sum_horizontal(answered)).alias(name))
+    frame = answers.frame.select(scores) if names else pl.DataFrame()
+    values = frame.to_numpy().astype(np.float64) if names else np.zeros((answers.height, 0))
+    found = (names, values)
     answers.cache[("scores", key)] = found
     return found
 

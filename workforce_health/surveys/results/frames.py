@@ -135,22 +135,39 @@ def results_previous_wave_get(*, wave: Wave) -> Wave | None:
     """The latest earlier opened or closed wave of the same questionnaire code and organisation,
     covering the same services, or failing that some of them (Children's 2025 compares with
     Children's 2024, never with an Adults' wave of the same questionnaire)."""
-    earlier = (
-        Wave.objects.filter(
-            organisation_id=wave.organisation_id,
-            questionnaire__code=wave.questionnaire.code,
-            opens_on__lt=wave.opens_on,
-        )
+    return results_previous_waves(waves=[wave])[0]
+
+
+def results_previous_waves(*, waves: Sequence[Wave]) -> list[Wave | None]:
+    """`results_previous_wave_get` of each of `waves`, read in two queries in all."""
+    organisations = {w.organisation_id for w in waves}
+    codes = {w.questionnaire.code for w in waves}
+    earlier = list(
+        Wave.objects.filter(organisation_id__in=organisations, questionnaire__code__in=codes)
         .exclude(status=Wave.Status.DRAFT)
         .select_related("questionnaire")
+        .prefetch_related("services")
         .order_by("-opens_on", "-pk")
     )
-    services = set(wave.services.values_list("pk", flat=True))
-    candidates = list(earlier.prefetch_related("services"))
-    same = [w for w in candidates if {s.pk for s in w.services.all()} == services]
-    overlapping = [w for w in candidates if {s.pk for s in w.services.all()} & services]
-    found = same or overlapping
-    return found[0] if found else None
+    services = {w.pk: {s.pk for s in w.services.all()} for w in earlier}
+    for wave in waves:
+        if wave.pk not in services:  # a draft, or a wave of another organisation's code
+            services[wave.pk] = set(wave.services.values_list("pk", flat=True))
+    found: list[Wave | None] = []
+    for wave in waves:
+        candidates = [
+            w
+            for w in earlier
+            if w.organisation_id == wave.organisation_id
+            and w.questionnaire.code == wave.questionnaire.code
+            and w.opens_on < wave.opens_on
+        ]
+        mine = services[wave.pk]
+        same = [w for w in candidates if services[w.pk] == mine]
+        overlapping = [w for w in candidates if services[w.pk] & mine]
+        chosen = same or overlapping
+        found.append(chosen[0] if chosen else None)
+    return found
 
 
 def items_frame(parsed: qn.Questionnaire) -> pl.DataFrame:
@@ -197,8 +214,11 @@ def answers_from_responses(*, wave: Wave, items: pl.DataFrame) -> analysis.Answe
     return analysis.prepare_wide(groups_frame, items)
 
 
-def _stored_is_current(stored: StoredAnswers | None, responses: int) -> bool:
-    return stored is not None and stored.layout == STORED_LAYOUT and stored.responses == responses
+def _stored_is_current(stored: StoredAnswers | None) -> bool:
+    """A closed wave's stored answers are written as it closes (or its responses are imported)
+    and no response can be added after that (`services._still_open`), so they are current while
+    their encoding is."""
+    return stored is not None and stored.layout == STORED_LAYOUT
 
 
 def _read_stored(stored: StoredAnswers, items: pl.DataFrame) -> analysis.Answers | None:
@@ -212,14 +232,13 @@ def _read_stored(stored: StoredAnswers, items: pl.DataFrame) -> analysis.Answers
 
 def results_answers(*, wave: Wave, items: pl.DataFrame | None = None) -> analysis.Answers:
     """The wave's answers as the engine reads them. A closed wave's are read from its stored
-    form (one row), written first if it is missing or out of date; an open wave's are parsed
-    from its responses."""
+    form (one row), written first if it is missing or its encoding out of date; an open wave's
+    are parsed from its responses."""
     items = items if items is not None else items_frame(wave.questionnaire.parsed())
     if wave.status != Wave.Status.CLOSED:
         return answers_from_responses(wave=wave, items=items)
     stored = StoredAnswers.objects.filter(wave=wave).first()
-    responses = Response.objects.filter(wave=wave).count()
-    if _stored_is_current(stored, responses):
+    if _stored_is_current(stored):
         assert stored is not None
         found = _read_stored(stored, items)
         if found is not None:
@@ -243,18 +262,11 @@ def results_answers_many(
     labels = list(labels) if labels is not None else [w.pk for w in waves]
     items = items_frame(waves[0].questionnaire.parsed())
     stored = {s.wave_id: s for s in StoredAnswers.objects.filter(wave__in=waves)}
-    counts = dict(
-        Response.objects.filter(wave__in=waves)
-        .order_by()
-        .values("wave")
-        .annotate(n=Count("id"))
-        .values_list("wave", "n")
-    )
     parts = []
     for wave, label in zip(waves, labels, strict=True):
         found = stored.get(wave.pk)
         answers = None
-        if wave.status == Wave.Status.CLOSED and _stored_is_current(found, counts.get(wave.pk, 0)):
+        if wave.status == Wave.Status.CLOSED and _stored_is_current(found):
             assert found is not None
             answers = _read_stored(found, items)
         if answers is None:

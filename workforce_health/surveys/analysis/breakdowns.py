@@ -264,9 +264,10 @@ def response_rates(
     layout(by) columns, invited, responded, response_rate (0-100), suppressed,
     suppressed_reason. A group is hidden when fewer than
     `settings.min_invited_for_response_rate` were invited (reason "fewer than 10 invited")
-    or fewer than `settings.min_group_size` responded ("fewer than 10 responses"), with
-    complementary suppression on the respondents (a group hidden for its invited count counts
-    as small); responses from a group with no invited count give invited 0 (hidden).
+    or fewer than `settings.min_group_size` responded ("fewer than 10 responses"; not the
+    whole wave, whose count of responses is known), with complementary suppression on the
+    respondents (a group hidden for its invited count counts as small); responses from a
+    group with no invited count give invited 0 (hidden).
     `responses` may be raw or `Answers`.
     """
     dims, sets = layout(by)
@@ -309,12 +310,17 @@ def response_rates(
         )
     few_invited = pl.col("invited") < settings.min_invited_for_response_rate
     responses_needed = settings.min_group_size
+    # The whole wave's count of responses is no secret (the wave's page shows it as it comes
+    # in), so its rate needs only enough invited.
+    whole = pl.all_horizontal([pl.col(d).is_null() for d in dims]) if dims else pl.lit(True)
     table = pl.concat(parts).with_columns(
         pl.when(pl.col("invited") > 0)
         .then(100.0 * pl.col("responded") / pl.col("invited"))
         .alias("response_rate"),
         pl.when(few_invited)
         .then(pl.min_horizontal("responded", pl.lit(responses_needed - 1)))
+        .when(whole)
+        .then(pl.max_horizontal("responded", pl.lit(responses_needed)))
         .otherwise(pl.col("responded"))
         .alias("_size"),
     )

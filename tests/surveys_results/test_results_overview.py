@@ -130,3 +130,13 @@ def test_an_empty_results_table_says_no_results_not_no_data_for_this_period(clie
     page = _page(client, council, Role.SERVICE_MANAGER, "survey-results", wave).content.decode()
     assert "No results to show." in page
     assert "No data to show for this period" not in page
+
+
+def test_a_team_with_few_responses_is_told_why_its_count_is_not_shown(client, council):
+    # 7 of the team's 11 invited responded: enough invited, too few responses to show
+    wave = past_wave(council, slug="few", year=2025, teams={"Assessment North": [4] * 7})
+    page = _page(client, council, Role.TEAM_MANAGER, "survey-results", wave).content.decode()
+    assert "Not shown (fewer than 10 responses)" in page
+    assert "7 of 11 invited" not in page
+    lead = _page(client, council, Role.WORKFORCE_LEAD, "survey-results", wave).content.decode()
+    assert "7 of 11 invited" in lead  # the whole wave's count is known

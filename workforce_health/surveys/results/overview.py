@@ -39,6 +39,7 @@ class Overview:
     invited: int | None
     response_rate: float | None
     counted: int | None  # the wave's responses when no invited counts were recorded (imports)
+    responses_hidden: str  # why the scope's response count and rate are not shown ("" if shown)
     enps: int | None
     enps_n: int | None
     standards: tuple[StandardRow, ...]
@@ -234,6 +235,16 @@ def standards_table(rows: tuple[StandardRow, ...], frames: Frames, kind: str = "
     )
 
 
+def _responses_hidden(row: dict[str, Any]) -> str:
+    """Why a scope's count of responses and rate are hidden, in the page's words."""
+    if not row:
+        return "no count of the staff invited was recorded"
+    if not row.get("suppressed"):
+        return ""
+    unit = "invited" if str(row.get("suppressed_reason")).endswith("invited") else "responses"
+    return hidden_text(row, unit).lower()
+
+
 def overview_get(
     frames: Frames, scope: Scope, previous: Frames | None, previous_title: str
 ) -> Overview:
@@ -270,6 +281,7 @@ def overview_get(
         invited=None if rate_row.get("suppressed") else rate_row.get("invited"),
         response_rate=None if rate_row.get("suppressed") else rate_row.get("response_rate"),
         counted=frames.respondents if scope.whole_wave and not frames.invited.height else None,
+        responses_hidden=_responses_hidden(rate_row),
         enps=enps_value,
         enps_n=enps_n,
         standards=standards,

@@ -6,6 +6,7 @@ label (the order every output uses, and the tie order of disclosure control).
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -47,27 +48,47 @@ def column_codes(answers: Answers, column: str) -> Coded:
     return found
 
 
+# Compact a combined key with a table of every possible value (one byte each) while there are
+# at most this many of them per row; with more, sort instead (np.unique).
+_DENSE_PER_ROW: Final = 8
+
+
+def _compact(combined: IntArray, bound: int) -> tuple[IntArray, IntArray]:
+    """(each row's rank among the distinct values of `combined`, the values in order)."""
+    if bound <= max(_DENSE_PER_ROW * len(combined), 1024):
+        present = np.zeros(bound, dtype=bool)
+        present[combined] = True
+        values = np.flatnonzero(present)
+        rank = np.zeros(bound, dtype=np.int64)
+        rank[values] = np.arange(len(values))
+        return rank[combined], values
+    values, inverse = np.unique(combined, return_inverse=True)
+    return inverse.reshape(-1).astype(np.int64), values
+
+
 def compress(
     columns: Sequence[IntArray], sizes: Sequence[int], rows: int | None = None
 ) -> tuple[IntArray, IntArray]:
     """Number the distinct rows of `columns` (codes below `sizes`) in sorted order.
 
     Returns (per row: its group, per group: its codes (groups x columns)). With no columns,
-    every one of `rows` rows is in the one group."""
+    every one of `rows` rows is in the one group. The columns are combined one at a time, the
+    one with most values first, into a key compacted (renumbered 0, 1, ...) at each step, so
+    that it stays small enough to compact without sorting; the groups are sorted at the end."""
     rows = len(columns[0]) if columns else (rows or 0)
-    combined = np.zeros(rows, dtype=np.int64)
-    bound = 1
-    for column, size in zip(columns, sizes, strict=True):
-        if bound * max(size, 1) >= 2**62:  # renumber what is combined so far, then go on
-            _, combined = np.unique(combined, return_inverse=True)
-            bound = int(combined.max()) + 1 if rows else 1
-        combined = combined * max(size, 1) + column
-        bound *= max(size, 1)
-    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
-    groups = np.stack([column[first] for column in columns], axis=1) if columns else None
-    if groups is None:
-        groups = np.zeros((len(first), 0), dtype=np.int64)
-    return inverse.astype(np.int64).reshape(-1), groups
+    of_row = np.zeros(rows, dtype=np.int64)
+    groups = np.zeros((1 if rows else 0, len(columns)), dtype=np.int64)
+    for at in sorted(range(len(columns)), key=lambda i: -sizes[i]):
+        size = max(sizes[at], 1)
+        of_row, values = _compact(of_row * size + columns[at], len(groups) * size)
+        groups = groups[values // size]
+        groups[:, at] = values % size
+    if len(columns) > 1:  # into the order of the columns as given
+        order = np.lexsort(tuple(groups[:, i] for i in reversed(range(len(columns)))))
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        of_row, groups = rank[of_row], groups[order]
+    return of_row, groups
 
 
 @dataclass(frozen=True)

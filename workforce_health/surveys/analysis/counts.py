@@ -19,12 +19,12 @@ import polars as pl
 from workforce_health.surveys.analysis._codes import (
     GroupIndex,
     IntArray,
+    column_codes,
     compress,
     group_index,
 )
 from workforce_health.surveys.analysis.inputs import (
     AGREE,
-    GROUP_COLUMNS,
     SCALE_0_10,
     SKIPPED,
     Answers,
@@ -122,26 +122,42 @@ def counts(answers: Answers, keys: Sequence[str]) -> Counts:
     return cache[keys]
 
 
+def _values_per_wave(answers: Answers, column: str) -> npt.NDArray[np.int64]:
+    """How many values `column` takes in each wave (one wave without a partition)."""
+    key = ("values per wave", column)
+    if key not in answers.cache:
+        codes = column_codes(answers, column)
+        if answers.partition:
+            wave = column_codes(answers, answers.partition[0])
+            waves = len(wave.labels)
+            width = max(len(codes.labels), 1)
+            if waves * width <= 8 * answers.height:  # which (wave, value) pairs occur
+                present = np.zeros(waves * width, dtype=bool)
+                present[wave.codes * width + codes.codes] = True
+                answers.cache[key] = present.reshape(waves, width).sum(axis=1)
+            else:
+                _, pairs = compress([wave.codes, codes.codes], [waves, width])
+                answers.cache[key] = np.bincount(pairs[:, 0], minlength=waves)
+        else:
+            answers.cache[key] = np.array([len(codes.labels)], dtype=np.int64)
+    found = answers.cache[key]
+    assert isinstance(found, np.ndarray)
+    return found
+
+
 def _size(answers: Answers, keys: Sequence[str]) -> int:
     """At most how many groups a grouping set has: per wave, the product of the numbers of
     values of its columns (a team's service is its own, so counted once)."""
+    if not answers.height:
+        return 0
     columns = [k for k in keys if k not in answers.partition]
     if "team" in columns and "service" in columns:
         columns.remove("service")
-    if "values per wave" not in answers.cache:
-        group = answers.frame.group_by(*answers.partition) if answers.partition else None
-        values = pl.col(*GROUP_COLUMNS).n_unique()
-        answers.cache["values per wave"] = (
-            group.agg(values) if group is not None else answers.frame.select(values)
-        )
-    per_wave = answers.cache["values per wave"]
-    assert isinstance(per_wave, pl.DataFrame)
-    if not answers.height:
-        return 0
-    product = pl.lit(1, dtype=pl.Int64)
+    waves = len(column_codes(answers, answers.partition[0]).labels) if answers.partition else 1
+    product = np.ones(waves, dtype=np.float64)
     for column in columns:
-        product = product * pl.col(column).cast(pl.Int64)
-    return int(per_wave.select(product.sum()).item())
+        product *= _values_per_wave(answers, column)
+    return int(product.sum())
 
 
 def canonical(answers: Answers, keys: Sequence[str]) -> tuple[str, ...]:

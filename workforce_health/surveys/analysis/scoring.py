@@ -217,7 +217,8 @@ def _standards(answers: Answers, key: str) -> Spec:
     names, scores = respondent_scores(answers, key)
     width = max(len(names), 1)
     scored = np.flatnonzero(~np.isnan(scores.ravel()))  # (respondent, standard) pairs, in order
-    respondent, standard, score = scored // width, scored % width, scores.ravel()[scored]
+    respondent = (scored // width).astype(np.int32)
+    standard, score = (scored % width).astype(np.int32), scores.ravel()[scored]
 
     def block(keys: tuple[str, ...]) -> Block:
         index = cached_group_index(answers, keys)
@@ -342,15 +343,24 @@ def spec(
     contracted_item: str = DEFAULT_CONTRACTED_HOURS_ITEM,
     actual_item: str = DEFAULT_ACTUAL_HOURS_ITEM,
 ) -> Spec:
-    if measure == "items":
-        return _items(answers)
-    if measure in ("standards", "themes"):
-        return _standards(answers, "standard" if measure == "standards" else "theme")
-    if measure == "enps":
-        return _enps(answers)
-    if measure == "numbers":
-        return _numbers(answers, contracted_item, actual_item)
-    raise ValueError(f"Unknown measure {measure!r}")
+    """The measure's `Spec` for these answers, kept in their cache with the blocks it computes,
+    so the whole-wave tables and every breakdown of one wave share them."""
+    key = ("spec", measure, contracted_item, actual_item)
+    if key not in answers.cache:
+        if measure == "items":
+            found = _items(answers)
+        elif measure in ("standards", "themes"):
+            found = _standards(answers, "standard" if measure == "standards" else "theme")
+        elif measure == "enps":
+            found = _enps(answers)
+        elif measure == "numbers":
+            found = _numbers(answers, contracted_item, actual_item)
+        else:
+            raise ValueError(f"Unknown measure {measure!r}")
+        answers.cache[key] = found
+    cached = answers.cache[key]
+    assert isinstance(cached, Spec)
+    return cached
 
 
 def table(answers: Answers, measure: Spec, keys: tuple[str, ...] = ()) -> pl.DataFrame:

@@ -28,16 +28,19 @@ class Block:
 
 
 def grid(
-    groups: IntArray, keys: Sequence[str], entries: IntArray | int
+    groups: IntArray, keys: Sequence[str], entries: IntArray | int, *, item_major: bool = False
 ) -> tuple[dict[str, IntArray], IntArray]:
-    """Codes and entry of every (group, column) row, group-major, as a (groups x columns)
-    array flattens: `groups` holds each group's codes of `keys`, `entries` each column's entry
-    (or how many columns, one entry each in order)."""
+    """Codes and entry of every (group, column) row, as a (groups x columns) array flattens
+    (or, `item_major`, a (columns x groups) one): `groups` holds each group's codes of `keys`,
+    `entries` each column's entry (or how many columns, one entry each in order)."""
     if isinstance(entries, int):
         entries = np.arange(entries, dtype=np.int64)
-    columns = len(entries)
-    codes = {key: np.repeat(groups[:, j], columns) for j, key in enumerate(keys)}
-    return codes, np.tile(entries, groups.shape[0])
+    count = groups.shape[0]
+    if item_major:
+        codes = {key: np.tile(groups[:, j], len(entries)) for j, key in enumerate(keys)}
+        return codes, np.repeat(entries, count)
+    codes = {key: np.repeat(groups[:, j], len(entries)) for j, key in enumerate(keys)}
+    return codes, np.tile(entries, count)
 
 
 @dataclass(frozen=True)

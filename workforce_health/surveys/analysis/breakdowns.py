@@ -148,6 +148,11 @@ def _empty(answers: Answers, measure: Spec, keys: Keys) -> Block | None:
     return Block(group_codes, entry, values)
 
 
+# A table with more rows than this decides its suppression in a thread of its own while its
+# frame is built (the two take about as long, and neither needs the other).
+_OVERLAP_ROWS: Final = 200_000
+
+
 def _breakdown(
     answers: Answers, measure: Spec, by: Sequence[str], settings: DisclosureSettings
 ) -> pl.DataFrame:
@@ -157,28 +162,41 @@ def _breakdown(
     blocks += [b for keys in sets if (b := _empty(answers, measure, (*part, *keys)))]
     stacked = stack([measure.answered(answers)(b) for b in blocks], (*part, *dims))
     entries = max(measure.entries.height, 1)
-    table_of_row = stacked.entry + (stacked.keys[WAVE] * entries if part else 0)
-    reasons = decide(
-        Coded(
-            table_of_row,
-            tuple(stacked.keys[d] for d in dims),
-            tuple(column_codes(answers, d).labels.to_list() for d in dims),
-            stacked.values("n").astype(np.int64),
-        ),
-        threshold=settings.min_group_size,
-        one_way=one_way_patterns(dims, sets),
+    coded = Coded(
+        stacked.entry + (stacked.keys[WAVE] * entries if part else 0),
+        tuple(stacked.keys[d] for d in dims),
+        tuple(column_codes(answers, d).labels.to_list() for d in dims),
+        stacked.values("n").astype(np.int64),
     )
-    reason = reason_labels(reasons, threshold=settings.min_group_size)
-    frame = to_frame(
-        answers,
-        stacked,
-        entries=measure.entries,
-        figures=measure.figures,
-        partition=part,
-        entry_first=True,
-        extra=[reason.is_not_null().alias("suppressed"), reason],
-    )
-    return redact(measure.finish(frame), keep=[*part, *dims, *measure.entries.columns])
+
+    def decided() -> pl.Series:
+        reasons = decide(
+            coded, threshold=settings.min_group_size, one_way=one_way_patterns(dims, sets)
+        )
+        return reason_labels(reasons, threshold=settings.min_group_size)
+
+    def framed(extra: Sequence[pl.Series]) -> pl.DataFrame:
+        frame = to_frame(
+            answers,
+            stacked,
+            entries=measure.entries,
+            figures=measure.figures,
+            partition=part,
+            entry_first=True,
+            extra=extra,
+        )
+        return measure.finish(frame)
+
+    if len(stacked.entry) > _OVERLAP_ROWS and pl.thread_pool_size() > 1:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            reason = pool.submit(decided)
+            frame = framed([pl.Series("_row", np.arange(len(stacked.entry)))])
+            reasons = reason.result()[frame["_row"]]
+        frame = frame.drop("_row").with_columns(reasons.is_not_null().alias("suppressed"), reasons)
+    else:
+        reasons = decided()
+        frame = framed([reasons.is_not_null().alias("suppressed"), reasons])
+    return redact(frame, keep=[*part, *dims, *measure.entries.columns])
 
 
 def breakdown_many(
@@ -186,24 +204,38 @@ def breakdown_many(
     items: pl.DataFrame,
     *,
     by: Sequence[Sequence[str]],
-    measure: Measure = "items",
+    measure: Measure | Sequence[Measure] = "items",
     settings: DisclosureSettings = DEFAULT_SETTINGS,
     contracted_item: str = DEFAULT_CONTRACTED_HOURS_ITEM,
     actual_item: str = DEFAULT_ACTUAL_HOURS_ITEM,
 ) -> list[pl.DataFrame]:
-    """`breakdown` for each of `by`, counting the answers in as few passes as possible."""
+    """`breakdown` of each measure (one, or several in order) by each of `by`: for two
+    measures and three breakdowns, six tables, the first measure's three first. The answers
+    are counted in as few passes as possible, and the tables are built on every core, the
+    largest (those with teams) first."""
     answers = ensure_prepared(responses, items)
-    if measure in ("items", "enps"):
-        part = answers.partition
+    measures: list[Measure] = [measure] if isinstance(measure, str) else list(measure)
+    part = answers.partition
+    if {"items", "enps"} & set(measures):
         plan(answers, [(*part, *keys) for b in by for keys in layout(b)[1]])
-    found = spec(answers, measure, contracted_item=contracted_item, actual_item=actual_item)
-    for b in by:  # the blocks breakdowns share (the total, services) are computed once, first
-        for keys in layout(b)[1]:
-            found.block((*answers.partition, *keys))
-    if len(by) < 2 or pl.thread_pool_size() < 2:
-        return [_breakdown(answers, found, b, settings) for b in by]
+    specs = {
+        m: spec(answers, m, contracted_item=contracted_item, actual_item=actual_item)
+        for m in measures
+    }
+    for found in specs.values():
+        found.answered(answers)  # the whole-wave block every breakdown needs first
+    tasks = [(m, tuple(b)) for m in measures for b in by]
+    if len(tasks) < 2 or pl.thread_pool_size() < 2:
+        return [_breakdown(answers, specs[m], b, settings) for m, b in tasks]
+    largest_first = sorted(range(len(tasks)), key=lambda i: -len(layout(tasks[i][1])[1]))
+    tables: dict[int, pl.DataFrame] = {}
     with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:  # numpy and polars
-        return list(pool.map(lambda b: _breakdown(answers, found, b, settings), by))
+        futures = {
+            i: pool.submit(_breakdown, answers, specs[tasks[i][0]], tasks[i][1], settings)
+            for i in largest_first
+        }
+        tables = {i: future.result() for i, future in futures.items()}
+    return [tables[i] for i in range(len(tasks))]
 
 
 def breakdown(

@@ -44,9 +44,9 @@ T = TypeVar("T", IntArray, CountArray)
 
 @dataclass(frozen=True)
 class Counts:
-    """Histograms of one grouping set: `agree` (groups x agree items x AGREE_BINS) and
-    `scale` (groups x 0-10 items x SCALE_BINS), items in the items frame's order, and the
-    respondents in each group."""
+    """Histograms of one grouping set: `agree` (agree items x AGREE_BINS x groups) and
+    `scale` (0-10 items x SCALE_BINS x groups), items in the items frame's order, and the
+    respondents in each group. Groups last: summing groups up works along contiguous rows."""
 
     index: GroupIndex
     respondents: IntArray
@@ -56,19 +56,19 @@ class Counts:
 
 def _histograms(columns: list[np.ndarray], of_row: IntArray, groups: int, bins: int) -> CountArray:
     if not columns:
-        return np.zeros((groups, 0, bins), dtype=np.int32)
+        return np.zeros((0, bins, groups), dtype=np.int32)
     base = (of_row * bins + OFFSET).astype(np.int64)
 
     def one(column: np.ndarray) -> CountArray:  # counts fit in int32: half the memory to move
         found = np.bincount(base + column, minlength=groups * bins)
-        return found.astype(np.int32).reshape(groups, bins)
+        return found.astype(np.int32).reshape(groups, bins).T
 
     if len(columns) * len(of_row) >= _THREADED_CELLS and pl.thread_pool_size() > 1:
         with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:
             found = list(pool.map(one, columns))  # bincount releases the GIL
     else:
         found = [one(column) for column in columns]
-    return np.stack(found, axis=1)
+    return np.stack(found)
 
 
 def _codes(answers: Answers, kind: str) -> list[np.ndarray]:
@@ -93,10 +93,10 @@ def _sum_up(finer: Counts, keys: tuple[str, ...]) -> Counts:
     order = np.arange(len(of_group)) if prefix else np.argsort(of_group, kind="stable")
     starts = np.flatnonzero(np.r_[True, np.diff(of_group[order]) != 0]) if len(order) else order
 
-    def summed(values: T) -> T:
+    def summed(values: T) -> T:  # along the last axis, the groups
         if not len(order):
-            return values[:0]
-        return np.add.reduceat(values if prefix else values[order], starts, axis=0)
+            return values[..., :0]
+        return np.add.reduceat(values if prefix else values[..., order], starts, axis=-1)
 
     index = GroupIndex(keys, np.zeros(0, dtype=np.int64), groups)
     return Counts(index, summed(finer.respondents), summed(finer.agree), summed(finer.scale))

@@ -7,6 +7,7 @@ grouping set as a block (`_tables.Block`); `table` turns one set's block into a 
 public wrappers take raw frames or `Answers` and give the whole-wave tables.
 """
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -76,14 +77,19 @@ class Spec:
     compute: Callable[[tuple[str, ...]], Block]
     finish: Callable[[pl.DataFrame], pl.DataFrame] = lambda frame: frame
     blocks: dict[tuple[str, ...], Block] = field(default_factory=dict, repr=False)
+    locks: dict[tuple[str, ...], threading.Lock] = field(default_factory=dict, repr=False)
 
     @property
     def entry(self) -> str:
         return self.entries.columns[0]
 
     def block(self, keys: tuple[str, ...]) -> Block:
+        """The block of grouping set `keys`, computed once even when breakdowns sharing it run
+        in threads at once (each set has its own lock, so different sets compute together)."""
         if keys not in self.blocks:
-            self.blocks[keys] = self.compute(keys)
+            with self.locks.setdefault(keys, threading.Lock()):
+                if keys not in self.blocks:
+                    self.blocks[keys] = self.compute(keys)
         return self.blocks[keys]
 
     def answered(self, answers: Answers) -> Callable[[Block], Block]:
@@ -151,14 +157,15 @@ def _items(answers: Answers) -> Spec:
 
     def block(keys: tuple[str, ...]) -> Block:
         found = counts(answers, keys)
-        groups = found.agree.shape[0]
-        # Bins: skipped, don't know, (unused), answers 1-5; rows group-major.
-        _, dont_know, _, one, two, three, four, five = found.agree.reshape(-1, 8).T
+        # Bins: skipped, don't know, (unused), answers 1-5; rows item-major (items x groups).
+        _, dont_know, _, one, two, three, four, five = (
+            found.agree[:, b, :].reshape(-1) for b in range(8)
+        )
         agree, neutral, disagree = four + five, three, one + two
         n = agree + neutral + disagree
         points = (25 * two + 50 * three + 75 * four + 100 * five).astype(np.float64)
-        points = np.where(np.tile(reverse, groups), 100.0 * n - points, points)
-        group_codes, entry = grid(found.index.groups, found.index.keys, position)
+        points = np.where(np.repeat(reverse, found.index.size), 100.0 * n - points, points)
+        group_codes, entry = grid(found.index.groups, found.index.keys, position, item_major=True)
         values = {
             "n": n,
             "n_dont_know": dont_know,
@@ -215,20 +222,24 @@ def _standards(answers: Answers, key: str) -> Spec:
     if key not in ("standard", "theme"):
         raise ValueError("key must be 'standard' or 'theme'")
     names, scores = respondent_scores(answers, key)
-    width = max(len(names), 1)
-    scored = np.flatnonzero(~np.isnan(scores.ravel()))  # (respondent, standard) pairs, in order
-    respondent = (scored // width).astype(np.int32)
-    standard, score = (scored % width).astype(np.int32), scores.ravel()[scored]
+    scored = []  # per standard: the respondents with a score, and their scores
+    for s in range(len(names)):
+        column = np.ascontiguousarray(scores[:, s])
+        rows = np.flatnonzero(~np.isnan(column))
+        scored.append((rows, column[rows]))
 
     def block(keys: tuple[str, ...]) -> Block:
         index = cached_group_index(answers, keys)
-        # Each (group, standard) sums its respondents' scores in their order.
-        cell = index.of_row[respondent] * width + standard
-        size = index.size * len(names)
-        n = np.bincount(cell, minlength=size).astype(np.int64)
-        total = np.bincount(cell, weights=score, minlength=size).astype(np.float64)
-        group_codes, entry = grid(index.groups, index.keys, len(names))
-        return Block(group_codes, entry, {"n": n, "score": _ratio(total, n)})
+        n = np.zeros((len(names), index.size), dtype=np.int64)
+        total = np.zeros((len(names), index.size), dtype=np.float64)
+        for s, (rows, values) in enumerate(scored):  # each group sums its scores in order
+            groups = index.of_row[rows]
+            n[s] = np.bincount(groups, minlength=index.size)
+            total[s] = np.bincount(groups, weights=values, minlength=index.size)
+        group_codes, entry = grid(index.groups, index.keys, len(names), item_major=True)
+        return Block(
+            group_codes, entry, {"n": n.reshape(-1), "score": _ratio(total, n).reshape(-1)}
+        )
 
     def finish(frame: pl.DataFrame) -> pl.DataFrame:
         at = frame.columns.index("score") + 1
@@ -257,13 +268,13 @@ def _enps(answers: Answers) -> Spec:
 
     def block(keys: tuple[str, ...]) -> Block:
         found = counts(answers, keys)
-        answered = found.scale[:, :, 2:13].reshape(-1, 11)  # answers 0-10, group-major
-        n = answered.sum(axis=1)
-        promoters = answered[:, 9:11].sum(axis=1)
-        passives = answered[:, 7:9].sum(axis=1)
-        detractors = answered[:, 0:7].sum(axis=1)
+        answered = found.scale[:, 2:13, :]  # answers 0-10: items x answers x groups
+        n = answered.sum(axis=1).reshape(-1)
+        promoters = answered[:, 9:11].sum(axis=1).reshape(-1)
+        passives = answered[:, 7:9].sum(axis=1).reshape(-1)
+        detractors = answered[:, 0:7].sum(axis=1).reshape(-1)
         pct_promoters, pct_detractors = _share(promoters, n), _share(detractors, n)
-        group_codes, entry = grid(found.index.groups, found.index.keys, position)
+        group_codes, entry = grid(found.index.groups, found.index.keys, position, item_major=True)
         values = {
             "n": n,
             "n_promoters": promoters,
@@ -273,7 +284,7 @@ def _enps(answers: Answers) -> Spec:
             "pct_passives": _share(passives, n),
             "pct_detractors": pct_detractors,
             "enps": pct_promoters - pct_detractors,
-            "_given": n + found.scale[:, :, 1].reshape(-1),
+            "_given": n + found.scale[:, 1, :].reshape(-1),
         }
         return Block(group_codes, entry, values)
 

@@ -122,3 +122,14 @@ def test_a_large_table_deciding_in_its_own_thread_gives_the_same_table(
     monkeypatch.setattr(breakdowns.pl, "thread_pool_size", lambda: 2)
     for by, expected in zip([("team",), ("service", "role_group")], alone, strict=True):
         assert_frame_equal(breakdown(frame, ITEMS, by=by), expected, check_exact=True)
+
+
+def test_breakdowns_of_several_measures_come_in_order() -> None:
+    frame = answers(3)
+    by = [("team",), ("role_group",)]
+    together = breakdown_many(frame, ITEMS, by=by, measure=("items", "standards"))
+    expected = [
+        breakdown(frame, ITEMS, by=b, measure=m) for m in ("items", "standards") for b in by
+    ]
+    for table, alone in zip(together, expected, strict=True):
+        assert_frame_equal(table, alone, check_exact=True)

@@ -49,26 +49,25 @@ def one_level(line: IntArray, key: IntArray, n: IntArray, threshold: int) -> Rea
     line are hidden or none, so rule 3 finds no hidden child determined (the shown cells give
     only the sum of the hidden ones), rule 4 has no hidden guard cell, and no complement is
     determined, so none is shown again (tests/unit/surveys/test_suppression_fast_path.py)."""
-    out = np.zeros(len(n), dtype=np.int8)
-    if not len(n):
+    small = n < threshold
+    out = np.where(small, PRIMARY, SHOWN).astype(np.int8)
+    if not small.any():
         return out
-    small_lines = np.bincount(line, weights=n < threshold) > 0
-    chosen = np.flatnonzero(small_lines[line])
+    # Only a line whose small children hold fewer than the threshold needs complements, and
+    # only it needs its children in order.
+    lines = int(line.max()) + 1
+    hidden = np.bincount(line, weights=np.where(small, n, 0), minlength=lines)
+    needy = (np.bincount(line, weights=small, minlength=lines) > 0) & (hidden < threshold)
+    chosen = np.flatnonzero(needy[line])
     if not len(chosen):
         return out
     order = chosen[_order(line[chosen], n[chosen], key[chosen])]
-    lines, sizes = line[order], n[order]
-    starts, run = _segments(lines)
-    small = sizes < threshold
-    any_small = np.add.reduceat(small.astype(np.int64), starts)[run] > 0
-    hidden = np.add.reduceat(np.where(small, sizes, 0), starts)[run]
-    shown = np.where(small, 0, sizes)
+    starts, run = _segments(line[order])
+    shown = np.where(small[order], 0, n[order])
     before = np.cumsum(shown) - shown
     before -= before[starts][run]
-    reasons = np.where(
-        small, PRIMARY, np.where(any_small & (hidden + before < threshold), COMPLEMENTARY, SHOWN)
-    )
-    out[order] = reasons
+    complement = ~small[order] & (hidden[line[order]] + before < threshold)
+    out[order[complement]] = COMPLEMENTARY
     return out
 
 

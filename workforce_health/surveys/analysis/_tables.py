@@ -89,23 +89,17 @@ def to_frame(
     order_by = [*partition, *(["_entry", *rest] if entry_first else [*rest, "_entry"])]
     bounds = {**sizes, "_entry": max(entries.height, 1)}
     arrays = {**last, "_entry": stacked.entry}
-    order = sort_key([arrays[k] for k in order_by], [bounds[k] for k in order_by])
-    columns: list[pl.Series] = [pl.Series(key, codes) for key, codes in stacked.keys.items()]
-    columns.append(pl.Series("_entry", stacked.entry))
-    for name, dtype in figures:
-        values = stacked.values(name)
-        columns.append(pl.Series(name, values, nan_to_null=values.dtype.kind == "f").cast(dtype))
-    frame = pl.DataFrame([*columns, *extra, pl.Series("_order", order)]).sort("_order")
-    labels = [column_codes(answers, key).labels.extend_constant(None, 1) for key in keys]
-    decoded = frame.select(
-        *[
-            pl.lit(label)
-            .gather(pl.when(pl.col(key) < 0).then(len(label) - 1).otherwise(key))
-            .alias(key)
-            for key, label in zip(keys, labels, strict=True)
-        ],
-        *[pl.lit(entries[name]).gather("_entry").alias(name) for name in entries.columns],
-        *[pl.col(name) for name, _ in figures],
-        *[pl.col(series.name) for series in extra],
+    order = np.argsort(
+        sort_key([arrays[k] for k in order_by], [bounds[k] for k in order_by]), kind="stable"
     )
-    return decoded
+    columns: list[pl.Series] = []
+    for key in keys:  # labels, with the one past the last for "all" (null)
+        labels = column_codes(answers, key).labels.extend_constant(None, 1)
+        columns.append(labels.gather(last[key][order]).alias(key))
+    entry = stacked.entry[order]
+    columns += [entries[name].gather(entry) for name in entries.columns]
+    for name, dtype in figures:
+        values = stacked.values(name)[order]
+        columns.append(pl.Series(name, values, nan_to_null=values.dtype.kind == "f").cast(dtype))
+    columns += [series.gather(order) for series in extra]
+    return pl.DataFrame(columns)

@@ -113,3 +113,15 @@ def test_item_table_gives_back_the_item():
             ],
         }
         assert qn.parse(definition, source="one").sections[0].items == (item,)
+
+
+def test_standards_and_themes_follow_the_items_whatever_the_stored_key_order():
+    # PostgreSQL's jsonb keeps a table's keys sorted, not in the file's order
+    definition = qn.read_file(qn.BUILTIN_DIR / "wider-workforce-health-check.toml")
+    in_file = list(qn.parse(definition, source="test").themes)
+    shuffled = {**definition, "themes": dict(sorted(definition["themes"].items(), reverse=True))}
+    assert list(qn.parse(shuffled, source="test").themes) == in_file
+    first_use = list(
+        dict.fromkeys(i.theme for i in qn.parse(definition, source="t").items() if i.theme)
+    )
+    assert in_file[: len(first_use)] == first_use

@@ -224,16 +224,26 @@ def parse(data: dict[str, Any], *, source: str) -> Questionnaire:
         )
     if not sections:
         raise QuestionnaireError(f"{source}: a questionnaire needs at least one section")
+    items = [item for section in sections for item in section.items]
     return Questionnaire(
         code=_text(head, "code", where),
         version=version,
         title=_text(head, "title", where),
         population=population,
         description=_text(head, "description", where, required=False),
-        standards=dict(known["standards"]),
-        themes=dict(known["themes"]),
+        standards=_in_use_order(known["standards"], [i.standard for i in items]),
+        themes=_in_use_order(known["themes"], [i.theme for i in items]),
         sections=tuple(sections),
     )
+
+
+def _in_use_order(titles: dict[str, str], used: list[str | None]) -> dict[str, str]:
+    """Standards or themes in the order the questionnaire's items first use them, then any
+    unused, by code: never the order of the stored table's keys, which PostgreSQL's jsonb
+    does not keep (it sorts them), so that pages list them alike on every database."""
+    order = list(dict.fromkeys(code for code in used if code is not None))
+    order += sorted(code for code in titles if code not in order)
+    return {code: titles[code] for code in order if code in titles}
 
 
 def option_value(label: str, taken: set[str]) -> str:

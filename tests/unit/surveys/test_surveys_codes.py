@@ -13,10 +13,10 @@ def test_compress_numbers_distinct_rows_in_sorted_order(seed: int) -> None:
     sizes = [int(s) for s in rng.choice([1, 2, 3, 8, 250, 12_500, 10**6], size=rng.integers(0, 5))]
     columns = [rng.integers(0, size, rows) for size in sizes]
     of_row, groups = compress(columns, sizes, rows)
-    expected = np.unique(np.stack(columns, axis=1), axis=0) if columns else None
     if not columns:
         assert groups.shape == ((1 if rows else 0), 0) and not of_row.any()
         return
+    expected = np.unique(np.stack(columns, axis=1), axis=0)
     assert np.array_equal(groups, expected)  # every distinct row once, sorted
     assert np.array_equal(groups[of_row], np.stack(columns, axis=1))  # each row's own group
 

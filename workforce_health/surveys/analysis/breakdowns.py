@@ -153,9 +153,7 @@ def _empty(answers: Answers, measure: Spec, keys: Keys) -> Block | None:
 _OVERLAP_ROWS: Final = 200_000
 
 
-def _breakdown(
-    answers: Answers, measure: Spec, by: Sequence[str], settings: DisclosureSettings
-) -> pl.DataFrame:
+def _breakdown(answers: Answers, measure: Spec, by: Sequence[str], threshold: int) -> pl.DataFrame:
     dims, sets = layout(by)
     part = answers.partition
     blocks = [measure.block((*part, *keys)) for keys in sets]
@@ -170,10 +168,8 @@ def _breakdown(
     )
 
     def decided() -> pl.Series:
-        reasons = decide(
-            coded, threshold=settings.min_group_size, one_way=one_way_patterns(dims, sets)
-        )
-        return reason_labels(reasons, threshold=settings.min_group_size)
+        reasons = decide(coded, threshold=threshold, one_way=one_way_patterns(dims, sets))
+        return reason_labels(reasons, threshold=threshold)
 
     def framed(extra: Sequence[pl.Series]) -> pl.DataFrame:
         frame = to_frame(
@@ -226,12 +222,14 @@ def breakdown_many(
         found.answered(answers)  # the whole-wave block every breakdown needs first
     tasks = [(m, tuple(b)) for m in measures for b in by]
     if len(tasks) < 2 or pl.thread_pool_size() < 2:
-        return [_breakdown(answers, specs[m], b, settings) for m, b in tasks]
+        return [_breakdown(answers, specs[m], b, settings.min_group_size) for m, b in tasks]
     largest_first = sorted(range(len(tasks)), key=lambda i: -len(layout(tasks[i][1])[1]))
     tables: dict[int, pl.DataFrame] = {}
     with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:  # numpy and polars
         futures = {
-            i: pool.submit(_breakdown, answers, specs[tasks[i][0]], tasks[i][1], settings)
+            i: pool.submit(
+                _breakdown, answers, specs[tasks[i][0]], tasks[i][1], settings.min_group_size
+            )
             for i in largest_first
         }
         tables = {i: future.result() for i, future in futures.items()}
@@ -389,36 +387,9 @@ def _sizes(answers: Answers) -> Callable[[Keys], Block]:
 def _group_sizes(answers: Answers, by: Sequence[str], threshold: int) -> pl.DataFrame:
     """Respondents per group of `layout(by)` (partition first), suppressed at `threshold`:
     the layout columns, respondents, suppressed, suppressed_reason."""
-    dims, sets = layout(by)
-    part = answers.partition
     sizes = Spec(pl.DataFrame({"group": ["respondents"]}), (("n", pl.Int64),), _sizes(answers))
-    blocks = []
-    for keys in sets:
-        blocks.append(sizes.block((*part, *keys)))
-        if empty := _empty(answers, sizes, (*part, *keys)):
-            blocks.append(empty)
-    stacked = stack(blocks, (*part, *dims))
-    reasons = decide(
-        Coded(
-            stacked.keys[WAVE] if part else np.zeros(len(stacked.entry), dtype=np.int64),
-            tuple(stacked.keys[d] for d in dims),
-            tuple(column_codes(answers, d).labels.to_list() for d in dims),
-            stacked.values("n").astype(np.int64),
-        ),
-        threshold=threshold,
-        one_way=one_way_patterns(dims, sets),
-    )
-    reason = reason_labels(reasons, threshold=threshold)
-    frame = to_frame(
-        answers,
-        stacked,
-        entries=sizes.entries,
-        figures=sizes.figures,
-        partition=part,
-        entry_first=True,
-        extra=[reason.is_not_null().alias("suppressed"), reason],
-    )
-    return frame.drop("group").rename({"n": "respondents"})
+    table = _breakdown(answers, sizes, by, threshold)
+    return table.drop("group").rename({"n": "respondents"})
 
 
 def respondent_counts(
@@ -432,10 +403,7 @@ def respondent_counts(
     (`settings.min_group_size`, complementary suppression): the layout columns, respondents,
     suppressed, suppressed_reason. For a wave whose invited counts are unknown (an import),
     the number of respondents is all a group's response rate can say."""
-    answers = ensure_prepared(responses, items)
-    dims, _ = layout(by)
-    sizes = _group_sizes(answers, by, settings.min_group_size)
-    return redact(sizes, keep=[*answers.partition, *dims])
+    return _group_sizes(ensure_prepared(responses, items), by, settings.min_group_size)
 
 
 def comments(

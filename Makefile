@@ -7,7 +7,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run migrate demo demo-reset test lint fmt typecheck pytest \
-	test-browser test-postgres bench bench-load css lock clean
+	test-browser test-postgres bench bench-nhs bench-load css lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -69,6 +69,9 @@ test-postgres: install-dev ## The test suite against a throwaway PostgreSQL clus
 
 bench: install-dev ## Run the benchmarks under bench/ (see docs/performance.md)
 	@for script in bench/bench_*.py; do echo "--- $$script"; $(BIN)/python $$script; done
+
+bench-nhs: install-dev ## The Health Check analysis at NHS scale, the whole data set (about 8 minutes)
+	$(BIN)/python bench/bench_survey_scale.py --scale 1
 
 bench-load: install-dev ## Load-test survey submission: gunicorn + PostgreSQL, locust (docs/performance.md)
 	$(BIN)/pip install --quiet -r requirements/bench.txt

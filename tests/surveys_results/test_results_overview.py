@@ -140,3 +140,5 @@ def test_a_team_with_few_responses_is_told_why_its_count_is_not_shown(client, co
     assert "7 of 11 invited" not in page
     lead = _page(client, council, Role.WORKFORCE_LEAD, "survey-results", wave).content.decode()
     assert "7 of 11 invited" in lead  # the whole wave's count is known
+    assert ">Fewer than 10 responses<" in lead  # its role group's rate: 11 invited, 7 answered
+    assert "fewer than 10 invited, or (but for the whole survey) fewer than 10 responses" in lead

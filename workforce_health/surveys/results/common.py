@@ -20,11 +20,12 @@ LABELS = {
 
 
 def hidden_text(row: dict[str, Any], unit: str = "responses") -> str:
-    """What a suppressed cell shows: the engine's reason, in the page's words."""
+    """What a suppressed cell shows: the engine's reason, in the page's words ("Fewer than 10
+    responses" or "invited", as the engine says; `unit` when it names none)."""
     reason = row.get("suppressed_reason") or ""
     if reason.startswith("fewer than"):
-        count = reason.split()[2]
-        return f"Fewer than {count} {unit}"
+        words = reason.split()
+        return f"Fewer than {words[2]} {' '.join(words[3:]) or unit}"
     return PROTECTED
 
 
@@ -36,10 +37,15 @@ def shown(row: dict[str, Any], column: str, unit: str = "responses") -> Value:
 def suppression_notes(
     settings: analysis.DisclosureSettings, unit: str = "responses"
 ) -> tuple[str, ...]:
-    size = settings.min_invited_for_response_rate if unit == "invited" else settings.min_group_size
+    smallest = f"fewer than {settings.min_group_size} responses"
+    if unit == "invited":  # a response rate needs both
+        smallest = (
+            f"fewer than {settings.min_invited_for_response_rate} invited, or (but for the "
+            f"whole survey) {smallest},"
+        )
     return (
-        f"Groups with fewer than {size} {unit} are hidden. {PROTECTED}: so that no hidden group "
-        "can be worked out by subtracting the figures shown from a total.",
+        f"Groups with {smallest} are hidden. {PROTECTED}: so that no hidden group can be "
+        "worked out by subtracting the figures shown from a total.",
     )
 
 

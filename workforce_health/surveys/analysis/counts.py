@@ -171,7 +171,7 @@ def plan(answers: Answers, sets: Sequence[Sequence[str]]) -> None:
     Finest first (most keys), each set joins the first pass whose keys it can be added to while
     the pass keeps at most answers / ROLLUP_RATIO groups; the rest are summed up from them."""
     cache = _cached(answers)
-    wanted = sorted({canonical(answers, s) for s in sets}, key=lambda s: -len(s))
+    wanted = sorted({canonical(answers, s) for s in sets}, key=lambda s: (-len(s), s))
     passes: list[tuple[str, ...]] = []
     for keys in wanted:
         if any(set(keys) <= set(k) for k in [*cache, *passes]):

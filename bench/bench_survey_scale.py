@@ -70,6 +70,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from workforce_health.surveys import analysis  # noqa: E402
 from workforce_health.surveys import questionnaire as qn  # noqa: E402
+from workforce_health.surveys.analysis.scoring import Measure  # noqa: E402
 
 SEED = 20261124
 ORGANISATIONS = 250
@@ -482,14 +483,16 @@ def analyse(data: Read, steps: dict[str, float] | None = None) -> dict[str, Any]
         return result
 
     by = [(dim,) for dim in DIMENSIONS]
-    for measure in ("items", "standards"):
-        tables = timed(
-            f"breakdowns of {measure}",
-            lambda m=measure: analysis.breakdown_many(  # type: ignore[misc]
-                data.current, items, by=by, measure=m, settings=settings
+    measures: tuple[Measure, ...] = ("items", "standards")
+    tables = iter(
+        timed(
+            "breakdowns of items and standards",
+            lambda: analysis.breakdown_many(
+                data.current, items, by=by, measure=measures, settings=settings
             ),
         )
-        out |= {f"{measure} by {dim}": table for (dim,), table in zip(by, tables, strict=True)}
+    )
+    out |= {f"{measure} by {dim}": next(tables) for measure in measures for (dim,) in by}
     out["items"] = timed("item_results", lambda: analysis.item_results(data.current, items))
     out["standards"] = timed(
         "standard_results", lambda: analysis.standard_results(data.current, items)

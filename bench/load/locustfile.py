@@ -83,7 +83,7 @@ class Respondent(FastHttpUser):
         if self.cookie:
             headers["Cookie"] = self.cookie
         if post:
-            headers["Origin"] = self.host.replace("http://", "https://")
+            headers["Origin"] = (self.host or "").replace("http://", "https://")
         return headers
 
     def _call(

@@ -56,7 +56,7 @@ def test_load_read_and_analyse_a_tiny_data_set(bench):
     assert out["items"].height == 2 * agree  # every item of each organisation
     assert out["change"].height == 2 * agree
     assert out["items by team"]["suppressed"].any()  # small teams give suppression work
-    assert {"wave_change", "breakdowns of items"} <= set(steps)
+    assert {"wave_change", "breakdowns of items and standards"} <= set(steps)
     assert bench.check_against_pages(waves, out) == len(waves) * len(bench.one_wave(waves[0]))
 
     timings, _ = bench.run(waves[1:])

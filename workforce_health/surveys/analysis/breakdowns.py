@@ -6,6 +6,7 @@ column in the answers, every table is per wave and carries it first.
 """
 
 import itertools
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Final
@@ -208,30 +209,26 @@ def breakdown_many(
     """`breakdown` of each measure (one, or several in order) by each of `by`: for two
     measures and three breakdowns, six tables, the first measure's three first. The answers
     are counted in as few passes as possible, and the tables are built on every core, the
-    largest (those with teams) first."""
+    largest (those with teams) first; a measure is prepared (its respondents' scores, say) by
+    the first of its tables to start, while the other core builds another measure's tables."""
     answers = ensure_prepared(responses, items)
     measures: list[Measure] = [measure] if isinstance(measure, str) else list(measure)
     part = answers.partition
     if {"items", "enps"} & set(measures):
         plan(answers, [(*part, *keys) for b in by for keys in layout(b)[1]])
-    specs = {
-        m: spec(answers, m, contracted_item=contracted_item, actual_item=actual_item)
-        for m in measures
-    }
-    for found in specs.values():
-        found.answered(answers)  # the whole-wave block every breakdown needs first
+    locks = {m: threading.Lock() for m in measures}
+
+    def one(m: Measure, b: Keys) -> pl.DataFrame:
+        with locks[m]:  # each measure's spec once, by the first of its tasks to start
+            found = spec(answers, m, contracted_item=contracted_item, actual_item=actual_item)
+        return _breakdown(answers, found, b, settings.min_group_size)
+
     tasks = [(m, tuple(b)) for m in measures for b in by]
     if len(tasks) < 2 or pl.thread_pool_size() < 2:
-        return [_breakdown(answers, specs[m], b, settings.min_group_size) for m, b in tasks]
+        return [one(m, b) for m, b in tasks]
     largest_first = sorted(range(len(tasks)), key=lambda i: -len(layout(tasks[i][1])[1]))
-    tables: dict[int, pl.DataFrame] = {}
     with ThreadPoolExecutor(max_workers=pl.thread_pool_size()) as pool:  # numpy and polars
-        futures = {
-            i: pool.submit(
-                _breakdown, answers, specs[tasks[i][0]], tasks[i][1], settings.min_group_size
-            )
-            for i in largest_first
-        }
+        futures = {i: pool.submit(one, *tasks[i]) for i in largest_first}
         tables = {i: future.result() for i, future in futures.items()}
     return [tables[i] for i in range(len(tasks))]
 

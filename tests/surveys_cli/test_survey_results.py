@@ -118,7 +118,14 @@ def test_csv(wave):
     assert whole["pct_agree"] == "73.3" and whole["suppressed"] == "false"
     duty = next(r for r in rows if r["group"].endswith("/ Duty") and r["code"] == "sw_pride")
     assert duty["pct_agree"] == "" and duty["suppressed"] == "true"
-    assert {r["measure"] for r in rows} == {"respondents", "item", "standard", "theme", "enps"}
+    assert {r["measure"] for r in rows} == {
+        "respondents",
+        "response_rate",
+        "item",
+        "standard",
+        "theme",
+        "enps",
+    }
 
 
 def test_unknown_wave(wave):
@@ -173,3 +180,42 @@ def test_group_respondents_follow_the_minimum_group_not_the_invited_counts(counc
     assert teams[service + "Assessment North"]["respondents"] == 12
     assert teams[service + "Duty"]["respondents"] is None  # 2: fewer than 5
     assert teams[service + "Family Support"]["respondents"] is None  # 7, but it would give Duty
+
+
+def test_response_rates_follow_the_pages_suppression(wave):
+    # 23 invited (12 + 4 and 3 + 4), 15 responded. Duty's 3 responses are below the minimum
+    # of 5, and Assessment North's rate would give Duty's away from the wave's: both hidden.
+    result = json.loads(run("results", "--wave", "hc-2025", "--by", "team"))
+    assert result["response_rate"] == {
+        "invited": 23,
+        "responded": 15,
+        "rate": 65.2,
+        "suppressed": False,
+    }
+    for team in result["breakdowns"]["team"].values():
+        assert team["response_rate"] == {
+            "invited": None,
+            "responded": None,
+            "rate": None,
+            "suppressed": True,
+        }
+    rows = list(
+        csv.DictReader(
+            io.StringIO(run("results", "--wave", "hc-2025", "--by", "team", "--format", "csv"))
+        )
+    )
+    rates = [r for r in rows if r["measure"] == "response_rate"]
+    assert [(r["group"], r["rate"], r["suppressed"]) for r in rates] == [
+        ("All respondents", "65.2", "false"),
+        ("Children's Services / Assessment North", "", "true"),
+        ("Children's Services / Duty", "", "true"),
+    ]
+
+
+def test_a_wave_without_invited_counts_has_no_response_rate(wave):
+    InvitedGroup.objects.filter(wave=wave).delete()
+    result = json.loads(run("results", "--wave", "hc-2025", "--by", "role_group"))
+    assert result["response_rate"] is None
+    assert result["breakdowns"]["role_group"]["Social worker"]["response_rate"] is None
+    rows = csv.DictReader(io.StringIO(run("results", "--wave", "hc-2025", "--format", "csv")))
+    assert "response_rate" not in {r["measure"] for r in rows}

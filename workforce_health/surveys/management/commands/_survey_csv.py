@@ -28,6 +28,9 @@ COLUMNS = (
     "pct_promoters",
     "pct_passives",
     "pct_detractors",
+    "invited",
+    "responded",
+    "rate",
     *CHANGE_FIELDS,
     "suppressed",
 )
@@ -37,6 +40,8 @@ def _group_rows(dimension: str, group: str, figures: Figures) -> Iterator[dict[s
     where = {"breakdown": dimension, "group": group}
     respondents = figures["respondents"]
     yield where | {"measure": "respondents", "n": respondents, "suppressed": respondents is None}
+    if figures["response_rate"] is not None:
+        yield where | {"measure": "response_rate"} | figures["response_rate"]
     for code, item in figures["items"].items():
         yield where | {"measure": "item", "code": code} | item | item.get("change", {})
     for kind in ("standards", "themes"):

@@ -1,8 +1,9 @@
 """`survey results`: the engine's published (suppressed) figures as one JSON-ready structure.
 
-Every figure comes from `analysis.breakdown`, `analysis.respondent_counts` and
-`analysis.wave_change`, the same tables the results pages show (docs/survey-analysis.md). A
-suppressed figure is None with "suppressed": True. Percentages are 0-100, to one decimal place.
+Every figure comes from `analysis.breakdown`, `analysis.respondent_counts`,
+`analysis.response_rates` and `analysis.wave_change`, the same tables the results pages show
+(docs/survey-analysis.md). A suppressed figure is None with "suppressed": True. Percentages
+are 0-100, to one decimal place.
 """
 
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ Figures = dict[str, Any]
 ITEM_FIELDS = ("n", "n_dont_know", "pct_agree", "pct_neutral", "pct_disagree", "score")
 ENPS_FIELDS = ("n", "enps", "pct_promoters", "pct_passives", "pct_detractors")
 CHANGE_FIELDS = ("pct_agree_previous", "change", "p_value", "significant", "label", "direction")
+RATE_FIELDS = {"invited": "invited", "responded": "responded", "rate": "response_rate"}
 RECOMMEND_SUFFIX = "_recommend_employer"
 GROUP_SEPARATOR = " / "
 
@@ -63,6 +65,16 @@ class _Tables:
         respondents = analysis.respondent_counts(
             frames.answers, frames.items, by=by, settings=frames.settings
         )
+        # A wave with no invited counts (an import of an earlier year) has no response rates.
+        self.rates = (
+            self._rows(
+                analysis.response_rates(
+                    frames.answers, frames.invited, by=by, settings=frames.settings
+                )
+            )
+            if frames.invited.height
+            else None
+        )
         self.grouped = {
             name: self._rows(frame)
             for name, frame in (
@@ -99,6 +111,16 @@ def _scores(rows: list[dict[str, Any]], key: str) -> dict[str, Figures]:
     }
 
 
+def _rate(tables: _Tables, group: str | None) -> Figures | None:
+    """Invited, responded and the response rate (0-100); None without invited counts."""
+    row = next(iter(tables.rates.get(group, [])), None) if tables.rates is not None else None
+    if row is None:
+        return None
+    return {key: _value(key, row[column]) for key, column in RATE_FIELDS.items()} | {
+        "suppressed": bool(row["suppressed"])
+    }
+
+
 def _group(
     tables: _Tables,
     group: str | None,
@@ -116,6 +138,7 @@ def _group(
     scale = next((i.code for i in parsed.items() if i.type == qn.SCALE_0_10), None)
     return {
         "respondents": None if size is None else size["respondents"],
+        "response_rate": _rate(tables, group),
         "items": items,
         "standards": _scores(tables.rows("standards", group), "standard"),
         "themes": _scores(tables.rows("themes", group), "theme"),

@@ -206,6 +206,28 @@ def test_only_the_lead_sees_and_chooses_quotations_on_the_edit_page(reported, re
     assert "Only the workforce lead can read staff comments" in page and "chosen" not in page
 
 
+def test_a_draft_shows_the_lead_s_quotations_only_to_the_lead(reported, report, client_for):
+    lead = client_for(reported.users[Role.WORKFORCE_LEAD])
+    page = lead.get(reverse("report-edit", args=[report.pk])).content.decode()
+    quote = next(q for q in _choices(page) if "my workload is manageable now" in q)
+    services.report_update(report=report, included_sections=["comment-themes"], quotations=[quote])
+    withheld = "The workforce lead has chosen 1 quotation from the survey comments."
+    for role, shows_quote in ((Role.WORKFORCE_LEAD, True), (Role.ADMINISTRATOR, False)):
+        client = client_for(reported.users[role])  # signs this role in
+        preview = client.get(reverse("report-preview", args=[report.pk])).content.decode()
+        draft = client.get(reverse("report-preview-download", args=[report.pk, "html"]))
+        for body in (preview, draft.content.decode()):
+            assert ("my workload is manageable now" in body) is shows_quote
+            assert (withheld in body) is not shows_quote
+    # Publishing keeps the lead's choice: the published version quotes it for everyone.
+    admin = client_for(reported.users[Role.ADMINISTRATOR])
+    confirm = admin.get(reverse("report-publish", args=[report.pk])).content.decode()
+    assert "It also quotes the 1 comment the workforce lead chose" in confirm
+    version = services.report_publish(report=report, published_by=None)
+    page = admin.get(reverse("report-version", args=[version.pk])).content.decode()
+    assert "my workload is manageable now" in page and withheld not in page
+
+
 def _choices(page: str) -> list[str]:
     import html
     import re

@@ -53,6 +53,9 @@ class ReportInputs:
     services: tuple[Service, ...]  # empty: every service of the organisation
     meeting_date: datetime.date
     quotations: tuple[str, ...] = ()
+    # Quotations the viewer of a draft may not read (only the workforce lead reads comment
+    # text before it is published): counted, not shown.
+    withheld_quotations: int = 0
 
     @property
     def scope_label(self) -> str:

@@ -115,11 +115,22 @@ def report_update(
     return report
 
 
-def report_draft_document(*, report: Report, prepared_on: datetime.date | None = None) -> Document:
-    """The report as it would be published now (raises ReportDataMissing if it cannot be)."""
+def report_draft_document(
+    *,
+    report: Report,
+    prepared_on: datetime.date | None = None,
+    viewer: Membership | None = None,
+) -> Document:
+    """The report as it would be published now (raises ReportDataMissing if it cannot be).
+    For a `viewer` who may not read comment text, the lead's quotations are only counted."""
     optional = {s.key for s in section_specs() if s.optional}
+    inputs = report_inputs(report=report)
+    if viewer is not None and not membership_can(viewer, Capability.VIEW_SURVEY_COMMENTS):
+        inputs = dataclasses.replace(
+            inputs, quotations=(), withheld_quotations=len(inputs.quotations)
+        )
     return report_document(
-        report_inputs(report=report),
+        inputs,
         title=report.title,
         included=optional - set(report.excluded_sections),
         commentary=report.commentary,

@@ -130,9 +130,9 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
     )
 
 
-def _draft(report: Report) -> tuple[Document | None, str]:
+def _draft(request: HttpRequest, report: Report) -> tuple[Document | None, str]:
     try:
-        return services.report_draft_document(report=report), ""
+        return services.report_draft_document(report=report, viewer=viewer(request)), ""
     except ReportDataMissing as missing:
         return None, str(missing)
 
@@ -140,7 +140,7 @@ def _draft(report: Report) -> tuple[Document | None, str]:
 @requires(Capability.EDIT_REPORTS)
 def report_preview(request: HttpRequest, report_id: int) -> HttpResponse:
     report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
-    document, problem = _draft(report)
+    document, problem = _draft(request, report)
     return render(
         request,
         "reports/preview.html",
@@ -156,7 +156,7 @@ def report_preview(request: HttpRequest, report_id: int) -> HttpResponse:
 @requires(Capability.EDIT_REPORTS)
 def report_preview_download(request: HttpRequest, report_id: int, file_format: str) -> HttpResponse:
     report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
-    document, _ = _draft(report)
+    document, _ = _draft(request, report)
     if document is None:  # the preview page explains why
         return redirect("report-preview", report_id=report.pk)
     return _download(document, file_format)
@@ -165,12 +165,18 @@ def report_preview_download(request: HttpRequest, report_id: int, file_format: s
 @requires(Capability.EDIT_REPORTS)
 def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
     """GET: what publishing does, with the button; POST: publish the next version."""
-    report = found(selectors.report_get(viewer=viewer(request), report_id=report_id))
+    membership = viewer(request)
+    report = found(selectors.report_get(viewer=membership, report_id=report_id))
+    quotes = membership_can(membership, Capability.VIEW_SURVEY_COMMENTS)
     if request.method != "POST":
         return render(
             request,
             "reports/publish.html",
-            {"report": report, "number": report.versions.count() + 1},
+            {
+                "report": report,
+                "number": report.versions.count() + 1,
+                "withheld_quotations": 0 if quotes else len(report.quotations),
+            },
         )
     try:
         user = request.user if isinstance(request.user, User) else None

@@ -289,6 +289,17 @@ def build_themes(inputs: ReportInputs) -> Content:
             )
         )
         blocks += [Block("quote", text=q) for q in inputs.quotations]
+    elif inputs.withheld_quotations:
+        count = inputs.withheld_quotations
+        blocks.append(subheading("What staff said"))
+        blocks.append(
+            para(
+                f"The workforce lead has chosen {count} quotation{'s' if count != 1 else ''} "
+                "from the survey comments. Only the lead reads comment text before the report "
+                "is published; the published report shows "
+                f"{'them' if count != 1 else 'it'} here."
+            )
+        )
     return Content(blocks)
 
 

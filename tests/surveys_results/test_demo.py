@@ -31,3 +31,24 @@ def test_demo_waves_load_with_an_improvement_in_workload():
         analysis.item_results(before.answers, before.items),
     ).filter(pl.col("item_code") == "sw_workload_manageable")
     assert change["label"][0] == "statistically significant increase"
+
+
+def test_demo_comments_show_names_emails_and_phone_numbers_redacted(client):
+    from django.urls import reverse
+
+    from workforce_health.core.models import Membership, Person
+
+    demo_load(today=datetime.date(2025, 11, 14))
+    wave = Wave.objects.get(organisation__la_code="990", slug="childrens-health-check-2025")
+    texts = [v for r in wave.responses.all() for v in r.answers.values() if isinstance(v, str)]
+    people = Person.objects.filter(organisation=wave.organisation)
+    named = [p for p in people if any(p.full_name in t or p.email in t for t in texts if p.email)]
+    assert named and any("07700 900123" in t for t in texts)  # the raw answers hold them
+    lead = Membership.objects.get(organisation=wave.organisation, role="workforce_lead")
+    client.force_login(lead.user)
+    page = client.get(reverse("survey-results-comments", args=[wave.pk])).content.decode()
+    assert "[name] has been a brilliant manager" in page and "Email me at [email]" in page
+    assert "call me on [phone]" in page.lower()
+    for person in named:
+        assert person.full_name not in page and person.email not in page
+    assert "07700 900123" not in page

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db.models import Min
 
-from workforce_health.core.models import Employment, Organisation, Service
+from workforce_health.core.models import Employment, Organisation, Person, Service
 from workforce_health.surveys import groups
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import Questionnaire, Response, Wave
@@ -43,6 +43,17 @@ COMMENTS = (
     "Caseloads are still too high in our team.",
     "The new duty rota has made a real difference.",
     "I would like more protected time for training.",
+)
+# Some comments name a colleague, give an email address or a phone number, as real ones do, so
+# the demo shows them redacted (docs/survey-analysis.md section 6). They come from a random
+# stream of their own, so every other demo answer stays as it is.
+MENTIONS_SEED = 20251
+MENTION_SHARE = 0.25
+MENTIONS = (
+    "{full} has been a brilliant manager this year and is the reason I stayed.",
+    "Since the vacancy {given} is doing the work of two people in our team.",
+    "Email me at {email} about flexible working: my request has had no reply.",
+    "Please call me on 07700 900123 to hear more about the duty rota.",
 )
 
 
@@ -104,6 +115,7 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
     }
     parsed = {code: q.parsed() for code, q in questionnaires.items()}
     rng = random.Random(seed)  # noqa: S311 - deterministic synthetic data, not secrets
+    mentions = _Mentions(organisation, seed)
     team_effect: dict[str, float] = {}
     waves = []
     for spec in WAVES:
@@ -129,7 +141,9 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
         rows = [
             (
                 snapshot,
-                _answers(rng, parsed[spec.questionnaire], spec, team_effect[snapshot["team"]]),
+                mentions.add(
+                    _answers(rng, parsed[spec.questionnaire], spec, team_effect[snapshot["team"]])
+                ),
             )
             for snapshot in invitees
             if rng.random() < RESPONSE_RATE[spec.questionnaire]
@@ -137,6 +151,27 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
         services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
         waves.append(wave)
     return waves
+
+
+class _Mentions:
+    """Turns a share of the comments into ones naming staff from the people records."""
+
+    def __init__(self, organisation: Organisation, seed: int) -> None:
+        self.rng = random.Random(seed + MENTIONS_SEED)  # noqa: S311 - synthetic data
+        self.people = list(Person.objects.filter(organisation=organisation).order_by("pk")[:40])
+        self.made = 0
+
+    def add(self, answers: dict[str, Any]) -> dict[str, Any]:
+        for code, value in answers.items():
+            if value in COMMENTS and self.people and self.rng.random() < MENTION_SHARE:
+                person = self.rng.choice(self.people)
+                self.made += 1  # each kind in turn, so every wave has each
+                answers[code] = MENTIONS[self.made % len(MENTIONS)].format(
+                    full=person.full_name,
+                    given=person.given_name,
+                    email=person.email or f"{person.given_name.lower()}@example.gov.uk",
+                )
+        return answers
 
 
 def _invitees(service: Service, on: datetime.date, staff_groups: list[str]) -> list[dict[str, str]]:

@@ -401,3 +401,38 @@ def test_a_service_hidden_to_protect_another_stays_hidden_for_its_manager(client
 def _page_of(client, council, role, wave, name) -> str:
     client.force_login(council.users[role])
     return client.get(reverse(name, kwargs={"results_wave_id": wave.pk})).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "by"),
+    [
+        (Role.SERVICE_MANAGER, ("service", "employment_type")),
+        (Role.TEAM_MANAGER, ("team", "employment_type")),
+    ],
+)
+def test_a_manager_gets_hours_by_employment_type_within_their_scope(
+    client, council, wave, role, by
+):
+    from workforce_health.surveys import analysis
+
+    slug = "numbers-by-" + "-".join(by).replace("_", "-")
+    header, rows = _csv(client, council, role, wave, "numbers", slug)
+    columns = ["Measure", "Service", *(["Team"] if "team" in by else []), "Employment type"]
+    assert header[: len(columns)] == columns
+    assert rows and all(_in_scope(role, header, row) for row in rows)
+    # The rows of the wave's one suppressed table by `by`, restricted to the scope.
+    found = frames.results_frames(wave=wave)
+    table = analysis.breakdown(
+        found.answers, found.items, by=by, measure="numbers", settings=found.settings
+    )
+    scope = Scope(service=CHILDREN, team=OWN_TEAM if role == Role.TEAM_MANAGER else None)
+    expected = scope.restrict(table)
+    answered = [row[header.index("Answers")] for row in rows]
+    assert len(answered) == expected.height and any(a.isdigit() for a in answered)
+    for shown, n in zip(answered, expected["n"], strict=True):
+        assert shown == str(n) if n is not None else shown.startswith(("Fewer", "Hidden"))
+    html = _page(client, council, role, wave, "numbers").content.decode()
+    assert _html_tables(html)[f"table-{slug}"] == rows
+    # The whole wave's table by employment type is still not theirs.
+    response = _download(client, wave, "numbers", "numbers-by-employment-type", "csv")
+    assert response.status_code == 404

@@ -45,7 +45,6 @@ def numbers_table(frames: Frames, by: tuple[str, ...], scope: Scope = WHOLE_WAVE
             frames.answers, frames.items, by=by, measure="numbers", settings=frames.settings
         )
     )
-    dim = by[0] if by else None
     dims = _group_columns(by)
     margin = ALL_OF if len(dims) > 1 else ALL
     rows: list[tuple[Value, ...]] = []
@@ -63,8 +62,9 @@ def numbers_table(frames: Frames, by: tuple[str, ...], scope: Scope = WHOLE_WAVE
     margin_notes = [f"{ALL_OF} means every team of the service, or every service."]
     margin_notes = margin_notes if margin == ALL_OF else []
     return Table(
-        slug=f"numbers-by-{dim.replace('_', '-')}" if dim else "numbers",
-        caption="Hours and caseloads" + (f" by {LABELS[dim].lower()}" if dim else ""),
+        slug="-".join(["numbers", *(["by"] if by else []), *by]).replace("_", "-"),
+        caption="Hours and caseloads"
+        + (f" by {' and '.join(LABELS[d].lower() for d in by)}" if by else ""),
         columns=(
             Column("Measure"),
             *(Column(LABELS[d]) for d in dims),

@@ -215,12 +215,19 @@ def _heatmap(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Ta
 
 # Hours and caseloads: the whole wave, by service, by team and by employment type, each
 # restricted to a manager's scope (a service has rows by service and by team, a team by team).
+# A manager gets employment types within their own service or team instead of across the wave.
 NUMBERS_TABLES: tuple[tuple[str, ...], ...] = ((), ("service",), ("team",), ("employment_type",))
 
 
 def _numbers(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
     scope = loaded.scope
-    tables = [numbers_table(loaded.frames, by, scope) for by in NUMBERS_TABLES if scope.covers(by)]
+    wanted: list[tuple[str, ...]] = []
+    for by in NUMBERS_TABLES:
+        if scope.covers(by):
+            wanted.append(by)
+        elif any(d not in ("service", "team") for d in by):
+            wanted += scope.alternatives(by)
+    tables = [numbers_table(loaded.frames, by, scope) for by in dict.fromkeys(wanted)]
     return None, {t.slug: t for t in tables}
 
 

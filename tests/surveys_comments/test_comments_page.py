@@ -107,6 +107,8 @@ def test_by_service_counts_hide_small_and_protecting_groups(client, council, wav
     csv = client.get(_url("survey-results-csv", wave, **kwargs)).content.decode()
     lines = csv.splitlines()
     assert all("Not shown" in line for line in lines if line.startswith((ADULTS, EARLY_HELP)))
+    hidden = [line for line in lines if line.startswith(ADULTS)]
+    assert hidden == [f"{ADULTS},All themes,Not shown"]  # one row, not one a theme
     assert "Children's Services,Supervision,1" in csv
     assert "Children's Services,All comments,25" in csv
 

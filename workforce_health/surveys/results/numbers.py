@@ -23,6 +23,7 @@ ALL_OF = "All"  # a margin in a table by team: the whole service, or every servi
 NOT_SHOWN = "Not shown"
 NO_THEME = "No theme found"
 ALL_COMMENTS = "All comments"
+ALL_THEMES = "All themes"
 
 
 def _measure_label(frames: Frames, code: str) -> str:
@@ -162,12 +163,14 @@ def comment_theme_counts(
     rows: list[tuple[Value, ...]] = []
     for group in groups:
         mine = [r for r in tagged if tuple(r[d] for d in dims) == group]
+        if not mine:  # one row for the group, not one a theme
+            rows.append((*group, ALL_THEMES, NOT_SHOWN))
+            continue
         counts: list[tuple[str, Value]] = [
             (name, sum(name in r["themes"] for r in mine)) for name in dictionary.names
         ]
         counts += [(NO_THEME, sum(not r["themes"] for r in mine)), (ALL_COMMENTS, len(mine))]
-        for theme, count in counts:
-            rows.append((*group, theme, count if mine else NOT_SHOWN))
+        rows += [(*group, theme, count) for theme, count in counts]
     return Table(
         slug=f"comments-by-{dim.replace('_', '-')}" if dim else "comments",
         caption="Comments by theme" + (f" and {LABELS[dim].lower()}" if dim else ""),
@@ -179,7 +182,8 @@ def comment_theme_counts(
         rows=tuple(rows),
         notes=(
             f"{NOT_SHOWN}: the group has fewer than {frames.settings.min_group_size_comments} "
-            "responses, is hidden to protect another group, or made no comments. Themes come "
+            "responses, is hidden to protect another group, or made no comments, so none of its "
+            "themes is counted. Themes come "
             "from a published keyword list; a comment can have more than one theme.",
         ),
     )

@@ -138,6 +138,17 @@ def results_previous_wave_get(*, wave: Wave) -> Wave | None:
     return results_previous_waves(waves=[wave])[0]
 
 
+def results_earlier_waves(*, wave: Wave, most: int = 4) -> list[Wave]:
+    """The wave's previous wave, that wave's previous, and so on (`results_previous_wave_get`),
+    latest first, at most `most` of them: the surveys its scores are followed through."""
+    earlier: list[Wave] = []
+    previous = results_previous_wave_get(wave=wave)
+    while previous is not None and len(earlier) < most:
+        earlier.append(previous)
+        previous = results_previous_wave_get(wave=previous)
+    return earlier
+
+
 def results_previous_waves(*, waves: Sequence[Wave]) -> list[Wave | None]:
     """`results_previous_wave_get` of each of `waves`, read in two queries in all."""
     organisations = {w.organisation_id for w in waves}

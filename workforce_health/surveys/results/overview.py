@@ -1,6 +1,7 @@
 """The results overview: response rates, headline items with change, standard and theme
 scores, eNPS."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -235,6 +236,66 @@ def standards_table(rows: tuple[StandardRow, ...], frames: Frames, kind: str = "
     )
 
 
+NOT_ASKED = "Not asked"
+NO_RESULTS = "No results"
+
+
+def score_trend_table(
+    surveys: Sequence[tuple[str, Frames]], scope: Scope, kind: str = "standard"
+) -> Table:
+    """Scores by standard (or theme) in each of `surveys` (label and frames, oldest first, the
+    current survey last): each survey's own suppressed whole-scope score, as its own overview
+    shows it; "Not asked" where its questionnaire has no such standard."""
+    measure: analysis.breakdowns.Measure = "standards" if kind == "standard" else "themes"
+    current = surveys[-1][1].questionnaire
+    titles = (
+        {c: f"{c} {t}" for c, t in current.standards.items()}
+        if kind == "standard"
+        else dict(current.themes)
+    )
+    found = [
+        ({r[kind]: r for r in scoped(frames, scope, measure).to_dicts()}, frames)
+        for _, frames in surveys
+    ]
+    rows: list[tuple[Value, ...]] = []
+    for code, title in titles.items():
+        cells: list[Value] = [title]
+        for by_code, frames in found:
+            asked = (
+                frames.questionnaire.standards
+                if kind == "standard"
+                else frames.questionnaire.themes
+            )
+            row = by_code.get(code)
+            if code not in asked:
+                cells.append(NOT_ASKED)
+            elif row is None:
+                cells.append(NO_RESULTS)
+            else:
+                cells.append(hidden_text(row) if row["suppressed"] else row["score_rounded"])
+        rows.append(tuple(cells))
+    noun = "standard" if kind == "standard" else "theme"
+    return Table(
+        slug=f"{noun}-scores-over-time",
+        caption=f"Scores by {'employer standard' if kind == 'standard' else 'theme'} over time "
+        "(0 to 100)",
+        columns=(
+            Column(noun.title()),
+            *(Column(label, "count") for label, _ in surveys),
+        ),
+        rows=tuple(rows),
+        notes=(
+            SCORE_NOTE.format(kind=noun),
+            "Each survey's scores are as its own results show them, with its own disclosure "
+            f"settings. {NOT_ASKED}: that survey's questionnaire had no such {noun}. "
+            f"{NO_RESULTS}: nobody in this group answered it. Differences between years are "
+            "not tested here; the headline questions show the tested change since the previous "
+            "survey.",
+            *suppression_notes(surveys[-1][1].settings),
+        ),
+    )
+
+
 def _responses_hidden(row: dict[str, Any]) -> str:
     """Why a scope's count of responses and rate are hidden, in the page's words."""
     if not row:
@@ -245,9 +306,21 @@ def _responses_hidden(row: dict[str, Any]) -> str:
     return hidden_text(row, unit).lower()
 
 
+# The trend tables appear from the third survey on: with two, the scores tables' "Previous
+# survey score" column says it all.
+TREND_FROM: int = 3
+
+
 def overview_get(
-    frames: Frames, scope: Scope, previous: Frames | None, previous_title: str
+    frames: Frames,
+    scope: Scope,
+    previous: Frames | None,
+    previous_title: str,
+    history: Sequence[tuple[str, Frames]] = (),
+    label: str = "This survey",
 ) -> Overview:
+    """`history`: the earlier surveys followed through (label and frames, oldest first), of
+    which `previous` is the last; `label` names this survey beside them."""
     rates = analysis.response_rates(
         frames.answers, frames.invited, by=scope.by, settings=frames.settings
     )
@@ -271,6 +344,12 @@ def overview_get(
         themes = _scores(frames, scope, previous, "theme")
         if themes:
             tables["theme-scores"] = standards_table(themes, frames, "theme")
+        surveys = [*history, (label, frames)]
+        if len(surveys) >= TREND_FROM:
+            for kind, rows in (("standard", standards), ("theme", themes)):
+                if rows:
+                    table = score_trend_table(surveys, scope, kind)
+                    tables[table.slug] = table
         enps_rows = scoped(frames, scope, "enps").to_dicts()
         if enps_rows and not enps_rows[0]["suppressed"]:
             enps_value, enps_n = rounded(enps_rows[0]["enps"]), enps_rows[0]["n"]

@@ -87,13 +87,24 @@ def results_index(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _survey_labels(waves: list[Wave]) -> list[str]:
+    """Each wave's year of opening, or its title where two open in the same year."""
+    years = [w.opens_on.year for w in waves]
+    return [str(y) if years.count(y) == 1 else w.title for w, y in zip(waves, years, strict=True)]
+
+
 def _overview(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
-    previous = selectors.results_previous_wave_get(wave=loaded.wave)
+    earlier = selectors.results_earlier_waves(wave=loaded.wave)[::-1]  # oldest first
+    history = [selectors.results_frames(wave=w) for w in earlier]
+    *labels, label = _survey_labels([*earlier, loaded.wave])
+    previous = earlier[-1] if earlier else None
     page = overview_get(
         loaded.frames,
         loaded.scope,
-        selectors.results_frames(wave=previous) if previous else None,
+        history[-1] if history else None,
         previous.title if previous else "",
+        history=list(zip(labels, history, strict=True)),
+        label=label,
     )
     return page, page.tables
 

@@ -28,11 +28,14 @@ def test_results_breakdown_and_heatmap_are_accessible(
 ):
     council = factories.council()
     teams = {"Assessment North": [4] * 15, "Team B": [1] * 3, "Safeguarding East": [5] * 12}
+    for year in (2023, 2024):  # earlier surveys: the overview follows scores over time
+        past_wave(council, slug=f"browser-{year}", year=year, teams=teams)
     wave = past_wave(council, slug="browser-2025", year=2025, teams=teams)
     sign_in("workforce_lead-991", factories.PASSWORD)
     base = f"{live_server.url}/surveys/waves/{wave.pk}/results/"
     page.goto(base)
     expect(page.get_by_role("heading", name="Results overview")).to_be_visible()
+    expect(page.locator("#table-standard-scores-over-time")).to_be_visible()
     assert_accessible()
     page.goto(f"{base}breakdowns/?first=team&measure=standard:S3")
     expect(page.get_by_text("Fewer than 10 responses").first).to_be_visible()

@@ -37,6 +37,9 @@ class WaveResults:
     frames: Frames
     previous: Wave | None
     previous_frames: Frames | None
+    # The earlier surveys followed through (label, frames), oldest first, and this one's label.
+    history: tuple[tuple[str, Frames], ...] = ()
+    label: str = "This survey"
 
 
 @dataclass(frozen=True)
@@ -116,13 +119,17 @@ class ReportInputs:
             latest.setdefault((wave.questionnaire.code, services), wave)
         results = []
         for wave in sorted(latest.values(), key=lambda w: (w.title, w.pk)):
-            previous = survey_selectors.results_previous_wave_get(wave=wave)
+            earlier = survey_selectors.results_earlier_waves(wave=wave)[::-1]  # oldest first
+            history = [survey_selectors.results_frames(wave=w) for w in earlier]
+            *labels, label = survey_selectors.survey_labels([*earlier, wave])
             results.append(
                 WaveResults(
                     wave,
                     survey_selectors.results_frames(wave=wave),
-                    previous,
-                    survey_selectors.results_frames(wave=previous) if previous else None,
+                    earlier[-1] if earlier else None,
+                    history[-1] if history else None,
+                    tuple(zip(labels, history, strict=True)),
+                    label,
                 )
             )
         return results

@@ -202,7 +202,14 @@ def _themes(
 def _wave(inputs: ReportInputs, results: WaveResults, scope: Scope, title: str) -> Content:
     wave = results.wave
     previous_title = results.previous.title if results.previous else ""
-    page = overview_get(results.frames, scope, results.previous_frames, previous_title)
+    page = overview_get(
+        results.frames,
+        scope,
+        results.previous_frames,
+        previous_title,
+        history=results.history,
+        label=results.label,
+    )
     blocks: list[Block] = [
         subheading(title),
         para(
@@ -241,6 +248,13 @@ def _wave(inputs: ReportInputs, results: WaveResults, scope: Scope, title: str) 
     standard_blocks, standard_findings = _standards(page, title, _slug(results, scope, "standards"))
     blocks += standard_blocks
     findings += standard_findings
+    for key in ("standard-scores-over-time", "theme-scores-over-time"):
+        if key in page.tables:
+            blocks.append(
+                table_block(
+                    table_data(page.tables[key], context=title, slug=_slug(results, scope, key))
+                )
+            )
     if results.previous is not None:
         block, change_findings = _changes(results, scope, title, _slug(results, scope, "changes"))
         blocks.append(block)

@@ -149,6 +149,12 @@ def results_earlier_waves(*, wave: Wave, most: int = 4) -> list[Wave]:
     return earlier
 
 
+def survey_labels(waves: Sequence[Wave]) -> list[str]:
+    """Each wave's year of opening, or its title where two open in the same year."""
+    years = [w.opens_on.year for w in waves]
+    return [str(y) if years.count(y) == 1 else w.title for w, y in zip(waves, years, strict=True)]
+
+
 def results_previous_waves(*, waves: Sequence[Wave]) -> list[Wave | None]:
     """`results_previous_wave_get` of each of `waves`, read in two queries in all."""
     organisations = {w.organisation_id for w in waves}

@@ -87,16 +87,10 @@ def results_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _survey_labels(waves: list[Wave]) -> list[str]:
-    """Each wave's year of opening, or its title where two open in the same year."""
-    years = [w.opens_on.year for w in waves]
-    return [str(y) if years.count(y) == 1 else w.title for w, y in zip(waves, years, strict=True)]
-
-
 def _overview(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
     earlier = selectors.results_earlier_waves(wave=loaded.wave)[::-1]  # oldest first
     history = [selectors.results_frames(wave=w) for w in earlier]
-    *labels, label = _survey_labels([*earlier, loaded.wave])
+    *labels, label = selectors.survey_labels([*earlier, loaded.wave])
     previous = earlier[-1] if earlier else None
     page = overview_get(
         loaded.frames,

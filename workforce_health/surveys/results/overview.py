@@ -307,7 +307,7 @@ def _responses_hidden(row: dict[str, Any]) -> str:
 
 
 # The trend tables appear from the third survey on: with two, the scores tables' "Previous
-# survey score" column says it all.
+# score" column says it all.
 TREND_FROM: int = 3
 
 

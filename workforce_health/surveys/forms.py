@@ -4,7 +4,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 
 from workforce_health.core.models import Employment, Organisation, Service
 from workforce_health.surveys import groups, selectors
@@ -152,6 +151,22 @@ def _whole_number(label: str, least: int, help_text: str = "") -> forms.IntegerF
     )
 
 
+def wave_choices(form: forms.Form, organisation: Organisation) -> None:
+    """Offer a wave form the organisation's services and the questionnaires it may use."""
+    fields: dict[str, Any] = form.fields
+    fields["services"].queryset = organisation.services.all()
+    fields["questionnaire"].queryset = selectors.questionnaire_list(organisation=organisation)
+
+
+def unused_slug(organisation: Organisation, slug: str, suffix: str) -> str:
+    """`slug`, or a form error naming a free one (`slug-suffix`) if a wave already has it."""
+    if selectors.wave_by_slug(organisation=organisation, slug=slug) is not None:
+        raise forms.ValidationError(
+            f"A survey already has this short name: choose another, for example {slug}-{suffix}"
+        )
+    return slug
+
+
 class WaveForm(forms.Form):
     questionnaire = forms.ModelChoiceField(
         queryset=Questionnaire.objects.none(),
@@ -204,18 +219,10 @@ class WaveForm(forms.Form):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["services"].queryset = organisation.services.all()  # type: ignore[attr-defined]
-        self.fields["questionnaire"].queryset = Questionnaire.objects.filter(  # type: ignore[attr-defined]
-            Q(organisation=organisation) | Q(organisation__isnull=True)
-        )
+        wave_choices(self, organisation)
 
     def clean_slug(self) -> str:
-        slug: str = self.cleaned_data["slug"]
-        if selectors.wave_by_slug(organisation=self.organisation, slug=slug) is not None:
-            raise forms.ValidationError(
-                f"A survey already has this short name: choose another, for example {slug}-2"
-            )
-        return slug
+        return unused_slug(self.organisation, self.cleaned_data["slug"], "2")
 
     def clean(self) -> dict[str, Any]:
         return _dates_in_order(self, super().clean() or {})
@@ -242,10 +249,7 @@ class WaveDetailsForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["services"].queryset = organisation.services.all()  # type: ignore[attr-defined]
-        self.fields["questionnaire"].queryset = Questionnaire.objects.filter(  # type: ignore[attr-defined]
-            Q(organisation=organisation) | Q(organisation__isnull=True)
-        )
+        wave_choices(self, organisation)
 
     def clean(self) -> dict[str, Any]:
         return _dates_in_order(self, super().clean() or {})

@@ -22,15 +22,15 @@ from workforce_health.surveys.models import (
 )
 
 
-def questionnaire_list(*, viewer: Membership) -> QuerySet[Questionnaire]:
-    """Packaged questionnaires and the viewer's organisation's copies."""
+def questionnaire_list(*, organisation: Organisation) -> QuerySet[Questionnaire]:
+    """Packaged questionnaires and the organisation's own copies."""
     return Questionnaire.objects.filter(
-        Q(organisation__isnull=True) | Q(organisation=viewer.organisation)
+        Q(organisation__isnull=True) | Q(organisation=organisation)
     ).order_by("code", "-version")
 
 
 def questionnaire_get(*, viewer: Membership, questionnaire_id: int) -> Questionnaire | None:
-    return questionnaire_list(viewer=viewer).filter(pk=questionnaire_id).first()
+    return questionnaire_list(organisation=viewer.organisation).filter(pk=questionnaire_id).first()
 
 
 def questionnaire_copy_get(*, viewer: Membership, questionnaire_id: int) -> Questionnaire | None:

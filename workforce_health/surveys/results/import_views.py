@@ -14,6 +14,7 @@ from workforce_health.core.models import Membership, Service
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
 from workforce_health.surveys import selectors
+from workforce_health.surveys.forms import unused_slug, wave_choices
 from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.surveys.results import imports
 
@@ -75,18 +76,11 @@ class PastWaveImportForm(forms.Form):
     def __init__(self, *args: Any, membership: Membership, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = membership.organisation
-        fields: dict[str, Any] = self.fields
-        fields["services"].queryset = membership.organisation.services.all()
-        fields["questionnaire"].queryset = selectors.questionnaire_list(viewer=membership)
-        fields["questionnaire"].empty_label = "Choose one"
+        wave_choices(self, self.organisation)
+        self.fields["questionnaire"].empty_label = "Choose one"  # type: ignore[attr-defined]
 
     def clean_slug(self) -> str:
-        slug: str = self.cleaned_data["slug"]
-        if selectors.wave_by_slug(organisation=self.organisation, slug=slug) is not None:
-            raise forms.ValidationError(
-                f"A survey already has this short name: choose another, for example {slug}-import"
-            )
-        return slug
+        return unused_slug(self.organisation, self.cleaned_data["slug"], "import")
 
     def clean_year(self) -> int:
         year: int = self.cleaned_data["year"]
@@ -173,7 +167,7 @@ def past_wave_import(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "errors": errors,
-            "questionnaires": selectors.questionnaire_list(viewer=membership),
+            "questionnaires": selectors.questionnaire_list(organisation=membership.organisation),
         },
         status=status,
     )

@@ -1,5 +1,9 @@
 """Pages for workforce leads and administrators: questionnaires and waves (never responses)."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
@@ -33,7 +37,7 @@ def wave_list(request: HttpRequest) -> HttpResponse:
         "surveys/manage/wave_list.html",
         {
             "waves": selectors.wave_list(viewer=membership),
-            "questionnaires": selectors.questionnaire_list(viewer=membership),
+            "questionnaires": selectors.questionnaire_list(organisation=membership.organisation),
         },
     )
 
@@ -89,26 +93,46 @@ def wave_detail(request: HttpRequest, wave_id: int) -> HttpResponse:
     )
 
 
+def _draft_wave_form(
+    request: HttpRequest,
+    wave: Wave,
+    form_for: Callable[[QueryDict | None], forms.Form],
+    save: Callable[[dict[str, Any]], Wave],
+    saved_message: Callable[[Wave], str],
+    template: str,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """A page that changes a draft wave: a valid POST saves through `save` and goes back to the
+    wave; once the wave has opened the form is not taken, and a POST is refused (400)."""
+    draft = wave.status == Wave.Status.DRAFT
+    posted = request.method == "POST"
+    form = form_for(request.POST if draft and posted else None)
+    if draft and posted and form.is_valid():
+        saved = save_or_add_errors(form, lambda: save(form.cleaned_data))
+        if saved is not None:
+            messages.success(request, saved_message(saved))
+            return redirect("survey-wave-detail", wave_id=wave.pk)
+    refused = posted and not draft
+    return render(
+        request,
+        template,
+        {"wave": wave, "form": form, "draft": draft, "refused": refused, **(context or {})},
+        status=400 if refused else 200,
+    )
+
+
 @requires(Capability.MANAGE_SURVEYS)
 def wave_settings(request: HttpRequest, wave_id: int) -> HttpResponse:
     """Change the smallest groups shown, until the wave opens (then they are fixed)."""
     wave = found(selectors.wave_get(viewer=viewer(request), wave_id=wave_id))
-    draft = wave.status == Wave.Status.DRAFT
-    refused = request.method == "POST" and not draft
     initial = {name: getattr(wave, name) for name in DISCLOSURE_FIELDS}
-    form = DisclosureForm(request.POST or None, initial=initial)
-    if draft and request.method == "POST" and form.is_valid():
-        saved = save_or_add_errors(
-            form, lambda: services.wave_disclosure_update(wave=wave, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, f"Smallest groups shown for {wave.title} saved")
-            return redirect("survey-wave-detail", wave_id=wave.pk)
-    return render(
+    return _draft_wave_form(
         request,
+        wave,
+        lambda data: DisclosureForm(data, initial=initial),
+        lambda cleaned: services.wave_disclosure_update(wave=wave, **cleaned),
+        lambda saved: f"Smallest groups shown for {saved.title} saved",
         "surveys/manage/wave_settings.html",
-        {"wave": wave, "form": form, "draft": draft, "refused": refused},
-        status=400 if refused else 200,
     )
 
 
@@ -117,8 +141,6 @@ def wave_edit(request: HttpRequest, wave_id: int) -> HttpResponse:
     """Change a draft wave's questionnaire, title, services, staff groups and dates."""
     membership = viewer(request)
     wave = found(selectors.wave_get(viewer=membership, wave_id=wave_id))
-    draft = wave.status == Wave.Status.DRAFT
-    refused = request.method == "POST" and not draft
     initial = {
         "questionnaire": wave.questionnaire_id,
         "title": wave.title,
@@ -127,29 +149,14 @@ def wave_edit(request: HttpRequest, wave_id: int) -> HttpResponse:
         "opens_on": wave.opens_on,
         "closes_on": wave.closes_on,
     }
-    form = WaveDetailsForm(
-        request.POST if draft and request.method == "POST" else None,
-        organisation=membership.organisation,
-        initial=initial,
-    )
-    if draft and request.method == "POST" and form.is_valid():
-        saved = save_or_add_errors(
-            form, lambda: services.wave_update(wave=wave, **form.cleaned_data)
-        )
-        if saved is not None:
-            messages.success(request, f"{saved.title} saved. It is not open yet")
-            return redirect("survey-wave-detail", wave_id=wave.pk)
-    return render(
+    return _draft_wave_form(
         request,
+        wave,
+        lambda data: WaveDetailsForm(data, organisation=membership.organisation, initial=initial),
+        lambda cleaned: services.wave_update(wave=wave, **cleaned),
+        lambda saved: f"{saved.title} saved. It is not open yet",
         "surveys/manage/wave_edit.html",
-        {
-            "wave": wave,
-            "form": form,
-            "draft": draft,
-            "refused": refused,
-            "staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups],
-        },
-        status=400 if refused else 200,
+        {"staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups]},
     )
 
 

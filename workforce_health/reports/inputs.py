@@ -119,17 +119,15 @@ class ReportInputs:
             latest.setdefault((wave.questionnaire.code, services), wave)
         results = []
         for wave in sorted(latest.values(), key=lambda w: (w.title, w.pk)):
-            earlier = survey_selectors.results_earlier_waves(wave=wave)[::-1]  # oldest first
-            history = [survey_selectors.results_frames(wave=w) for w in earlier]
-            *labels, label = survey_selectors.survey_labels([*earlier, wave])
+            history = survey_selectors.results_history(wave=wave)
             results.append(
                 WaveResults(
                     wave,
                     survey_selectors.results_frames(wave=wave),
-                    earlier[-1] if earlier else None,
-                    history[-1] if history else None,
-                    tuple(zip(labels, history, strict=True)),
-                    label,
+                    history.previous,
+                    history.previous_frames,
+                    tuple(history.surveys),
+                    history.label,
                 )
             )
         return results

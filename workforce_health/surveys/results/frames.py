@@ -306,3 +306,27 @@ def results_frames(*, wave: Wave) -> Frames:
     )
     answers = results_answers(wave=wave, items=items)
     return Frames(answers, items, invited, parsed, wave.disclosure_settings())
+
+
+@dataclass(frozen=True)
+class History:
+    """A wave's earlier surveys, followed through (`results_earlier_waves`), oldest first."""
+
+    waves: list[Wave]
+    surveys: list[tuple[str, Frames]]  # each earlier wave's label (`survey_labels`) and frames
+    label: str  # the wave's own label beside them
+
+    @property
+    def previous(self) -> Wave | None:
+        return self.waves[-1] if self.waves else None
+
+    @property
+    def previous_frames(self) -> Frames | None:
+        return self.surveys[-1][1] if self.surveys else None
+
+
+def results_history(*, wave: Wave) -> History:
+    earlier = results_earlier_waves(wave=wave)[::-1]
+    *labels, label = survey_labels([*earlier, wave])
+    frames = [results_frames(wave=w) for w in earlier]
+    return History(earlier, list(zip(labels, frames, strict=True)), label)

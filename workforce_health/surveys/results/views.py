@@ -88,17 +88,14 @@ def results_index(request: HttpRequest) -> HttpResponse:
 
 
 def _overview(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Table]]:
-    earlier = selectors.results_earlier_waves(wave=loaded.wave)[::-1]  # oldest first
-    history = [selectors.results_frames(wave=w) for w in earlier]
-    *labels, label = selectors.survey_labels([*earlier, loaded.wave])
-    previous = earlier[-1] if earlier else None
+    history = selectors.results_history(wave=loaded.wave)
     page = overview_get(
         loaded.frames,
         loaded.scope,
-        history[-1] if history else None,
-        previous.title if previous else "",
-        history=list(zip(labels, history, strict=True)),
-        label=label,
+        history.previous_frames,
+        history.previous.title if history.previous else "",
+        history=history.surveys,
+        label=history.label,
     )
     return page, page.tables
 

@@ -348,7 +348,7 @@ def load(plans: list[OrganisationPlan], definition: dict[str, Any]) -> tuple[flo
     from workforce_health.core.models import Service
     from workforce_health.surveys import groups
     from workforce_health.surveys.models import Questionnaire
-    from workforce_health.surveys.results import services
+    from workforce_health.surveys.services import past_waves
 
     parsed = qn.parse(definition, source="benchmark")
     # As questionnaire_builtins_sync adds a packaged file (organisation None, usable by all).
@@ -374,10 +374,10 @@ def load(plans: list[OrganisationPlan], definition: dict[str, Any]) -> tuple[flo
                 core_services.service_create(organisation=organisation, name=name, kind=kind)
                 for name, kind in zip(org.services, kinds, strict=True)
             ]
-            counts = services.invited_counts_from(invitees)
+            counts = past_waves.invited_counts_from(invitees)
             for year in YEARS:
                 opens_on = datetime.date(year, 9, 15)
-                wave = services.past_wave_create(
+                wave = past_waves.past_wave_create(
                     organisation=organisation,
                     questionnaire=questionnaire,
                     title=f"Staff Health Check {year}",
@@ -387,8 +387,8 @@ def load(plans: list[OrganisationPlan], definition: dict[str, Any]) -> tuple[flo
                     opens_on=opens_on,
                     closes_on=opens_on + datetime.timedelta(days=60),
                 )
-                services.invited_counts_record(wave=wave, counts=counts)
-                services.responses_bulk_create(
+                past_waves.invited_counts_record(wave=wave, counts=counts)
+                past_waves.responses_bulk_create(
                     wave=wave,
                     rows=list(zip(rows[year], stored[year], strict=True)),
                     generalise=False,

@@ -1,2 +1,5 @@
-"""Survey results: the engine's input frames (`frames`), page builders (`pages`), the import of
-earlier years (`imports`). Every figure comes from `workforce_health.surveys.analysis`."""
+"""Survey results, read-only: which waves a reader may see and the engine's input frames
+(`selectors`), a scope's rows of the engine's tables (`scoping`), the page builders (`pages/`),
+the pages and downloads (`views`), and the import of earlier years' responses (`imports`,
+`import_views`), which writes through `surveys.services.past_waves`. Every figure comes from
+`workforce_health.surveys.analysis`."""

@@ -13,10 +13,10 @@ from django.utils import timezone
 from workforce_health.core.models import Membership, Service
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.results import imports
 from workforce_health.surveys import selectors
 from workforce_health.surveys.forms import unused_slug, wave_choices
 from workforce_health.surveys.models import Questionnaire, Wave
-from workforce_health.surveys.results import imports
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -163,7 +163,7 @@ def past_wave_import(request: HttpRequest) -> HttpResponse:
     status = 422 if errors else 200
     return render(
         request,
-        "surveys/results/import.html",
+        "results/import.html",
         {
             "form": form,
             "errors": errors,
@@ -231,7 +231,7 @@ def invited_counts(request: HttpRequest, results_wave_id: int) -> HttpResponse:
             return redirect("survey-results", results_wave_id=wave.pk)
     return render(
         request,
-        "surveys/results/invited.html",
+        "results/invited.html",
         {
             "wave": wave,
             "form": form,
@@ -240,7 +240,7 @@ def invited_counts(request: HttpRequest, results_wave_id: int) -> HttpResponse:
             "not_past": "" if past else imports.invited_refusal(wave),
             "errors": errors,
             "recorded": imports.invited_rows(wave=wave) if past else [],
-            "total": imports.invited_total(wave=wave) if past else None,
+            "total": selectors.wave_invited_total(wave=wave) if past else None,
         },
         status=422 if errors else 400 if refused else 200,
     )

@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.db import transaction
-from django.db.models import Sum
 from openpyxl import Workbook, load_workbook
 
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.groups import GROUP_FIELDS, NOT_KNOWN
 from workforce_health.surveys.models import InvitedGroup, Questionnaire, Wave
-from workforce_health.surveys.results import services
+from workforce_health.surveys.services import past_waves
 
 AGREE_LABELS = {
     "strongly disagree": "1",
@@ -305,9 +304,9 @@ def responses_import(
     with transaction.atomic():
         if invited is not None:
             counts = _invited_counts(wave, invited_rows)
-            result.invited = services.invited_counts_record(wave=wave, counts=counts)
+            result.invited = past_waves.invited_counts_record(wave=wave, counts=counts)
             result.invited_groups = sum(1 for n in counts.values() if n)
-        result.created = services.responses_bulk_create(wave=wave, rows=rows)
+        result.created = past_waves.responses_bulk_create(wave=wave, rows=rows)
     return result
 
 
@@ -327,7 +326,7 @@ def invited_import(*, wave: Wave, source: IO[bytes] | bytes, filename: str) -> I
     if errors:
         return result
     counts = _invited_counts(wave, rows)
-    result.invited = services.invited_counts_record(wave=wave, counts=counts)
+    result.invited = past_waves.invited_counts_record(wave=wave, counts=counts)
     result.invited_groups = sum(1 for n in counts.values() if n)
     return result
 
@@ -351,12 +350,6 @@ def is_past(wave: Wave) -> bool:
     return wave.status == Wave.Status.CLOSED and not wave.invitations.exists()
 
 
-def invited_total(*, wave: Wave) -> int | None:
-    """How many were invited to the wave by the counts recorded, or None if none are."""
-    total: int | None = InvitedGroup.objects.filter(wave=wave).aggregate(n=Sum("invited"))["n"]
-    return total
-
-
 def invited_rows(*, wave: Wave) -> list[dict[str, Any]]:
     """The counts recorded for a wave, one dict per group (GROUP_FIELDS and invited)."""
     return list(
@@ -377,14 +370,14 @@ def past_wave_import(
     invited: Upload | None = None,
     **wave: Any,
 ) -> ImportResult:
-    """Create a closed past wave (``services.past_wave_create`` arguments) and import a file
+    """Create a closed past wave (``past_waves.past_wave_create`` arguments) and import a file
     (and any invited counts) into it, in one transaction: with any error, nothing is stored."""
     data = _read(source)
     result = ImportResult(wave=None, errors=[])  # type: ignore[arg-type]
     try:
         with transaction.atomic():
             result = responses_import(
-                wave=services.past_wave_create(**wave),
+                wave=past_waves.past_wave_create(**wave),
                 source=data,
                 filename=filename,
                 invited=invited,

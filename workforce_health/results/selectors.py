@@ -1,89 +1,26 @@
-"""Reads for results: which waves a viewer may see, at what scope, and the engine's input frames.
+"""Reads for results: which waves a reader may see, and the engine's input frames.
 
-The one place where Response, StoredAnswers, InvitedGroup and the questionnaire become the
-engine's inputs (docs/survey-analysis.md §1). A closed wave's answers are read from its stored
-form, which `results_answers` writes when it is missing or out of date (through the results
-services): the one read here that may write.
+Every read here is scoped by `core.scope.Scope` (a page's viewer, or the scrutiny report's
+service) and never writes: a closed wave's answers are read from their stored form
+(`surveys/answers.py`), or parsed from its responses when that is missing or out of date.
 """
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
-from django.db.models import Count, QuerySet, TextField
-from django.db.models.functions import Cast
+from django.db.models import Count, QuerySet
 
 from workforce_health.core.models import Membership
-from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
+from workforce_health.core.scope import Scope
 from workforce_health.surveys import analysis
 from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys.answers import answers_from_responses, items_frame, stored_decode
+from workforce_health.surveys.comments import Dictionary, redact, themes
+from workforce_health.surveys.comments.selectors import StaffNames
 from workforce_health.surveys.groups import GROUP_FIELDS
-from workforce_health.surveys.models import InvitedGroup, Response, StoredAnswers, Wave
-
-# Version of the encoding of StoredAnswers.data: the columns of analysis.Answers.frame. Change
-# it whenever that encoding changes, and every stored form is written again when next read.
-STORED_LAYOUT = 1
-
-Role = Membership.Role
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What a viewer may see: the whole wave, one service, or one team within its service."""
-
-    service: str | None = None
-    team: str | None = None
-
-    @property
-    def whole_wave(self) -> bool:
-        return self.service is None
-
-    @property
-    def by(self) -> tuple[str, ...]:
-        """The breakdown whose row is this scope's figures (the same table the lead sees)."""
-        return () if self.service is None else ("team",) if self.team else ("service",)
-
-    @property
-    def label(self) -> str:
-        return "All respondents" if self.service is None else self.team or self.service
-
-    @property
-    def own(self) -> str | None:
-        """The group column naming this scope ("service" or "team"; None for the whole wave)."""
-        return None if self.service is None else "team" if self.team else "service"
-
-    def covers(self, by: Sequence[str]) -> bool:
-        """Whether the engine's breakdown by `by` has rows that are this scope's own figures:
-        every breakdown for the whole wave; for a service, those by service or by team (a team
-        breakdown carries its service); for a team, those by team."""
-        if self.service is None:
-            return True
-        return "team" in by or (self.team is None and "service" in by)
-
-    def alternatives(self, by: Sequence[str]) -> list[tuple[str, ...]]:
-        """Breakdowns this scope has rows in, nearest to `by` (which it need not cover): each
-        other group of `by` within this scope's own column, or that column alone."""
-        if self.own is None or self.covers(by):
-            return [tuple(by)]
-        others = [d for d in by if d not in ("service", "team")]
-        return [(self.own, other) for other in others] or [(self.own,)]
-
-    def restrict(self, table: pl.DataFrame) -> pl.DataFrame:
-        """The rows of an engine table that are this scope's own figures: for a service, the
-        rows of that service (its teams, its role groups within it, its total); for a team,
-        the rows of that team. Never a total that includes other groups, nor a sibling's row:
-        none at all when the table has no such rows (`covers`). The rows are those of the one
-        suppressed table everyone sees, never suppressed again on their own."""
-        if self.service is None:
-            return table
-        needed = ("service", "team") if self.team else ("service",)
-        if any(column not in table.columns for column in needed):
-            return table.clear()
-        keep = pl.col("service") == self.service
-        if self.team:
-            keep = keep & (pl.col("team") == self.team)
-        return table.filter(keep)
+from workforce_health.surveys.models import InvitedGroup, StoredAnswers, Wave
 
 
 @dataclass(frozen=True)
@@ -101,34 +38,24 @@ class Frames:
 
 def results_scope(*, viewer: Membership) -> Scope | None:
     """The viewer's scope, or None if the role sees no survey results."""
-    if viewer.role in ORGANISATION_WIDE_ROLES:
-        return Scope()
-    if viewer.role == Role.SERVICE_MANAGER and viewer.service is not None:
-        return Scope(service=viewer.service.name)
-    if viewer.role == Role.TEAM_MANAGER and viewer.team is not None:
-        return Scope(service=viewer.team.service.name, team=viewer.team.name)
-    return None
+    scope = Scope.of(viewer)
+    return scope if scope.sees_records else None
 
 
-def results_wave_list(*, viewer: Membership) -> QuerySet[Wave]:
-    """Waves with results the viewer may open: opened or closed, covering the viewer's service."""
-    waves = (
-        Wave.objects.filter(organisation=viewer.organisation)
+def results_wave_list(*, scope: Scope) -> QuerySet[Wave]:
+    """Waves with results the scope may open: opened or closed, covering its service (a team's
+    scope: the team's service)."""
+    return (
+        Wave.objects.filter(scope.filter(service="services"))
         .exclude(status=Wave.Status.DRAFT)
         .select_related("questionnaire")
         .annotate(response_count=Count("responses", distinct=True))
         .order_by("-opens_on", "title")
     )
-    if viewer.role in ORGANISATION_WIDE_ROLES:
-        return waves
-    service_id = viewer.service_id or (viewer.team.service_id if viewer.team else None)
-    if service_id is None or results_scope(viewer=viewer) is None:
-        return waves.none()
-    return waves.filter(services__id=service_id)
 
 
-def results_wave_get(*, viewer: Membership, wave_id: int) -> Wave | None:
-    return results_wave_list(viewer=viewer).filter(pk=wave_id).first()
+def results_wave_get(*, scope: Scope, wave_id: int) -> Wave | None:
+    return results_wave_list(scope=scope).filter(pk=wave_id).first()
 
 
 def results_previous_wave_get(*, wave: Wave) -> Wave | None:
@@ -187,82 +114,16 @@ def results_previous_waves(*, waves: Sequence[Wave]) -> list[Wave | None]:
     return found
 
 
-def items_frame(parsed: qn.Questionnaire) -> pl.DataFrame:
-    """The questionnaire's items as the engine reads them (docs/survey-analysis.md §1)."""
-    return pl.DataFrame(
-        parsed.analysis_items(),
-        schema={
-            "item_code": pl.String,
-            "type": pl.String,
-            "standard": pl.String,
-            "theme": pl.String,
-            "reverse": pl.Boolean,
-            "headline": pl.Boolean,
-            "min_value": pl.Float64,
-            "max_value": pl.Float64,
-        },
-    )
-
-
-def answers_from_responses(*, wave: Wave, items: pl.DataFrame) -> analysis.Answers:
-    """The wave's Response rows parsed: one row is read per response, with its answers as JSON
-    text, which polars parses (as NDJSON: one struct field per questionnaire item). Responses
-    are in id order; codes not in the questionnaire are left out."""
-    codes = items["item_code"].to_list()
-    stored = (
-        Response.objects.filter(wave=wave)
-        .annotate(answers_text=Cast("answers", TextField()))
-        .values_list(*GROUP_FIELDS, "answers_text")
-    )
-    labels: list[list[str | None]] = [[] for _ in GROUP_FIELDS]
-    texts: list[str] = []
-    for *groups, text in stored:
-        for column, label in zip(labels, groups, strict=True):
-            column.append(label or None)
-        texts.append(text)
-    groups_frame = pl.DataFrame(
-        dict(zip(GROUP_FIELDS, labels, strict=True)), schema=dict.fromkeys(GROUP_FIELDS, pl.String)
-    )
-    if texts and codes:
-        answers = pl.read_ndjson(  # one JSON object a line: the stored text has no raw newline
-            io.BytesIO("\n".join(texts).encode()), schema=dict.fromkeys(codes, pl.String)
-        )
-        groups_frame = groups_frame.hstack(answers)
-    return analysis.prepare_wide(groups_frame, items)
-
-
-def _stored_is_current(stored: StoredAnswers | None) -> bool:
-    """A closed wave's stored answers are written as it closes (or its responses are imported)
-    and no response can be added after that (`services._still_open`), so they are current while
-    their encoding is."""
-    return stored is not None and stored.layout == STORED_LAYOUT
-
-
-def _read_stored(stored: StoredAnswers, items: pl.DataFrame) -> analysis.Answers | None:
-    """The stored answers, or None if they were not written for these items."""
-    frame = pl.read_parquet(io.BytesIO(bytes(stored.data)))
-    expected = [*GROUP_FIELDS, *items["item_code"].to_list()]
-    if frame.columns != expected:
-        return None
-    return analysis.Answers(frame, analysis.inputs.normalise_items(items))
-
-
 def results_answers(*, wave: Wave, items: pl.DataFrame | None = None) -> analysis.Answers:
-    """The wave's answers as the engine reads them. A closed wave's are read from its stored
-    form (one row), written first if it is missing or its encoding out of date; an open wave's
-    are parsed from its responses."""
+    """The wave's answers as the engine reads them: a closed wave's from its stored form (one
+    row), an open wave's, or a closed one's without a current stored form, parsed from its
+    responses."""
     items = items if items is not None else items_frame(wave.questionnaire.parsed())
-    if wave.status != Wave.Status.CLOSED:
-        return answers_from_responses(wave=wave, items=items)
-    stored = StoredAnswers.objects.filter(wave=wave).first()
-    if _stored_is_current(stored):
-        assert stored is not None
-        found = _read_stored(stored, items)
+    if wave.status == Wave.Status.CLOSED:
+        found = stored_decode(StoredAnswers.objects.filter(wave=wave).first(), items)
         if found is not None:
             return found
-    from workforce_health.surveys.results.services import stored_answers_write
-
-    return stored_answers_write(wave=wave, items=items)
+    return answers_from_responses(wave=wave, items=items)
 
 
 def results_answers_many(
@@ -281,11 +142,9 @@ def results_answers_many(
     stored = {s.wave_id: s for s in StoredAnswers.objects.filter(wave__in=waves)}
     parts = []
     for wave, label in zip(waves, labels, strict=True):
-        found = stored.get(wave.pk)
         answers = None
-        if wave.status == Wave.Status.CLOSED and _stored_is_current(found):
-            assert found is not None
-            answers = _read_stored(found, items)
+        if wave.status == Wave.Status.CLOSED:
+            answers = stored_decode(stored.get(wave.pk), items)
         if answers is None:
             answers = results_answers(wave=wave, items=items)
         parts.append(answers.frame.with_columns(pl.lit(label).alias(analysis.WAVE)))
@@ -330,3 +189,70 @@ def results_history(*, wave: Wave) -> History:
     *labels, label = survey_labels([*earlier, wave])
     frames = [results_frames(wave=w) for w in earlier]
     return History(earlier, list(zip(labels, frames, strict=True)), label)
+
+
+NO_THEME = "No theme found"
+
+
+@dataclass(frozen=True)
+class Comment:
+    text: str  # always redacted
+    group: str  # the service (a group meeting the comment threshold)
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeComments:
+    theme: str
+    comments: tuple[Comment, ...]
+
+
+# Each comment as written -> (redacted, its themes): shared by the tables of one page, where
+# a comment appears once for each group it is counted in.
+Redacted = dict[str, tuple[str, list[str]]]
+
+
+def results_comments_tagged(
+    *,
+    frames: Frames,
+    by: tuple[str, ...],
+    dictionary: Dictionary,
+    names: StaffNames,
+    redacted: Redacted | None = None,
+) -> list[dict[str, Any]]:
+    """The engine's comments for groups that may show them: redacted, then tagged by theme.
+
+    Themes are found in the redacted text, so every tag can be explained from what is shown.
+    """
+    rows = analysis.comments(frames.answers, frames.items, by=by, settings=frames.settings)
+    done: Redacted = {} if redacted is None else redacted
+    tagged = []
+    for row in rows.to_dicts():
+        if row["comment"] not in done:
+            text = redact(row["comment"], names=names.names, given_names=names.given_names)
+            done[row["comment"]] = (text, themes(text, dictionary))
+        text, found = done[row["comment"]]
+        tagged.append(row | {"comment": text, "themes": found})
+    return tagged
+
+
+def results_comment_sections(
+    *,
+    frames: Frames,
+    dictionary: Dictionary,
+    names: StaffNames,
+    redacted: Redacted | None = None,
+) -> tuple[ThemeComments, ...]:
+    """The wave's redacted comments by theme (a comment under each of its themes; those with
+    none last), only from services that meet the comment threshold and are not hidden to
+    protect another service. For readers of comment text: the comments page of the workforce
+    lead, and the scrutiny report's quotations."""
+    tagged = results_comments_tagged(
+        frames=frames, by=("service",), dictionary=dictionary, names=names, redacted=redacted
+    )
+    comments = [
+        Comment(r["comment"], r["service"], tuple(r["themes"])) for r in tagged if r["service"]
+    ]
+    by_theme = [(name, [c for c in comments if name in c.themes]) for name in dictionary.names]
+    by_theme.append((NO_THEME, [c for c in comments if not c.themes]))
+    return tuple(ThemeComments(name, tuple(found)) for name, found in by_theme if found)

@@ -1,8 +1,10 @@
-"""Results routes, included by workforce_health/surveys/urls.py."""
+"""Results routes: the results pages and downloads, and the import of earlier years.
+
+The paths sit under /surveys/ with the survey pages; the names are unchanged."""
 
 from django.urls import path
 
-from workforce_health.surveys.results import import_views, views
+from workforce_health.results import import_views, views
 
 WAVE = "surveys/waves/<int:results_wave_id>/results/"
 
@@ -18,6 +20,21 @@ urlpatterns = [
         "surveys/results/import/template/<int:questionnaire_id>.xlsx",
         import_views.import_template_xlsx,
         name="survey-import-template-xlsx",
+    ),
+    path(
+        "surveys/results/import/invited-template.csv",
+        import_views.invited_template_csv,
+        name="survey-invited-template-csv",
+    ),
+    path(
+        "surveys/results/import/invited-template.xlsx",
+        import_views.invited_template_xlsx,
+        name="survey-invited-template-xlsx",
+    ),
+    path(
+        "surveys/waves/<int:results_wave_id>/invited/",
+        import_views.invited_counts,
+        name="survey-wave-invited",
     ),
     path(WAVE, views.results_overview, name="survey-results"),
     path(f"{WAVE}items/", views.results_items, name="survey-results-items"),

@@ -9,20 +9,22 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from workforce_health.core.permissions import Capability, membership_can, requires
+from workforce_health.core.scope import Scope
 from workforce_health.core.views._helpers import found, viewer
-from workforce_health.surveys.analysis import GROUP_COLUMNS
-from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import frames as selectors
-from workforce_health.surveys.results.breakdowns import (
+from workforce_health.results import scoping, selectors
+from workforce_health.results.pages.breakdowns import (
     breakdown_table,
     heatmap_get,
     heatmap_kind,
     measure_choices,
 )
-from workforce_health.surveys.results.common import LABELS
-from workforce_health.surveys.results.items import items_get
-from workforce_health.surveys.results.numbers import comments_page, numbers_table
-from workforce_health.surveys.results.overview import overview_get
+from workforce_health.results.pages.comments import comments_page
+from workforce_health.results.pages.common import LABELS
+from workforce_health.results.pages.items import items_get
+from workforce_health.results.pages.numbers import numbers_table
+from workforce_health.results.pages.overview import overview_get
+from workforce_health.surveys.analysis import GROUP_COLUMNS
+from workforce_health.surveys.models import Wave
 from workforce_health.web.tables import Table, csv_response, xlsx_response
 
 
@@ -32,15 +34,15 @@ class Loaded:
     scope's own rows of the tables the workforce lead sees), comment text only for the lead."""
 
     wave: Wave
-    scope: selectors.Scope
+    scope: Scope
     frames: selectors.Frames
     comment_text: bool  # may read the redacted comments (Capability.VIEW_SURVEY_COMMENTS)
 
 
 def _load(request: HttpRequest, results_wave_id: int) -> Loaded:
     membership = viewer(request)
-    wave = found(selectors.results_wave_get(viewer=membership, wave_id=results_wave_id))
     scope = found(selectors.results_scope(viewer=membership))
+    wave = found(selectors.results_wave_get(scope=scope, wave_id=results_wave_id))
     return Loaded(
         wave,
         scope,
@@ -76,12 +78,13 @@ def _urls(wave: Wave, page: str, tables: dict[str, Table], query: str = "") -> d
 @requires(Capability.VIEW_SURVEY_RESULTS)
 def results_index(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     return render(
         request,
-        "surveys/results/index.html",
+        "results/index.html",
         {
-            "waves": selectors.results_wave_list(viewer=membership),
-            "scope": selectors.results_scope(viewer=membership),
+            "waves": selectors.results_wave_list(scope=scope),
+            "scope": scope,
             "can_import": membership_can(membership, Capability.MANAGE_SURVEYS),
         },
     )
@@ -119,7 +122,7 @@ def _page(request: HttpRequest, results_wave_id: int, name: str, template: str) 
     ]
     return render(
         request,
-        f"surveys/results/{template}.html",
+        f"results/{template}.html",
         {
             "wave": loaded.wave,
             "scope": loaded.scope,
@@ -183,7 +186,7 @@ def _breakdowns(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str,
     measure = _choice(request, "measure", values, default)
     scope = loaded.scope
     tables: dict[str, Table] = {}
-    if scope.covers(by):
+    if scoping.covers(scope, by):
         table = breakdown_table(loaded.frames, by, measure, scope)
         tables[table.slug] = table
     page = {
@@ -200,7 +203,7 @@ def _breakdowns(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str,
                     {"measure": measure, "first": other[0], "second": "".join(other[1:])}
                 ),
             }
-            for other in ([] if tables else scope.alternatives(by))
+            for other in ([] if tables else scoping.alternatives(scope, by))
         ],
     }
     return page, tables
@@ -225,10 +228,10 @@ def _numbers(loaded: Loaded, request: HttpRequest) -> tuple[object, dict[str, Ta
     scope = loaded.scope
     wanted: list[tuple[str, ...]] = []
     for by in NUMBERS_TABLES:
-        if scope.covers(by):
+        if scoping.covers(scope, by):
             wanted.append(by)
         elif any(d not in ("service", "team") for d in by):
-            wanted += scope.alternatives(by)
+            wanted += scoping.alternatives(scope, by)
     tables = [numbers_table(loaded.frames, by, scope) for by in dict.fromkeys(wanted)]
     return None, {t.slug: t for t in tables}
 

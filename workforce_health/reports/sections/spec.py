@@ -1,8 +1,8 @@
-"""Pluggable report sections: each capability registers what it contributes.
+"""What a report section is: its key, title and place, and the content it builds.
 
 A section's `build` takes the report's inputs and returns its blocks, the findings the summary
-repeats, and the definitions and sources the technical appendix lists. The builder knows no
-section by name, so a later capability (supervision, actions taken) only registers another.
+repeats, and the definitions and sources the technical appendix lists. The sections are listed
+in `catalogue.py`, the one place that imports them.
 """
 
 from __future__ import annotations
@@ -33,20 +33,3 @@ class SectionSpec:
     description: str  # what the section holds, for the workforce lead choosing sections
     build: Callable[[ReportInputs], Content]
     optional: bool = True  # the workforce lead may leave it out
-
-
-_SECTIONS: dict[str, SectionSpec] = {}
-
-
-def register(spec: SectionSpec) -> SectionSpec:
-    if spec.key in _SECTIONS or spec.key in ("summary", "appendix"):
-        raise ValueError(f"a report section called {spec.key!r} is already registered")
-    _SECTIONS[spec.key] = spec
-    return spec
-
-
-def section_specs() -> list[SectionSpec]:
-    """Every registered section in report order (importing the built-in ones first)."""
-    from workforce_health.reports.sections import health_check, workforce  # noqa: F401
-
-    return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))

@@ -4,15 +4,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from workforce_health.core.scope import Scope
+from workforce_health.results import scoping
+from workforce_health.results.pages.common import LABELS, shown
+from workforce_health.results.selectors import Frames
+from workforce_health.results.wording import hidden_text, suppression_notes
 from workforce_health.surveys import analysis
-from workforce_health.surveys.results.common import (
-    LABELS,
-    WHOLE_WAVE,
-    hidden_text,
-    shown,
-    suppression_notes,
-)
-from workforce_health.surveys.results.frames import Frames, Scope
 from workforce_health.web.tables import Column, Table, Value
 
 ALL = "All"
@@ -64,17 +61,15 @@ def _engine_table(
     return table.filter(pl.col("item_code") == code), "pct_agree", "Agree (%)", "responses"
 
 
-def breakdown_table(
-    frames: Frames, by: tuple[str, ...], measure: str, scope: Scope = WHOLE_WAVE
-) -> Table:
+def breakdown_table(frames: Frames, by: tuple[str, ...], measure: str, scope: Scope) -> Table:
     """One table: every group and combination (null = all), hidden cells marked with the reason.
 
-    For a manager, the scope's own rows of that same table (`Scope.restrict`): none when the
-    breakdown has no rows within the scope (`Scope.covers`)."""
+    For a manager, the scope's own rows of that same table (`scoping.rows`): none when the
+    breakdown has no rows within the scope (`scoping.covers`)."""
     labels = dict(measure_choices(frames))
     dims, _ = analysis.breakdowns.layout(by)
     table, column, header, unit = _engine_table(frames, by, measure)
-    table = scope.restrict(table)
+    table = scoping.rows(table, scope)
     size = "invited" if unit == "invited" else "n"
     rows: list[tuple[Value, ...]] = []
     for row in table.to_dicts():
@@ -118,12 +113,10 @@ def heatmap_kind(frames: Frames) -> str:
     return "standard" if frames.questionnaire.standards else "theme"
 
 
-def heatmap_get(
-    frames: Frames, scope: Scope = WHOLE_WAVE
-) -> tuple[list[str], list[HeatRow], Table]:
+def heatmap_get(frames: Frames, scope: Scope) -> tuple[list[str], list[HeatRow], Table]:
     """Standard (or theme) scores by team, with service and whole-wave totals, and its
     download table. For a service, its teams and its total; for a team, its own row: the
-    scope's rows of the one table by team (`Scope.restrict`)."""
+    scope's rows of the one table by team (`scoping.rows`)."""
     kind = heatmap_kind(frames)
     table = analysis.breakdown(
         frames.answers,
@@ -132,7 +125,7 @@ def heatmap_get(
         measure="standards" if kind == "standard" else "themes",
         settings=frames.settings,
     )
-    table = scope.restrict(table)
+    table = scoping.rows(table, scope)
     parsed = frames.questionnaire
     standards = list(parsed.standards if kind == "standard" else parsed.themes)
     headers = standards if kind == "standard" else [parsed.themes[c] for c in standards]

@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 
 from workforce_health.charts.bar import Bar, bar_chart
-from workforce_health.surveys.results.common import scoped, shown, suppression_notes
-from workforce_health.surveys.results.frames import Frames, Scope
+from workforce_health.core.scope import Scope
+from workforce_health.results.pages.common import scoped, shown
+from workforce_health.results.selectors import Frames
+from workforce_health.results.wording import suppression_notes
 from workforce_health.web.tables import Column, Table
 
 

@@ -7,17 +7,17 @@ from typing import Any
 
 import polars as pl
 
-from workforce_health.surveys import analysis
-from workforce_health.surveys.results.common import (
-    LABELS,
+from workforce_health.core.scope import Scope
+from workforce_health.results import scoping
+from workforce_health.results.pages.common import LABELS, rounded, scoped, shown
+from workforce_health.results.selectors import Frames
+from workforce_health.results.wording import (
+    SIGNIFICANCE,
+    comparison_note,
     hidden_text,
-    rounded,
-    scope_rows,
-    scoped,
-    shown,
     suppression_notes,
 )
-from workforce_health.surveys.results.frames import Frames, Scope
+from workforce_health.surveys import analysis
 from workforce_health.web.tables import Column, Table, Value
 
 
@@ -60,7 +60,7 @@ def _group_hidden(frames: Frames, scope: Scope) -> str:
         return "No responses have been received yet."
     if rows and all(row["suppressed"] for row in rows):
         return (
-            f"Results for {scope.label} are not shown: {hidden_text(rows[0]).lower()} "
+            f"Results for {scoping.label(scope)} are not shown: {hidden_text(rows[0]).lower()} "
             "(the smallest group this survey reports is "
             f"{frames.settings.min_group_size} responses)."
         )
@@ -69,12 +69,12 @@ def _group_hidden(frames: Frames, scope: Scope) -> str:
 
 def _rates(frames: Frames, scope: Scope, by: tuple[str, ...], slug: str) -> Table:
     table = analysis.response_rates(frames.answers, frames.invited, by=by, settings=frames.settings)
-    table = scope_rows(table, scope) if by == scope.by else table
+    table = scoping.rows(table, scope) if by == scoping.own_breakdown(scope) else table
     dim = by[-1] if by else None
     rows: list[tuple[Value, ...]] = []
     for row in table.to_dicts():
         label = (row.get(dim) if dim else None) or (
-            "All invited" if scope.whole_wave else scope.label
+            "All invited" if scope.whole_organisation else scoping.label(scope)
         )
         rows.append(
             (
@@ -152,9 +152,7 @@ def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
             "Agree is the share answering agree or strongly agree, of those who gave an "
             "answer other than don't know."
             + (
-                " Changes are tested with a two-proportion z-test at the 5% level; z is not "
-                "shown. A change is not compared when either survey has fewer answers than "
-                "the smallest group shown."
+                f" {SIGNIFICANCE} z is not shown. {comparison_note(frames.settings.min_group_size)}"
                 if previous is not None
                 else " There is no earlier survey with this questionnaire to compare with."
             ),
@@ -322,13 +320,14 @@ def overview_get(
     """`history`: the earlier surveys followed through (label and frames, oldest first), of
     which `previous` is the last; `label` names this survey beside them."""
     rates = analysis.response_rates(
-        frames.answers, frames.invited, by=scope.by, settings=frames.settings
+        frames.answers, frames.invited, by=scoping.own_breakdown(scope), settings=frames.settings
     )
-    rate = scope_rows(rates, scope).to_dicts()
+    rate = scoping.rows(rates, scope).to_dicts()
     rate_row = rate[0] if rate else {}
     hidden = _group_hidden(frames, scope)
-    tables: dict[str, Table] = {"response-rate": _rates(frames, scope, scope.by, "response-rate")}
-    if scope.whole_wave:
+    own = scoping.own_breakdown(scope)
+    tables: dict[str, Table] = {"response-rate": _rates(frames, scope, own, "response-rate")}
+    if scope.whole_organisation:
         for dim in ("service", "role_group"):
             tables[f"response-rate-{dim}"] = _rates(
                 frames, scope, (dim,), f"response-rate-{dim.replace('_', '-')}"
@@ -359,7 +358,9 @@ def overview_get(
         respondents=None if rate_row.get("suppressed") else rate_row.get("responded"),
         invited=None if rate_row.get("suppressed") else rate_row.get("invited"),
         response_rate=None if rate_row.get("suppressed") else rate_row.get("response_rate"),
-        counted=frames.respondents if scope.whole_wave and not frames.invited.height else None,
+        counted=frames.respondents
+        if scope.whole_organisation and not frames.invited.height
+        else None,
         responses_hidden=_responses_hidden(rate_row),
         enps=enps_value,
         enps_n=enps_n,

@@ -1,33 +1,20 @@
-"""Writes for results: past waves (earlier years, imported or demo), their invited counts and
+"""Writes for past waves (earlier years, imported or demo), their invited counts and
 responses. Responses keep the anonymity rules of docs/surveys-anonymity.md: no person, no time
 finer than the day, group labels generalised until each combination is held by 5 or more."""
 
 import datetime
-import io
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import polars as pl
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from workforce_health.core.models import Organisation, Service
-from workforce_health.surveys import analysis, groups
-from workforce_health.surveys import services as wave_services
-from workforce_health.surveys.models import (
-    Invitation,
-    InvitedGroup,
-    Questionnaire,
-    Response,
-    StoredAnswers,
-    Wave,
-)
-from workforce_health.surveys.results.frames import (
-    STORED_LAYOUT,
-    answers_from_responses,
-    items_frame,
-)
+from workforce_health.surveys import groups
+from workforce_health.surveys.models import Invitation, InvitedGroup, Questionnaire, Response, Wave
+from workforce_health.surveys.services.stored_answers import stored_answers_write
+from workforce_health.surveys.services.waves import wave_create
 
 # Imported and demo responses: their groups were not taken from our people records.
 IMPORTED_SOURCE = Invitation.Source.SHARED_LINK
@@ -47,7 +34,7 @@ def past_wave_create(
     **disclosure: int,
 ) -> Wave:
     """A closed wave with no invitations, to hold an earlier year's responses."""
-    wave = wave_services.wave_create(
+    wave = wave_create(
         organisation=organisation,
         questionnaire=questionnaire,
         title=title,
@@ -126,22 +113,3 @@ def responses_bulk_create(
 def invited_counts_from(snapshots: Iterable[Mapping[str, str]]) -> Counter[tuple[str, ...]]:
     """Counts per group (GROUP_FIELDS order) of invitee snapshots."""
     return Counter(_group_key(s) for s in snapshots)
-
-
-@transaction.atomic
-def stored_answers_write(*, wave: Wave, items: pl.DataFrame | None = None) -> analysis.Answers:
-    """Write (or rewrite) the stored form of a closed wave's answers; returns them.
-
-    The answers are parsed from the Response rows, so a response that could not be parsed fails
-    here, as it would on the results pages."""
-    if wave.status != Wave.Status.CLOSED:
-        raise ValidationError(f"{wave} is not closed: its answers are read from its responses")
-    items = items if items is not None else items_frame(wave.questionnaire.parsed())
-    answers = answers_from_responses(wave=wave, items=items)
-    data = io.BytesIO()
-    answers.frame.write_parquet(data, compression="lz4")
-    stored = StoredAnswers.objects.filter(wave=wave).first() or StoredAnswers(wave=wave)
-    stored.layout, stored.responses, stored.data = STORED_LAYOUT, answers.height, data.getvalue()
-    stored.full_clean(exclude=["wave"])
-    stored.save()
-    return answers

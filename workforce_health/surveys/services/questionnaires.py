@@ -1,60 +1,18 @@
-"""Writes for questionnaires, waves, invitations and anonymous responses.
-
-How responses are kept unlinkable to people: docs/surveys-anonymity.md.
-"""
+"""Writes for questionnaires: the packaged ones' rows, and councils' own copies (copied,
+reworded, questions added or removed, options changed), while no wave using them has opened."""
 
 import copy
-import datetime
 import re
-import secrets
-from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Max, Min, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone
+from django.db import transaction
+from django.db.models import Max, Q
 
-from workforce_health.core.models import Employment, Organisation, Service
-from workforce_health.surveys import groups, tokens
+from workforce_health.core.models import Organisation
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys.models import (
-    DISCLOSURE_FIELDS,
-    GROUP_FIELDS,
-    Draft,
-    Invitation,
-    InvitedGroup,
-    Questionnaire,
-    Response,
-    SpentToken,
-    Wave,
-    group_values,
-)
-
-ACCESS_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I
-
-
-def _save(instance: Any) -> Any:
-    instance.full_clean()
-    instance.save()
-    return instance
-
-
-def _clean_in_transaction(instance: Any) -> Any:
-    """`full_clean()` without its database look-ups, for the respondent's writes.
-
-    Every field rule and the model's `clean()` still run. Left out: the check that the wave
-    exists (the caller holds the wave it just read; the foreign key refuses anything else) and
-    the unique checks (the unique indexes refuse a duplicate inside the transaction, where a
-    look-up beforehand could not see a concurrent insert anyway). Saves 2-3 round trips a write.
-    """
-    instance.clean_fields(exclude={"wave"})
-    instance.clean()
-    return instance
+from workforce_health.surveys.models import Questionnaire, Wave
+from workforce_health.surveys.services.common import save
 
 
 @transaction.atomic
@@ -64,7 +22,7 @@ def questionnaire_builtins_sync() -> int:
     for name, definition in qn.builtin_definitions():
         parsed = qn.parse(definition, source=name)
         if not Questionnaire.objects.filter(code=parsed.code, version=parsed.version).exists():
-            _save(
+            save(
                 Questionnaire(
                     code=parsed.code,
                     version=parsed.version,
@@ -89,7 +47,7 @@ def questionnaire_copy(
     version = _next_version(questionnaire.code)
     definition = copy.deepcopy(questionnaire.definition)
     definition["questionnaire"].update(version=version, title=title.strip())
-    return _save(
+    return save(
         Questionnaire(
             organisation=organisation,
             code=questionnaire.code,
@@ -99,10 +57,6 @@ def questionnaire_copy(
             based_on=questionnaire,
         )
     )
-
-
-def questionnaire_in_use(questionnaire: Questionnaire) -> bool:
-    return questionnaire.waves.exclude(status=Wave.Status.DRAFT).exists()
 
 
 def _questionnaire_editable(questionnaire: Questionnaire) -> Questionnaire:
@@ -126,14 +80,14 @@ def _questionnaire_editable(questionnaire: Questionnaire) -> Questionnaire:
     return locked
 
 
-def _definition_save(
+def _definitionsave(
     questionnaire: Questionnaire, locked: Questionnaire, definition: dict[str, Any]
 ) -> Questionnaire:
     """Save a changed definition (checked by questionnaire.parse through full_clean)."""
     locked.definition = definition
     locked.title = definition["questionnaire"]["title"]
     try:
-        _save(locked)
+        save(locked)
     except ValidationError as error:
         # The definition is not a form field: say what is wrong as a message of its own.
         raise ValidationError(
@@ -201,7 +155,7 @@ def questionnaire_reword(
                 item["text"] = new_text
                 _lineage_break(item, locked.version, elsewhere)
     _refuse_repeated_codes(definition)
-    return _definition_save(questionnaire, locked, definition)
+    return _definitionsave(questionnaire, locked, definition)
 
 
 def _new_code_problem(code: str, definition: dict[str, Any], elsewhere: set[str]) -> str:
@@ -268,7 +222,7 @@ def questionnaire_item_add(
         if chosen is None:
             raise ValidationError({"section": "Choose a section of this questionnaire"})
         chosen["items"].append(table)
-    return _definition_save(questionnaire, locked, definition)
+    return _definitionsave(questionnaire, locked, definition)
 
 
 @transaction.atomic
@@ -283,7 +237,7 @@ def questionnaire_item_remove(*, questionnaire: Questionnaire, code: str) -> Que
     for section in definition["sections"]:
         section["items"] = [item for item in section["items"] if item["code"] != code]
     definition["sections"] = [section for section in definition["sections"] if section["items"]]
-    return _definition_save(questionnaire, locked, definition)
+    return _definitionsave(questionnaire, locked, definition)
 
 
 @transaction.atomic
@@ -318,376 +272,4 @@ def questionnaire_options_change(
         item["options"] = options
         _lineage_break(item, locked.version, _codes_of_other_versions(locked))
         _refuse_repeated_codes(definition)
-    return _definition_save(questionnaire, locked, definition)
-
-
-def _access_code() -> str:
-    return "".join(secrets.choice(ACCESS_CODE_ALPHABET) for _ in range(8))
-
-
-@transaction.atomic
-def wave_create(
-    *,
-    organisation: Organisation,
-    questionnaire: Questionnaire,
-    title: str,
-    slug: str,
-    services: Iterable[Service],
-    staff_groups: list[str],
-    opens_on: datetime.date,
-    closes_on: datetime.date,
-    **disclosure: int,
-) -> Wave:
-    unknown = set(disclosure) - set(DISCLOSURE_FIELDS)
-    if unknown:
-        raise TypeError(f"wave_create() got unexpected settings: {', '.join(sorted(unknown))}")
-    services = _services_of(organisation, services)
-    wave = _save(
-        Wave(
-            organisation=organisation,
-            questionnaire=questionnaire,
-            title=title.strip(),
-            slug=slug,
-            staff_groups=list(staff_groups),
-            opens_on=opens_on,
-            closes_on=closes_on,
-            access_code=_access_code(),
-            **disclosure,
-        )
-    )
-    wave.services.set(services)
-    return wave
-
-
-def _services_of(organisation: Organisation, services: Iterable[Service]) -> list[Service]:
-    chosen = list(services)
-    if not chosen:
-        raise ValidationError({"services": "Choose at least one service"})
-    if any(service.organisation_id != organisation.pk for service in chosen):
-        raise ValidationError({"services": f"Choose services of {organisation}"})
-    return chosen
-
-
-@transaction.atomic
-def wave_update(
-    *,
-    wave: Wave,
-    questionnaire: Questionnaire,
-    title: str,
-    services: Iterable[Service],
-    staff_groups: list[str],
-    opens_on: datetime.date,
-    closes_on: datetime.date,
-) -> Wave:
-    """Change a draft wave's questionnaire, title, services, staff groups and dates, checked as
-    when it was created. Refused once the wave has opened: they are fixed then.
-
-    The wave is re-read and locked, so a wave being opened at the same moment (wave_open locks
-    it too) is either changed before it opens or refused after."""
-    locked = Wave.objects.select_for_update().get(pk=wave.pk)
-    if locked.status != Wave.Status.DRAFT:
-        raise ValidationError(
-            f"{locked.title} has opened, so its questionnaire, title, services, staff groups "
-            "and dates can no longer change"
-        )
-    chosen = _services_of(locked.organisation, services)
-    locked.questionnaire = questionnaire
-    locked.title = title.strip()
-    locked.staff_groups = list(staff_groups)
-    locked.opens_on, locked.closes_on = opens_on, closes_on
-    _save(locked)
-    locked.services.set(chosen)
-    return locked
-
-
-@transaction.atomic
-def wave_disclosure_update(*, wave: Wave, **settings: int) -> Wave:
-    """Change the disclosure settings; refused once the wave has opened."""
-    unknown = set(settings) - set(DISCLOSURE_FIELDS)
-    if unknown:
-        raise TypeError(f"unexpected settings: {', '.join(sorted(unknown))}")
-    for name, value in settings.items():
-        setattr(wave, name, value)
-    return _save(wave)
-
-
-def _invitee_snapshots(wave: Wave, on: datetime.date) -> list[tuple[int, dict[str, str]]]:
-    """(person id, group labels) for staff in the wave's services and groups on ``on``."""
-    current = (
-        Employment.objects.filter(
-            organisation=wave.organisation,
-            team__service__in=wave.services.all(),
-            start_date__lte=on,
-        )
-        .exclude(end_date__lt=on)
-        .select_related("team", "team__service")
-        .order_by("person_id", "-start_date", "-pk")
-    )
-    first_start = dict(
-        Employment.objects.filter(organisation=wave.organisation)
-        .values_list("person_id")
-        .annotate(first=Min("start_date"))
-    )
-    chosen: dict[int, dict[str, str]] = {}
-    for employment in current:
-        role_group = groups.ROLE_GROUP_OF.get(employment.job_role, "")
-        if employment.person_id in chosen or role_group not in wave.staff_groups:
-            continue
-        chosen[employment.person_id] = {
-            "service": employment.team.service.name,
-            "team": employment.team.name,
-            "role_group": groups.RoleGroup(role_group).label,
-            "tenure_band": groups.tenure_band(first_start[employment.person_id], on),
-            "employment_type": employment.get_contract_type_display(),
-        }
-    return list(chosen.items())
-
-
-@transaction.atomic
-def wave_open(*, wave: Wave, today: datetime.date | None = None) -> int:
-    """Open the wave: snapshot every invitee's group and fix the settings. Returns the count."""
-    today = today or timezone.localdate()
-    wave = Wave.objects.select_for_update().get(pk=wave.pk)
-    if wave.status != Wave.Status.DRAFT:
-        raise ValidationError(f"{wave} is already {wave.get_status_display().lower()}")
-    if not wave.opens_on <= today < wave.closes_on:
-        raise ValidationError(
-            f"{wave} can be opened from {wave.opens_on:%-d %B %Y} until the day before it "
-            f"closes ({wave.closes_on:%-d %B %Y})"
-        )
-    invitees = _invitee_snapshots(wave, today)
-    snapshots = groups.generalise([snapshot for _, snapshot in invitees])
-    Invitation.objects.bulk_create(
-        Invitation(wave=wave, person_id=person_id, source=Invitation.Source.RECORD, **snapshot)
-        for (person_id, _), snapshot in zip(invitees, snapshots, strict=True)
-    )
-    counts = Counter(tuple(s[f] for f in GROUP_FIELDS) for s in snapshots)
-    InvitedGroup.objects.bulk_create(
-        InvitedGroup(wave=wave, invited=n, **dict(zip(GROUP_FIELDS, key, strict=True)))
-        for key, n in sorted(counts.items())
-    )
-    wave.status, wave.opened_on = Wave.Status.OPEN, today
-    _save(wave)
-    return len(invitees)
-
-
-@transaction.atomic
-def wave_close(*, wave: Wave) -> Wave:
-    """Close the wave to responses and write the stored form its results are read from."""
-    from workforce_health.surveys.results.services import stored_answers_write
-
-    locked = Wave.objects.select_for_update().get(pk=wave.pk)  # one close at a time
-    if locked.status != Wave.Status.OPEN:
-        raise ValidationError(f"{wave} is not open, so it cannot be closed")
-    wave.status = Wave.Status.CLOSED
-    _save(wave)
-    stored_answers_write(wave=wave)
-    return wave
-
-
-def _invitation_emails(wave: Wave) -> dict[int, str]:
-    """Person id -> where to send their invitation: the email address on their staff record,
-    else the email of their sign-in in this organisation, where there is one."""
-    from workforce_health.core.models import Membership, Person
-
-    rows = Membership.objects.filter(
-        organisation=wave.organisation, person__isnull=False
-    ).values_list("person_id", "user__email")
-    emails = {person_id: email for person_id, email in rows if email}
-    on_record = Person.objects.filter(organisation=wave.organisation).exclude(email="")
-    emails.update(on_record.values_list("id", "email"))
-    return emails
-
-
-def invitations_send(*, wave: Wave, base_url: str) -> tuple[int, int]:
-    """Email a new single-use link to each invitee not yet sent one. Returns (sent, no address).
-
-    The token exists only in the email: the invitation keeps a hash of it.
-    """
-    if not wave.is_accepting:
-        raise ValidationError(f"{wave} is not open, so no invitations can be sent")
-    emails = _invitation_emails(wave)
-    pending = wave.invitations.filter(
-        source=Invitation.Source.RECORD, sent_on__isnull=True, person__isnull=False
-    )
-    sent = without_address = 0
-    for invitation in pending:
-        address = emails.get(invitation.person_id or 0)
-        if not address:
-            without_address += 1
-            continue
-        token = tokens.new_token()
-        with transaction.atomic():
-            invitation.token_hash = tokens.token_hash(token, tokens.Purpose.INVITATION)
-            invitation.sent_on = timezone.localdate()
-            _save(invitation)
-            send_mail(
-                subject=f"{wave.title}: your invitation",
-                message=render_to_string(
-                    "surveys/email/invitation.txt",
-                    {"wave": wave, "link": base_url.rstrip("/") + respondent_path(token)},
-                ),
-                from_email=None,
-                recipient_list=[address],
-            )
-        sent += 1
-    return sent, without_address
-
-
-def respondent_path(token: str) -> str:
-    return reverse("survey-start", kwargs={"token": token})
-
-
-@transaction.atomic
-def shared_link_start(*, wave: Wave, access_code: str, group: dict[str, str]) -> str:
-    """Start a response through the shared link; returns the new respondent token.
-
-    The groups are what the respondent chose (self-declared); "" means "prefer not to say".
-    """
-    if not wave.is_accepting:
-        raise ValidationError(f"{wave} is not open")
-    if access_code.strip().upper().replace(" ", "").replace("-", "") != wave.access_code:
-        raise ValidationError(
-            {"access_code": "Enter the organisation code from the poster or email"}
-        )
-    token = tokens.new_token()
-    snapshot = {name: group.get(name) or groups.NOT_KNOWN for name in GROUP_FIELDS}
-    _save(
-        Invitation(
-            wave=wave,
-            source=Invitation.Source.SHARED_LINK,
-            token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION),
-            **snapshot,
-        )
-    )
-    return token
-
-
-def _clean_answers(wave: Wave, answers: dict[str, str]) -> dict[str, str]:
-    codes = {item.code for item in wave.questionnaire.parsed_cached().items()}
-    unknown = set(answers) - codes
-    if unknown:
-        raise ValidationError(f"Unknown question code(s): {', '.join(sorted(unknown))}")
-    return {code: str(value) for code, value in answers.items() if str(value).strip()}
-
-
-def _locked_draft(key: str) -> Draft | None:
-    return Draft.objects.select_for_update().filter(key=key).first()
-
-
-def _draft_merge(draft: Draft, wave: Wave, answers: dict[str, str], sections_seen: int) -> Draft:
-    merged = {**draft.answers, **answers}
-    draft.answers = _clean_answers(wave, {k: v for k, v in merged.items() if v != ""})
-    draft.sections_seen = max(draft.sections_seen, sections_seen)
-    return draft
-
-
-@transaction.atomic
-def draft_save(*, wave: Wave, token: str, answers: dict[str, str], sections_seen: int) -> Draft:
-    """Save answers in progress under the token's draft hash (merging with earlier sections).
-
-    Two first saves at once (a double click on the first section) both find no draft to lock.
-    The insert that comes second fails on the draft's unique key once the first commits; it then
-    locks the first's draft and merges into it, rather than answering with a server error.
-    """
-    if not wave.is_accepting:
-        raise ValidationError(f"{wave} is not open")
-    key = tokens.token_hash(token, tokens.Purpose.DRAFT)
-    draft = _locked_draft(key)
-    if draft is None:
-        new = _draft_merge(Draft(wave=wave, key=key), wave, answers, sections_seen)
-        try:
-            with transaction.atomic():
-                _clean_in_transaction(new)  # the insert checks the unique key
-                new.save(force_insert=True)
-                return new
-        except IntegrityError:
-            draft = Draft.objects.select_for_update().get(key=key)
-    draft = _clean_in_transaction(_draft_merge(draft, wave, answers, sections_seen))
-    draft.save(update_fields=["answers", "sections_seen"])
-    return draft
-
-
-def _draft_take(key: str) -> dict[str, str] | None:
-    """Delete the token's draft and return its answers (None if there is none), in one statement.
-
-    `DELETE ... RETURNING` locks the row as `SELECT ... FOR UPDATE` would: a second submit of the
-    same token waits for the first's transaction, then finds nothing to take. Written as SQL
-    because the ORM has no delete that returns rows; it saves a round trip, the deletion
-    collector and compiling two queries (PostgreSQL, and SQLite from 3.35).
-    """
-    quote = connection.ops.quote_name
-    field = Draft._meta.get_field("answers")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {quote(Draft._meta.db_table)} WHERE {quote('key')} = %s"  # noqa: S608
-            f" RETURNING {quote(str(field.column))}",
-            [key],
-        )
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    answers = field.from_db_value(row[0], None, connection)  # type: ignore[arg-type]
-    return dict(answers or {})
-
-
-def _still_open(wave: Wave) -> bool:
-    """Whether the wave is still open, read inside the submitting transaction after its first
-    write, so that a wave's stored answers (written as it closes) hold every response it let in.
-    On PostgreSQL the row is read FOR KEY SHARE: a close, which locks it FOR UPDATE, waits for
-    this response to commit, or this read waits for the close and then sees it. SQLite runs one
-    writing transaction at a time, and this one holds the lock from its first write."""
-    quote = connection.ops.quote_name
-    lock = " FOR KEY SHARE" if connection.vendor == "postgresql" else ""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {quote('status')} FROM {quote(Wave._meta.db_table)}"  # noqa: S608
-            f" WHERE {quote('id')} = %s{lock}",
-            [wave.pk],
-        )
-        row = cursor.fetchone()
-    return row is not None and row[0] == Wave.Status.OPEN
-
-
-@transaction.atomic
-def _response_store(*, wave: Wave, invitation: Invitation, token: str, spent_key: str) -> bool:
-    answers = _draft_take(tokens.token_hash(token, tokens.Purpose.DRAFT))
-    if not answers:
-        # No draft to send: either this token was used (its draft went with the response) or
-        # nothing was answered (the transaction is rolled back, so an empty draft is kept). A
-        # draft with answers is sent unless the marker's insert fails.
-        if SpentToken.objects.filter(key=spent_key).exists():
-            return False
-        raise ValidationError("Answer at least one question before you send your response")
-    if not _still_open(wave):  # closed since the page read it: nothing is stored
-        raise ValidationError(f"{wave} is closed, so responses can no longer be sent")
-    _clean_in_transaction(SpentToken(wave=wave, key=spent_key)).save(force_insert=True)
-    response = Response(
-        wave=wave,
-        source=invitation.source,
-        submitted_on=timezone.localdate(),
-        answers=_clean_answers(wave, answers),
-        **group_values(invitation),
-    )
-    _clean_in_transaction(response).save(force_insert=True)
-    return True
-
-
-def response_submit(*, wave: Wave, invitation: Invitation, token: str) -> bool:
-    """Store the draft as an anonymous response. False if this token was already used.
-
-    One transaction: take the draft (deleting it returns its answers and locks it), insert the
-    spent marker (unique) and the response. A retried or double-clicked submission waits for the
-    draft's lock, then finds no draft and the marker, and stores nothing. Should the marker's
-    insert still fail on its unique key (a draft saved again after the token was used), the
-    whole transaction is rolled back.
-    """
-    if not wave.is_accepting:
-        raise ValidationError(f"{wave} is closed, so responses can no longer be sent")
-    spent_key = tokens.token_hash(token, tokens.Purpose.SPENT)
-    try:
-        return _response_store(wave=wave, invitation=invitation, token=token, spent_key=spent_key)
-    except IntegrityError:
-        if SpentToken.objects.filter(key=spent_key).exists():
-            return False
-        raise
+    return _definitionsave(questionnaire, locked, definition)

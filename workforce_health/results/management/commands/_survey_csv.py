@@ -9,7 +9,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from workforce_health.surveys.management.commands._survey_results import CHANGE_FIELDS, Figures
+from workforce_health.results.management.commands._survey_results import CHANGE_FIELDS, Figures
 
 WHOLE_WAVE = "All respondents"
 COLUMNS = (

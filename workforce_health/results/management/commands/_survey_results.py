@@ -11,9 +11,10 @@ from typing import Any
 
 import polars as pl
 
+from workforce_health.results.selectors import Frames
+from workforce_health.rounding import round_half_up
 from workforce_health.surveys import analysis
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys.results.frames import Frames
 
 Figures = dict[str, Any]
 ITEM_FIELDS = ("n", "n_dont_know", "pct_agree", "pct_neutral", "pct_disagree", "score")
@@ -29,10 +30,10 @@ def _value(field: str, value: Any) -> Any:
     if value is None or not isinstance(value, float):
         return value
     if field == "enps":
-        return int(analysis.round_half_up(value))
+        return int(round_half_up(value, 0))
     if field == "p_value":
         return round(value, 4)
-    return analysis.round_half_up(value, 1)
+    return float(round_half_up(value, 1))
 
 
 def _figures(row: dict[str, Any], fields: Sequence[str]) -> Figures:

@@ -15,17 +15,15 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from workforce_health.results import imports, selectors
+from workforce_health.results.management.commands._survey_csv import results_csv
+from workforce_health.results.management.commands._survey_results import results_get
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys import services
 from workforce_health.surveys.analysis import GROUP_COLUMNS
 from workforce_health.surveys.groups import SOCIAL_WORK_GROUPS, RoleGroup
-from workforce_health.surveys.management.commands import _survey_lookup as lookup
-from workforce_health.surveys.management.commands._survey_csv import results_csv
-from workforce_health.surveys.management.commands._survey_results import results_get
-from workforce_health.surveys.management.commands._wave import add_base_url_argument
+from workforce_health.surveys.management import lookup
 from workforce_health.surveys.models import Questionnaire, Wave
-from workforce_health.surveys.results import frames, imports
-from workforce_health.surveys.results import services as results_services
+from workforce_health.surveys.services import invitations, past_waves, waves
 
 DEFAULT_DAYS_OPEN = 28
 WIDER_GROUPS = [RoleGroup.OTHER_PRACTITIONER]
@@ -95,8 +93,13 @@ class Command(BaseCommand):
         listed = commands.add_parser("questionnaires", help="list the available questionnaires")
         listed.add_argument("--format", choices=("text", "json"), default="text")
         listed.add_argument("--organisation", help="include this organisation's copies")
+        listed.add_argument(
+            "--check",
+            action="store_true",
+            help="only check the packaged questionnaire files (no database needed)",
+        )
         opened = commands.add_parser("open", help="open a wave and email invitees their links")
-        add_base_url_argument(opened)
+        lookup.add_base_url_argument(opened)
         closed = commands.add_parser("close", help="close an open wave")
         for sub in (imported, results, opened, closed):
             sub.add_argument("--organisation", help="LA code (needed if the slug is ambiguous)")
@@ -125,7 +128,7 @@ class Command(BaseCommand):
             disclosure["min_group_size"] = options["min_group"]
             disclosure["min_group_size_comments"] = max(20, options["min_group"])
         population = questionnaire.parsed().population
-        create = results_services.past_wave_create if options["past"] else services.wave_create
+        create = past_waves.past_wave_create if options["past"] else waves.wave_create
         wave = create(
             organisation=organisation,
             questionnaire=questionnaire,
@@ -196,14 +199,17 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"--compare: {before} is not an earlier wave of {wave.questionnaire.title}"
                 )
-            previous = frames.results_frames(wave=before)
-        results = results_get(frames.results_frames(wave=wave), options["by"], previous)
+            previous = selectors.results_frames(wave=before)
+        results = results_get(selectors.results_frames(wave=wave), options["by"], previous)
         if options["format"] == "csv":
             self.stdout.write(results_csv(results), ending="")
         else:
             self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
 
     def _questionnaires(self, options: dict[str, Any]) -> None:
+        if options["check"]:
+            self._check_questionnaire_files()
+            return
         listed = [qn.parse(definition, source=name) for name, definition in _definitions(options)]
         if options["format"] == "json":
             rows = [
@@ -229,10 +235,19 @@ class Command(BaseCommand):
             items = sum(1 for _ in parsed.items())
             self.stdout.write(f"{parsed.code:<32}{parsed.title} ({items} questions)")
 
+    def _check_questionnaire_files(self) -> None:
+        try:
+            for name, definition in qn.builtin_definitions():
+                parsed = qn.parse(definition, source=name)
+                items = len(list(parsed.items()))
+                self.stdout.write(f"{name}: valid, {len(parsed.sections)} sections, {items} items")
+        except qn.QuestionnaireError as error:
+            raise CommandError(str(error)) from error
+
     def _open(self, options: dict[str, Any]) -> None:
         wave = lookup.wave_from(options["wave"], options["organisation"])
-        invited = services.wave_open(wave=wave)
-        sent, without = services.invitations_send(
+        invited = waves.wave_open(wave=wave)
+        sent, without = invitations.invitations_send(
             wave=Wave.objects.get(pk=wave.pk), base_url=options["base_url"]
         )
         self.stdout.write(
@@ -242,7 +257,7 @@ class Command(BaseCommand):
 
     def _close(self, options: dict[str, Any]) -> None:
         wave = lookup.wave_from(options["wave"], options["organisation"])
-        services.wave_close(wave=wave)
+        waves.wave_close(wave=wave)
         self.stdout.write(f"{wave.title} is closed")
 
 

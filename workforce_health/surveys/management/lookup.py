@@ -1,11 +1,15 @@
-"""Finding what a `survey` subcommand names: organisation, wave, questionnaire, services.
+"""Finding what a survey command names: organisation, wave, questionnaire, services; and the
+`--base-url` argument of the commands that email invitation links. Used by `survey` (in the
+results app) and `send_invitations`.
 
 Wave slugs are unique per organisation only, so `--organisation` is optional: without it a slug
 must name exactly one wave across organisations.
 """
 
+from argparse import ArgumentParser
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
 from django.db.models import Q
@@ -14,6 +18,14 @@ from workforce_health.core import selectors as core_selectors
 from workforce_health.core.models import Organisation, Service
 from workforce_health.surveys import selectors
 from workforce_health.surveys.models import Questionnaire, Wave
+
+
+def add_base_url_argument(parser: ArgumentParser) -> None:
+    parser.add_argument(
+        "--base-url",
+        default=getattr(settings, "SITE_URL", "http://127.0.0.1:8000"),
+        help="the service's address, for the links in invitation emails",
+    )
 
 
 def organisation_from(la_code: str) -> Organisation:

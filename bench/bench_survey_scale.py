@@ -450,7 +450,7 @@ class Read:
 def read(waves: list[Any]) -> Read:
     """The product's selectors: each wave's previous wave, then the stored answers of all of
     them (`results_answers_many`: one query for the stored forms)."""
-    from workforce_health.surveys.results import frames
+    from workforce_health.results import selectors as frames
 
     previous = [w for w in frames.results_previous_waves(waves=waves) if w is not None]
     if len(previous) != len(waves):
@@ -528,7 +528,7 @@ def run(waves: list[Any], steps: dict[str, float] | None = None) -> tuple[Timing
 def one_wave(wave: Any) -> dict[str, Any]:
     """The same figures for one organisation, as its results pages compute them: its own
     frames (`results_frames`), one breakdown at a time."""
-    from workforce_health.surveys.results import frames
+    from workforce_health.results import selectors as frames
 
     current = frames.results_frames(wave=wave)
     before_wave = frames.results_previous_wave_get(wave=wave)

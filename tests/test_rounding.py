@@ -1,18 +1,19 @@
-"""Display rounding (workforce-measures.md §5.9 rule 3, §6.3) and periods (§1)."""
+"""Half-up rounding, one rule for the measures (workforce-measures.md §5.9 rule 3, §6.3), the
+survey scores and bands (health-check.md §2.5), the tables and the report."""
 
 from __future__ import annotations
 
-from datetime import date
+import random
 from decimal import Decimal
 
+import polars as pl
 import pytest
 
-from workforce_health.staffing.measures import (
-    ReportingPeriod,
-    census_year_bounds,
+from workforce_health.rounding import (
     format_count,
     format_rate,
     round_half_up,
+    round_half_up_expr,
 )
 
 # §6.3: exact ties, published half up (Python's round() gives the half-even value).
@@ -42,20 +43,21 @@ def test_formats() -> None:
     assert round_half_up(Decimal("0.05"), 1) == Decimal("0.1")
 
 
-def test_census_year_bounds() -> None:
-    assert census_year_bounds(2025) == (date(2024, 10, 1), date(2025, 9, 30))
-    period = ReportingPeriod.census_year(2025)
-    assert period.is_dfe
-    assert period.days == 365
-    assert period.previous_reference_date == date(2024, 9, 30)
+def test_binary_artefacts_and_negatives() -> None:
+    assert round_half_up(2.675, 2) == Decimal("2.68")  # stored as 2.67499999...
+    assert round_half_up(-12.5, 0) == -13
+    assert round_half_up(-12.4, 0) == -12
+    assert round_half_up(223.5 / 3, 0) == 75  # 74.5 computed, not typed
 
 
-def test_local_periods() -> None:
-    leap = ReportingPeriod.ending(date(2024, 2, 29))
-    assert leap.start == date(2023, 3, 1)
-    assert not leap.is_dfe
-    assert ReportingPeriod.ending(date(2025, 9, 30)).is_dfe
-    nine_months = ReportingPeriod(start=date(2025, 1, 1), reference_date=date(2025, 9, 30))
-    assert nine_months.basis == "local"
-    with pytest.raises(ValueError, match="start on or before"):
-        ReportingPeriod(start=date(2025, 1, 2), reference_date=date(2025, 1, 1))
+def test_the_column_form_rounds_as_the_one_rule() -> None:
+    """`round_half_up_expr` (for frames) gives `round_half_up` on ties, computed ties, negatives
+    and random values, at 0, 1 and 2 places."""
+    rng = random.Random(13)
+    values = [*TIES, 100 * 137.3 / 200, 223.5 / 3, -12.5, -0.05, 0.0, 74.49, 74.5, 2.675]
+    values += [rng.uniform(-1000, 1000) for _ in range(2000)]
+    values += [rng.randint(-4000, 4000) / 8 for _ in range(2000)]  # exact halves and quarters
+    for places in (0, 1, 2):
+        column = pl.select(round_half_up_expr(pl.lit(pl.Series(values)), places)).to_series()
+        expected = [float(round_half_up(v, places)) for v in values]
+        assert column.to_list() == pytest.approx(expected, abs=1e-9), places

@@ -1,17 +1,14 @@
-"""§7 record meanings, the §13 arithmetic, and the polars frame."""
+"""§7 record meanings and the §13 arithmetic."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-import polars as pl
-
 from workforce_health.census import CensusWorker, read_return
 from workforce_health.census import semantics as sem
-from workforce_health.census.frame import frame_schema, to_frame
 
-from .builders import ILLUSTRATIVE_2025, workers
+from .builders import ILLUSTRATIVE_2025
 
 
 def _illustrative() -> list[CensusWorker]:
@@ -44,19 +41,3 @@ def test_fte_mapping_setting() -> None:
     swapped = sem.FteMapping(in_post="fte30", leaver="fte")
     assert sem.in_post_fte(worker, swapped) == Decimal("0.6")
     assert sem.leaver_fte(worker, swapped) == Decimal("0")
-
-
-def test_to_frame() -> None:
-    frame = to_frame(_illustrative(), year=2025)
-    assert frame.schema == pl.Schema(frame_schema())
-    assert frame["is_in_post"].to_list() == [True, False]
-    assert frame["leaver_fte"].to_list() == [1.0, 0.8]
-    assert frame["age"].to_list() == [26, 39]
-    assert frame.filter(pl.col("is_in_post"))["in_post_fte"].sum() == 1.0
-
-
-def test_to_frame_lists_and_empty() -> None:
-    frame = to_frame(workers(2023), year=2023)
-    assert frame["qual_inst"].to_list()[0] == ["University of Example"]
-    assert frame["sex"].to_list() == ["F", "M", None]
-    assert to_frame([], year=2025).height == 0

@@ -6,9 +6,9 @@ import polars as pl
 import pytest
 
 from workforce_health.demo.loader import demo_load
+from workforce_health.results import selectors as frames
 from workforce_health.surveys import analysis
 from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import frames
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import datetime
 
 from tests.surveys.helpers import builtin
 from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import services
+from workforce_health.surveys.services import past_waves
 
 CHILDREN = "Children's Services"
 ADULTS = "Adult Social Care"
@@ -34,7 +34,7 @@ def answers(level: int, **extra: str) -> dict[str, str]:
 def past_wave(council, *, slug: str, year: int, teams: dict[str, list[int]], **settings) -> Wave:
     """A closed wave; `teams` maps a children's team name to each respondent's answer level."""
     opens_on = datetime.date(year, 2, 1)
-    wave = services.past_wave_create(
+    wave = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=builtin(),
         title=f"Children's Health Check {year}",
@@ -49,14 +49,14 @@ def past_wave(council, *, slug: str, year: int, teams: dict[str, list[int]], **s
         for team, levels in teams.items()
         for level in levels
     ]
-    services.invited_counts_record(
+    past_waves.invited_counts_record(
         wave=wave,
         counts={
             (CHILDREN, team, "Social worker", "Not known", "Not known"): len(levels) + 4
             for team, levels in teams.items()
         },
     )
-    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     return wave
 
 
@@ -73,7 +73,7 @@ def two_service_wave(council) -> Wave:
     """A closed wave of both services (so there is another service to keep out of a manager's
     view), smallest group 5, comments from groups of 10: RESPONDENTS, each with a comment."""
     opens_on = datetime.date(2025, 2, 1)
-    wave = services.past_wave_create(
+    wave = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=builtin(),
         title="Social Work Health Check 2025",
@@ -99,6 +99,6 @@ def two_service_wave(council) -> Wave:
             rows.append((group, answers(level, **extra)))
             key = (service, team, role_group, "Not known", employment)
             invited[key] = invited.get(key, 3) + 1
-    services.invited_counts_record(wave=wave, counts=invited)
-    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    past_waves.invited_counts_record(wave=wave, counts=invited)
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     return wave

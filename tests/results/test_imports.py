@@ -5,10 +5,10 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from tests.results.helpers import past_wave
 from tests.surveys.helpers import builtin
-from tests.surveys_results.helpers import past_wave
+from workforce_health.results import imports
 from workforce_health.surveys.models import Response
-from workforce_health.surveys.results import imports
 
 pytestmark = pytest.mark.django_db
 

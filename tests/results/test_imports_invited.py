@@ -10,9 +10,10 @@ from openpyxl import Workbook, load_workbook
 
 from tests import factories
 from tests.surveys import helpers
+from workforce_health.results import imports
+from workforce_health.surveys import selectors
 from workforce_health.surveys.models import InvitedGroup, Response, Wave
-from workforce_health.surveys.results import imports
-from workforce_health.surveys.results import services as results_services
+from workforce_health.surveys.services import past_waves
 
 pytestmark = pytest.mark.django_db
 CHILDREN = "Children's Services"
@@ -20,7 +21,7 @@ RESPONSES = "team,sw_workload_manageable\n" + "Old Team A,Agree\n" * 6 + "Old Te
 
 
 def _past(council, services=None, slug="hc-2022") -> Wave:
-    return results_services.past_wave_create(
+    return past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=helpers.builtin(),
         title="Children's Health Check 2022",
@@ -207,7 +208,7 @@ def test_the_import_page_takes_an_invited_file(council, lead):
     response = _import(lead, council, "team,invited\nOld Team A,9\nOld Team B,8\n")
     wave = Wave.objects.get(slug="health-check-2022")
     assert response["Location"] == reverse("survey-results", args=[wave.pk])
-    assert imports.invited_total(wave=wave) == 17
+    assert selectors.wave_invited_total(wave=wave) == 17
 
 
 def test_the_import_page_stores_nothing_when_the_invited_file_is_wrong(council, lead):

@@ -15,8 +15,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.surveys.helpers import builtin
-from tests.surveys_results.helpers import (
+from tests.results.helpers import (
     ADULTS,
     CHILDREN,
     OWN_TEAM,
@@ -24,9 +23,13 @@ from tests.surveys_results.helpers import (
     answers,
     two_service_wave,
 )
-from workforce_health.core.models import Membership
-from workforce_health.surveys.results import frames, services
-from workforce_health.surveys.results.frames import Scope
+from tests.surveys.helpers import builtin
+from workforce_health.core.models import Membership, Team
+from workforce_health.core.scope import Scope
+from workforce_health.results import scoping
+from workforce_health.results import selectors as frames
+from workforce_health.surveys import analysis
+from workforce_health.surveys.services import past_waves
 
 Role = Membership.Role
 pytestmark = pytest.mark.django_db
@@ -323,36 +326,49 @@ def test_the_lead_and_administrator_see_every_row(client, council, wave):
         assert {row[1] for row in rows} == {CHILDREN, ADULTS, "All"}
 
 
-def test_the_engine_table_is_restricted_not_solved_again(wave):
-    """Scope.restrict keeps the rows of the one table as they are (hidden stays hidden)."""
-    loaded = frames.results_frames(wave=wave)
-    from workforce_health.surveys import analysis
+def _scopes(council) -> tuple[Scope, Scope, Scope]:
+    """The whole organisation, Children's Services and its team Assessment North."""
+    own_team = Team.objects.get(organisation=council.organisation, name=OWN_TEAM)
+    return (
+        Scope.whole(council.organisation),
+        Scope.of_service(council.children),
+        Scope.of_team(own_team),
+    )
 
+
+def test_the_engine_table_is_restricted_not_solved_again(council, wave):
+    """scoping.rows keeps the rows of the one table as they are (hidden stays hidden)."""
+    loaded = frames.results_frames(wave=wave)
+    whole, children, own_team = _scopes(council)
     table = analysis.breakdown(
         loaded.answers, loaded.items, by=("team",), measure="standards", settings=loaded.settings
     )
-    service = Scope(service=CHILDREN).restrict(table)
-    team = Scope(service=CHILDREN, team=OWN_TEAM).restrict(table)
+    service = scoping.rows(table, children)
+    team = scoping.rows(table, own_team)
     assert service.equals(table.filter(pl.col("service") == CHILDREN))
     assert team.equals(table.filter((pl.col("service") == CHILDREN) & (pl.col("team") == OWN_TEAM)))
     assert service["suppressed"].any() and not team["suppressed"].any()
     by_role = analysis.breakdown(
         loaded.answers, loaded.items, by=("role_group",), settings=loaded.settings
     )
-    assert Scope(service=CHILDREN).restrict(by_role).is_empty()
-    assert Scope().restrict(by_role).equals(by_role)
+    assert scoping.rows(by_role, children).is_empty()
+    assert scoping.rows(by_role, whole).equals(by_role)
 
 
-def test_scope_covers_and_alternatives():
-    service, team = Scope(service=CHILDREN), Scope(service=CHILDREN, team=OWN_TEAM)
-    assert Scope().covers(("role_group",)) and Scope().covers(())
-    assert service.covers(("service",)) and service.covers(("team", "role_group"))
-    assert not service.covers(()) and not service.covers(("role_group", "tenure_band"))
-    assert team.covers(("team",)) and not team.covers(("service", "role_group"))
-    assert service.alternatives(("role_group",)) == [("service", "role_group")]
-    assert team.alternatives(("service", "role_group")) == [("team", "role_group")]
-    assert team.alternatives(("service",)) == [("team",)]
-    assert service.alternatives(("role_group", "tenure_band")) == [
+def test_scope_covers_and_alternatives(council):
+    whole, service, team = _scopes(council)
+    assert scoping.covers(whole, ("role_group",)) and scoping.covers(whole, ())
+    assert scoping.covers(service, ("service",)) and scoping.covers(service, ("team", "role_group"))
+    assert not scoping.covers(service, ()) and not scoping.covers(
+        service, ("role_group", "tenure_band")
+    )
+    assert scoping.covers(team, ("team",)) and not scoping.covers(team, ("service", "role_group"))
+    assert scoping.alternatives(service, ("role_group",)) == [("service", "role_group")]
+    assert scoping.alternatives(team, ("service", "role_group")) == [("team", "role_group")]
+    assert scoping.alternatives(team, ("service",)) == [("team",)]
+    assert scoping.own_breakdown(whole) == () and scoping.own_breakdown(team) == ("team",)
+    assert scoping.label(whole) == "All respondents" and scoping.label(service) == CHILDREN
+    assert scoping.alternatives(service, ("role_group", "tenure_band")) == [
         ("service", "role_group"),
         ("service", "tenure_band"),
     ]
@@ -363,7 +379,7 @@ def test_a_service_hidden_to_protect_another_stays_hidden_for_its_manager(client
     total minus Children would give Adults): solved again on Children's answers alone, every
     figure of Children's would show. Its manager sees what the lead sees: hidden."""
     opens_on = datetime.date(2024, 2, 1)
-    wave = services.past_wave_create(
+    wave = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=builtin(),
         title="Social Work Health Check 2024",
@@ -379,7 +395,7 @@ def test_a_service_hidden_to_protect_another_stays_hidden_for_its_manager(client
         for (service, team), count in people.items()
         for _ in range(count)
     ]
-    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     for page, slug, query in [
         ("breakdowns", "by-service", {"first": "service", "measure": "standard:S3"}),
         ("breakdowns", "by-service-team", {"first": "team", "measure": "standard:S3"}),
@@ -413,8 +429,6 @@ def _page_of(client, council, role, wave, name) -> str:
 def test_a_manager_gets_hours_by_employment_type_within_their_scope(
     client, council, wave, role, by
 ):
-    from workforce_health.surveys import analysis
-
     slug = "numbers-by-" + "-".join(by).replace("_", "-")
     header, rows = _csv(client, council, role, wave, "numbers", slug)
     columns = ["Measure", "Service", *(["Team"] if "team" in by else []), "Employment type"]
@@ -425,8 +439,8 @@ def test_a_manager_gets_hours_by_employment_type_within_their_scope(
     table = analysis.breakdown(
         found.answers, found.items, by=by, measure="numbers", settings=found.settings
     )
-    scope = Scope(service=CHILDREN, team=OWN_TEAM if role == Role.TEAM_MANAGER else None)
-    expected = scope.restrict(table)
+    _, children, own_team = _scopes(council)
+    expected = scoping.rows(table, own_team if role == Role.TEAM_MANAGER else children)
     answered = [row[header.index("Answers")] for row in rows]
     assert len(answered) == expected.height and any(a.isdigit() for a in answered)
     for shown, n in zip(answered, expected["n"], strict=True):

@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.surveys_results.helpers import past_wave
+from tests.results.helpers import past_wave
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
+from workforce_health.results import selectors as frames
 from workforce_health.surveys import analysis
-from workforce_health.surveys.results import frames
 from workforce_health.web.tables import csv_text
 
 Role = Membership.Role
@@ -70,9 +71,9 @@ def test_breakdown_page_and_download_are_the_same_table(client, council, wave):
     query = {"first": "team", "measure": "standard:S3"}
     page = _get(client, council, Role.WORKFORCE_LEAD, "survey-results-breakdowns", wave, **query)
     loaded = frames.results_frames(wave=wave)
-    from workforce_health.surveys.results.breakdowns import breakdown_table
+    from workforce_health.results.pages.breakdowns import breakdown_table
 
-    table = breakdown_table(loaded, ("team",), "standard:S3")
+    table = breakdown_table(loaded, ("team",), "standard:S3", Scope.whole(council.organisation))
     csv = _download(client, wave, "breakdowns", table.slug, "csv", **query).content.decode()
     assert csv.lstrip("\ufeff") == csv_text(table)
     assert "Fewer than 10 responses" in page.content.decode()

@@ -1,8 +1,8 @@
 """Routes of survey results: every results page needs VIEW_SURVEY_RESULTS (managers see their
 own service or team on each); importing earlier years needs MANAGE_SURVEYS."""
 
+from tests.results import helpers
 from tests.route_expectations import EDITORS, STRUCTURE_VIEWERS
-from tests.surveys_results import helpers
 
 EXPECTED = {
     "survey-results-index": STRUCTURE_VIEWERS,

@@ -137,13 +137,15 @@ class Scope:
         services, not teams) is seen by a team manager through the team's service."""
         if self.level == Level.NONE:
             return Q(pk__in=[])
-        rows = Q(**{organisation: self.organisation})
+        rows = Q(**{organisation: self.organisation.pk})
         if self.level == Level.TEAM and team is not None:
-            return rows & Q(**{team: self.team})
+            assert self.team is not None
+            return rows & Q(**{team: self.team.pk})
         if self.level in (Level.SERVICE, Level.TEAM):
             if service is None:
                 raise ValueError("A service or team scope needs the lookup to the service")
-            return rows & Q(**{service: self.service})
+            assert self.service is not None
+            return rows & Q(**{service: self.service.pk})
         return rows
 
     def team_filter(self) -> Q:

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.reports import render as output
 from workforce_health.reports import selectors, services
 from workforce_health.reports.document import Document

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from workforce_health.core.models import Membership, Service
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.results import imports
 from workforce_health.surveys import selectors
 from workforce_health.surveys.forms import unused_slug, wave_choices

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.scope import Scope
-from workforce_health.core.views._helpers import found, viewer
+from workforce_health.core.view_helpers import found, viewer
 from workforce_health.results import scoping, selectors
 from workforce_health.results.pages.breakdowns import (
     breakdown_table,

@@ -11,7 +11,7 @@ from django.urls import reverse
 from workforce_health.core.models import Service
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.scope import Scope
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.staffing import selectors, services
 from workforce_health.staffing.dashboard.breakdowns import breakdown_tables, breakdowns_get
 from workforce_health.staffing.dashboard.common import Section

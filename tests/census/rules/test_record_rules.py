@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .builders import findings, ids, return_xml, with_worker
+from tests.census.builders import findings, ids, return_xml, with_worker
 
 
 def test_r01_mandatory_for_non_agency_per_year() -> None:

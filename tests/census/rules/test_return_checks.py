@@ -7,9 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from tests.census.builders import edit, findings, ids, return_xml, with_worker, workers
 from workforce_health.census import FteMapping, read_return
-
-from .builders import edit, findings, ids, return_xml, with_worker, workers
 
 
 def severity(data: bytes, rule: str, **kwargs: Any) -> set[str]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.census.builders import edit, findings, ids, return_xml
 from workforce_health.census import YEARS, rules_for
-
-from .builders import edit, findings, ids, return_xml
 
 W1 = "/Message/CSWWWorker[1]"
 

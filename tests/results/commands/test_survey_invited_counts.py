@@ -1,12 +1,12 @@
-"""`workforce-health survey import-responses --wave SLUG [FILE] --invited INVITED_FILE` and
-`workforce-health import-responses ... --invited`: invited counts for an earlier year's survey."""
+"""`workforce-health survey import-responses --wave SLUG [FILE] --invited INVITED_FILE`: invited
+counts for an earlier year's survey."""
 
 import io
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from workforce_health.surveys.models import InvitedGroup, Response, Wave
+from workforce_health.surveys.models import InvitedGroup, Response
 
 pytestmark = pytest.mark.django_db
 PAST = [
@@ -118,46 +118,3 @@ def test_a_wave_that_collects_its_own_responses_takes_no_counts(files):
     ):
         run("import-responses", "--wave", "hc-2030", "--invited", str(files / "invited.csv"))
     assert not InvitedGroup.objects.filter(wave__slug="hc-2030").exists()
-
-
-def test_the_one_step_import_command_takes_invited_counts(council, tmp_path):
-    (tmp_path / "hc.csv").write_text(RESPONSES)
-    (tmp_path / "invited.csv").write_text("team,invited\nTeam A,9\nTeam B,8\n")
-    out = io.StringIO()
-    call_command(
-        "import_responses",
-        "--organisation",
-        "991",
-        "--wave",
-        "hc-2021",
-        "--year",
-        "2021",
-        "--title",
-        "HC 2021",
-        "--service",
-        "Children's Services",
-        str(tmp_path / "hc.csv"),
-        "--invited",
-        str(tmp_path / "invited.csv"),
-        stdout=out,
-    )
-    assert "Imported 11 responses into HC 2021; recorded 17 invited in 2 groups" in out.getvalue()
-    (tmp_path / "invited.csv").write_text("team,invited\nTeam A,x\n")
-    with pytest.raises(CommandError, match=r"In invited\.csv: Row 2, column invited"):
-        call_command(
-            "import_responses",
-            "--organisation",
-            "991",
-            "--wave",
-            "hc-2020",
-            "--year",
-            "2020",
-            "--title",
-            "HC 2020",
-            "--service",
-            "Children's Services",
-            str(tmp_path / "hc.csv"),
-            "--invited",
-            str(tmp_path / "invited.csv"),
-        )
-    assert not Wave.objects.filter(slug="hc-2020").exists()

@@ -7,9 +7,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.surveys_results.helpers import answers, past_wave
+from tests.results.helpers import answers, past_wave
 from workforce_health.surveys.models import InvitedGroup
-from workforce_health.surveys.results import services
+from workforce_health.surveys.services import past_waves
 
 pytestmark = pytest.mark.django_db
 ITEM_KEYS = {"n", "n_dont_know", "pct_agree", "pct_neutral", "pct_disagree", "score", "suppressed"}
@@ -139,7 +139,7 @@ def test_unknown_dimension(wave):
 
 
 def test_ambiguous_slug_needs_organisation(council, other_council, wave):
-    services.past_wave_create(
+    past_waves.past_wave_create(
         organisation=other_council.organisation,
         questionnaire=wave.questionnaire,
         title="Other",

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from tests.surveys_results.helpers import past_wave
+from tests.results.helpers import past_wave
 from workforce_health.surveys.models import Response, Wave
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.results.helpers import answers
 from tests.surveys.helpers import builtin
-from tests.surveys_results.helpers import answers
 from workforce_health.core.models import Membership
-from workforce_health.surveys.results import services
+from workforce_health.surveys.services import past_waves
 
 Role = Membership.Role
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ PROTECTED = "PROTECTEDGROUP my pay is too low"
 
 def _wave(council, *, slug: str, sizes: dict[str, int], **settings):
     opens_on = datetime.date(2025, 2, 1)
-    wave = services.past_wave_create(
+    wave = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=builtin(),
         title="Health Check 2025",
@@ -49,7 +49,7 @@ def _wave(council, *, slug: str, sizes: dict[str, int], **settings):
         for service, size in sizes.items()
         for i in range(size)
     ]
-    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     return wave
 
 

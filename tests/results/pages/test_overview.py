@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tests.results.helpers import CHILDREN, past_wave
 from tests.surveys.helpers import builtin
-from tests.surveys_results.helpers import CHILDREN, past_wave
 from workforce_health.core.models import Membership
-from workforce_health.surveys.results import services
+from workforce_health.surveys.services import past_waves
 
 Role = Membership.Role
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ def _page(client, council, role, name, wave, **query):
 def _wider_wave(council, *, slug: str, year: int, levels: list[int], invited: bool = True):
     questionnaire = builtin(WIDER)
     opens_on = datetime.date(year, 2, 1)
-    wave = services.past_wave_create(
+    wave = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=questionnaire,
         title=f"Children's Wider Workforce Health Check {year}",
@@ -39,8 +39,8 @@ def _wider_wave(council, *, slug: str, year: int, levels: list[int], invited: bo
     rows = [(group, dict.fromkeys(agree, str(level))) for level in levels]
     if invited:
         key = (CHILDREN, "Assessment North", "Other practitioner", "Not known", "Not known")
-        services.invited_counts_record(wave=wave, counts={key: len(levels) + 5})
-    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+        past_waves.invited_counts_record(wave=wave, counts={key: len(levels) + 5})
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     return wave
 
 
@@ -108,7 +108,7 @@ def test_a_cell_with_no_answers_is_not_called_hidden(client, council):
     wave = past_wave(council, slug="sparse", year=2025, teams={})
     codes = [i.code for i in builtin().parsed().items() if i.type == "agree" and i.standard == "S3"]
     group = {"service": CHILDREN, "team": "Assessment North", "role_group": "Social worker"}
-    services.responses_bulk_create(
+    past_waves.responses_bulk_create(
         wave=wave, rows=[(group, dict.fromkeys(codes, "4"))] * 12, generalise=False
     )
     page = _page(client, council, Role.WORKFORCE_LEAD, "survey-results-heatmap", wave)
@@ -126,7 +126,7 @@ def test_an_import_without_invited_counts_still_shows_how_many_responded(client,
 def test_an_empty_results_table_says_no_results_not_no_data_for_this_period(client, council):
     wave = past_wave(council, slug="no-service", year=2025, teams={})
     rows = [({"team": "Old Team"}, {"sw_workload_manageable": "4"})] * 12  # service not known
-    services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     page = _page(client, council, Role.SERVICE_MANAGER, "survey-results", wave).content.decode()
     assert "No results to show." in page
     assert "No data to show for this period" not in page

@@ -6,10 +6,11 @@ import io
 import pytest
 from django.urls import reverse
 
-from tests.surveys_results.helpers import past_wave
+from tests.results.helpers import past_wave
 from workforce_health.core.models import Membership
-from workforce_health.surveys.results import frames
-from workforce_health.surveys.results.common import WHOLE_WAVE, scoped
+from workforce_health.core.scope import Scope
+from workforce_health.results import selectors as frames
+from workforce_health.results.pages.common import scoped
 
 Role = Membership.Role
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_each_standard_is_followed_through_every_earlier_survey(client, council,
     assert by_standard["S5"] == ["25", "Fewer than 10 responses", "75"]
     # Each year's cell is that survey's own whole-wave score, as its own overview shows it.
     for year, wave in zip(TEAMS, waves, strict=True):
-        own = scoped(frames.results_frames(wave=wave), WHOLE_WAVE, "standards")
+        own = scoped(frames.results_frames(wave=wave), Scope.whole(wave.organisation), "standards")
         for row in own.to_dicts():
             cell = by_standard[row["standard"]][list(TEAMS).index(year)]
             assert cell == (

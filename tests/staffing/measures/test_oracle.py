@@ -15,11 +15,8 @@ from decimal import Decimal
 import polars as pl
 import pytest
 
-from workforce_health.staffing.measures import (
-    compute_measures,
-    format_count,
-    format_rate,
-)
+from workforce_health.rounding import format_count, format_rate
+from workforce_health.staffing.measures import compute_measures
 
 from .builders import absence, block, cases, vacancies
 

@@ -8,13 +8,13 @@ from typing import Any
 import polars as pl
 import pytest
 
+from workforce_health.rounding import format_rate
 from workforce_health.staffing.measures import (
     AbsenceDenominator,
     InputContractError,
     MeasureSettings,
     ReportingPeriod,
     compute_measures,
-    format_rate,
 )
 
 from .builders import absence, cases, spells, vacancies

@@ -7,9 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.surveys_results.helpers import past_wave
-from workforce_health.surveys import services
+from tests.results.helpers import past_wave
 from workforce_health.surveys.models import Draft, Invitation, Response, Wave
+from workforce_health.surveys.services import waves
 from workforce_health.surveys.views import respond
 
 
@@ -50,7 +50,7 @@ def test_a_token_of_a_closed_wave_says_so_and_stores_nothing(
     client: Client, opened: Wave, token: str
 ) -> None:
     client.post(_url("survey-section", token, number=1), {"sw_clear_vision": "5"})
-    services.wave_close(wave=opened)
+    waves.wave_close(wave=opened)
     before = _stored()
     answer = client.post(_url("survey-section", token, number=2), {"sw_enough_staff": "2"})
     assert answer["Location"] == _url("survey-start", token)
@@ -67,7 +67,7 @@ def test_a_token_of_a_closed_wave_says_so_and_stores_nothing(
 def test_the_shared_link_of_a_closed_wave_says_so_and_stores_nothing(
     client: Client, opened: Wave
 ) -> None:
-    services.wave_close(wave=opened)
+    waves.wave_close(wave=opened)
     before = _stored()
     response = client.post(_shared(opened), {"access_code": opened.access_code})
     assert (

@@ -8,12 +8,13 @@ from django.core.management import call_command
 
 from tests.surveys import helpers
 from workforce_health.core import services as core_services
-from workforce_health.surveys import services, tokens
+from workforce_health.surveys import tokens
 from workforce_health.surveys.models import Invitation
+from workforce_health.surveys.services import invitations
 
 
 def _sent_to(wave) -> tuple[tuple[int, int], dict[str, str]]:
-    counts = services.invitations_send(wave=wave, base_url="http://testserver")
+    counts = invitations.invitations_send(wave=wave, base_url="http://testserver")
     return counts, {m.to[0]: str(m.body) for m in mail.outbox}
 
 
@@ -45,7 +46,7 @@ def test_the_invitation_keeps_a_hash_of_the_token_and_not_the_address(council):
 
 def test_addresses_added_after_opening_are_sent_by_send_invitations(council, capsys):
     wave = helpers.open_wave(council)
-    assert services.invitations_send(wave=wave, base_url="http://testserver") == (0, 2)
+    assert invitations.invitations_send(wave=wave, base_url="http://testserver") == (0, 2)
     core_services.person_update(person=council.social_worker, email="alex.morgan@example.org")
     User.objects.filter(pk=council.users["team_manager"].pk).update(email="priya@example.org")
     call_command("send_invitations", organisation="991", wave=wave.slug)

@@ -10,18 +10,17 @@ from django.urls import reverse
 
 from tests.surveys import helpers
 from workforce_health.core.models import Membership
+from workforce_health.results import imports
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys import services
 from workforce_health.surveys.models import Questionnaire, Response
-from workforce_health.surveys.results import imports
-from workforce_health.surveys.results import services as results_services
+from workforce_health.surveys.services import past_waves, questionnaires, responding, waves
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def copy(council) -> Questionnaire:
-    return services.questionnaire_copy(
+    return questionnaires.questionnaire_copy(
         organisation=council.organisation, questionnaire=helpers.builtin(), title="Our check"
     )
 
@@ -37,7 +36,7 @@ def _reread(copy: Questionnaire) -> qn.Questionnaire:
 
 def test_an_agree_item_goes_under_the_chosen_theme_with_its_reverse_flag(copy):
     item = _agree(theme="workplace", reverse=True, headline=True)
-    services.questionnaire_item_add(questionnaire=copy, item=item, section="workload")
+    questionnaires.questionnaire_item_add(questionnaire=copy, item=item, section="workload")
     parsed = _reread(copy)
     added = parsed.item("our_hybrid")
     # In the workload section (standard S3) but scored under the theme only, as chosen.
@@ -55,14 +54,14 @@ def test_an_agree_item_goes_under_the_chosen_theme_with_its_reverse_flag(copy):
 
 def test_an_agree_item_under_a_standard(copy):
     item = _agree(standard="S4", dont_know=False)
-    services.questionnaire_item_add(questionnaire=copy, item=item, section="workload")
+    questionnaires.questionnaire_item_add(questionnaire=copy, item=item, section="workload")
     added = _reread(copy).item("our_hybrid")
     assert (added.standard, added.theme, added.dont_know) == ("S4", None, False)
 
 
 def test_a_text_item_in_a_new_last_section(copy):
     item = qn.Item(code="our_travel", type=qn.TEXT, text="What would make travel easier?")
-    services.questionnaire_item_add(
+    questionnaires.questionnaire_item_add(
         questionnaire=copy, item=item, section=None, new_section_title="Travel and visits"
     )
     last = _reread(copy).sections[-1]
@@ -77,8 +76,8 @@ def test_choice_and_number_items(copy):
     number = qn.Item(
         code="our_miles", type=qn.NUMBER, text="Miles a week?", min=0, max=900, unit="miles"
     )
-    services.questionnaire_item_add(questionnaire=copy, item=choice, section="workplace")
-    services.questionnaire_item_add(questionnaire=copy, item=number, section="workplace")
+    questionnaires.questionnaire_item_add(questionnaire=copy, item=choice, section="workplace")
+    questionnaires.questionnaire_item_add(questionnaire=copy, item=number, section="workplace")
     parsed = _reread(copy)
     assert parsed.item("our_mode").options == options
     assert (parsed.item("our_miles").min, parsed.item("our_miles").max) == (0, 900)
@@ -100,7 +99,7 @@ def test_choice_and_number_items(copy):
 def test_a_new_code_is_refused_with_a_reason(copy, code, message):
     before = Questionnaire.objects.get(pk=copy.pk).definition
     with pytest.raises(ValidationError) as error:
-        services.questionnaire_item_add(
+        questionnaires.questionnaire_item_add(
             questionnaire=copy, item=_agree(code, theme="workplace"), section="workload"
         )
     assert message in error.value.message_dict["code"][0]
@@ -110,21 +109,21 @@ def test_a_new_code_is_refused_with_a_reason(copy, code, message):
 def test_a_code_of_another_version_is_refused(copy):
     # sw_pride is in the packaged version: removed here, it cannot come back meaning something
     # else, or this year's answers would be compared with the packaged question's.
-    services.questionnaire_item_remove(questionnaire=copy, code="sw_pride")
+    questionnaires.questionnaire_item_remove(questionnaire=copy, code="sw_pride")
     with pytest.raises(ValidationError, match="used by another version of this questionnaire"):
-        services.questionnaire_item_add(
+        questionnaires.questionnaire_item_add(
             questionnaire=copy, item=_agree("sw_pride", theme="engagement"), section="workplace"
         )
 
 
 def test_an_unknown_section_or_a_missing_new_section_title(copy):
     with pytest.raises(ValidationError) as error:
-        services.questionnaire_item_add(
+        questionnaires.questionnaire_item_add(
             questionnaire=copy, item=_agree(theme="workplace"), section="nope"
         )
     assert "section" in error.value.message_dict
     with pytest.raises(ValidationError) as error:
-        services.questionnaire_item_add(
+        questionnaires.questionnaire_item_add(
             questionnaire=copy, item=_agree(theme="workplace"), section=None
         )
     assert error.value.message_dict["new_section_title"] == ["Enter the title of the new section"]
@@ -136,34 +135,34 @@ def test_a_definition_parse_refuses_is_not_stored(copy):
     before = Questionnaire.objects.get(pk=copy.pk).definition
     for item in (_agree(), _agree(theme="no_such_theme")):
         with pytest.raises(ValidationError, match="would leave the questionnaire unusable"):
-            services.questionnaire_item_add(questionnaire=copy, item=item, section="workload")
+            questionnaires.questionnaire_item_add(questionnaire=copy, item=item, section="workload")
     assert Questionnaire.objects.get(pk=copy.pk).definition == before
 
 
 def test_remove_a_question_and_an_emptied_section(copy):
     registration = next(s for s in copy.parsed().sections if s.code == "registration")
     for item in registration.items:
-        services.questionnaire_item_remove(questionnaire=copy, code=item.code)
+        questionnaires.questionnaire_item_remove(questionnaire=copy, code=item.code)
     parsed = _reread(copy)
     assert "registration" not in [s.code for s in parsed.sections]
     assert not {i.code for i in registration.items} & {i.code for i in parsed.items()}
     with pytest.raises(ValidationError, match="has no question with the code nope"):
-        services.questionnaire_item_remove(questionnaire=copy, code="nope")
+        questionnaires.questionnaire_item_remove(questionnaire=copy, code="nope")
 
 
 def test_the_last_question_cannot_be_removed(copy):
     codes = [item.code for item in copy.parsed().items()]
     for code in codes[:-1]:
-        services.questionnaire_item_remove(questionnaire=copy, code=code)
+        questionnaires.questionnaire_item_remove(questionnaire=copy, code=code)
     with pytest.raises(ValidationError, match="needs at least one question"):
-        services.questionnaire_item_remove(questionnaire=copy, code=codes[-1])
+        questionnaires.questionnaire_item_remove(questionnaire=copy, code=codes[-1])
     assert [i.code for i in _reread(copy).items()] == codes[-1:]
 
 
 def test_changed_options_give_a_packaged_question_a_new_code(copy):
     old = copy.parsed().item("supervision_frequency")
     labels = [old.options[0].label, "Every three weeks", *(o.label for o in old.options[2:])]
-    services.questionnaire_options_change(
+    questionnaires.questionnaire_options_change(
         questionnaire=copy, code="supervision_frequency", labels=labels
     )
     parsed = _reread(copy)
@@ -178,7 +177,7 @@ def test_changed_options_give_a_packaged_question_a_new_code(copy):
 
 def test_unchanged_options_keep_the_code(copy):
     labels = [o.label for o in copy.parsed().item("supervision_length").options]
-    services.questionnaire_options_change(
+    questionnaires.questionnaire_options_change(
         questionnaire=copy, code="supervision_length", labels=labels
     )
     assert _reread(copy).item("supervision_length").options == (
@@ -190,11 +189,11 @@ def test_a_question_new_in_this_copy_keeps_its_code_when_changed(copy):
     """It has no answers anywhere yet, so there is nothing to keep apart from."""
     options = (qn.Option("car", "Car"), qn.Option("bus", "Bus"))
     choice = qn.Item(code="our_mode", type=qn.CHOICE, text="How do you travel?", options=options)
-    services.questionnaire_item_add(questionnaire=copy, item=choice, section="workplace")
-    services.questionnaire_options_change(
+    questionnaires.questionnaire_item_add(questionnaire=copy, item=choice, section="workplace")
+    questionnaires.questionnaire_options_change(
         questionnaire=copy, code="our_mode", labels=["Car", "Bus", "Train"]
     )
-    services.questionnaire_reword(
+    questionnaires.questionnaire_reword(
         questionnaire=copy, title="Our check", texts={"our_mode": "How do you usually travel?"}
     )
     parsed = _reread(copy)
@@ -203,13 +202,13 @@ def test_a_question_new_in_this_copy_keeps_its_code_when_changed(copy):
 
 
 def test_a_copy_of_a_copy_treats_the_first_copys_questions_as_asked(council, copy):
-    services.questionnaire_item_add(
+    questionnaires.questionnaire_item_add(
         questionnaire=copy, item=_agree(theme="workplace"), section="workplace"
     )
-    again = services.questionnaire_copy(
+    again = questionnaires.questionnaire_copy(
         organisation=council.organisation, questionnaire=copy, title="Our check 2"
     )
-    services.questionnaire_reword(
+    questionnaires.questionnaire_reword(
         questionnaire=again, title="Our check 2", texts={"our_hybrid": "I can work at home"}
     )
     assert _reread(again).item(f"our_hybrid_v{again.version}").text == "I can work at home"
@@ -221,7 +220,7 @@ def test_a_copy_of_a_copy_treats_the_first_copys_questions_as_asked(council, cop
 )
 def test_options_are_checked(copy, labels):
     with pytest.raises(ValidationError) as error:
-        services.questionnaire_options_change(
+        questionnaires.questionnaire_options_change(
             questionnaire=copy, code="supervision_frequency", labels=labels
         )
     assert "options" in error.value.message_dict
@@ -229,21 +228,23 @@ def test_options_are_checked(copy, labels):
 
 def test_only_choice_questions_have_options(copy):
     with pytest.raises(ValidationError, match="no choice question with the code sw_pride"):
-        services.questionnaire_options_change(
+        questionnaires.questionnaire_options_change(
             questionnaire=copy, code="sw_pride", labels=["A", "B"]
         )
 
 
 def _every_change(questionnaire: Questionnaire) -> list:
     return [
-        lambda: services.questionnaire_item_add(
+        lambda: questionnaires.questionnaire_item_add(
             questionnaire=questionnaire, item=_agree(theme="workplace"), section="workload"
         ),
-        lambda: services.questionnaire_item_remove(questionnaire=questionnaire, code="sw_pride"),
-        lambda: services.questionnaire_options_change(
+        lambda: questionnaires.questionnaire_item_remove(
+            questionnaire=questionnaire, code="sw_pride"
+        ),
+        lambda: questionnaires.questionnaire_options_change(
             questionnaire=questionnaire, code="supervision_frequency", labels=["A", "B"]
         ),
-        lambda: services.questionnaire_reword(
+        lambda: questionnaires.questionnaire_reword(
             questionnaire=questionnaire, title="Changed", texts={}
         ),
     ]
@@ -260,8 +261,8 @@ def test_packaged_questionnaires_never_change():
 
 def test_a_copy_used_by_an_opened_wave_never_changes(council, copy):
     draft = helpers.wave(council, questionnaire=copy)
-    services.questionnaire_item_remove(questionnaire=copy, code="sw_stress")  # draft: allowed
-    services.wave_open(wave=draft)
+    questionnaires.questionnaire_item_remove(questionnaire=copy, code="sw_stress")  # draft: allowed
+    waves.wave_open(wave=draft)
     before = Questionnaire.objects.get(pk=copy.pk).definition
     for change in _every_change(copy):
         with pytest.raises(ValidationError, match="used by a wave that has opened"):
@@ -270,29 +271,29 @@ def test_a_copy_used_by_an_opened_wave_never_changes(council, copy):
 
 
 def test_a_respondent_answers_the_added_questions(council, copy):
-    services.questionnaire_item_add(
+    questionnaires.questionnaire_item_add(
         questionnaire=copy, item=_agree(theme="workplace", reverse=True), section="workload"
     )
     text = qn.Item(code="our_travel", type=qn.TEXT, text="What would make travel easier?")
-    services.questionnaire_item_add(
+    questionnaires.questionnaire_item_add(
         questionnaire=copy, item=text, section=None, new_section_title="Travel"
     )
     opened = helpers.open_wave(council, questionnaire=copy)
     token = helpers.shared_token(opened)
     answers = {"our_hybrid": "2", "our_travel": "More pool cars"}
-    services.draft_save(wave=opened, token=token, answers=answers, sections_seen=10)
+    responding.draft_save(wave=opened, token=token, answers=answers, sections_seen=10)
     invitation = opened.invitations.get(source="shared_link")
-    assert services.response_submit(wave=opened, invitation=invitation, token=token)
+    assert responding.response_submit(wave=opened, invitation=invitation, token=token)
     assert Response.objects.get(wave=opened).answers == answers
 
 
 def test_results_of_an_adapted_copy(council, copy, client_for):
     """An imported year of the adapted copy: its added question is scored and shown."""
-    services.questionnaire_item_add(
+    questionnaires.questionnaire_item_add(
         questionnaire=copy, item=_agree(theme="workplace", reverse=True), section="workload"
     )
-    services.questionnaire_item_remove(questionnaire=copy, code="sw_stress")
-    wave = results_services.past_wave_create(
+    questionnaires.questionnaire_item_remove(questionnaire=copy, code="sw_stress")
+    wave = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=Questionnaire.objects.get(pk=copy.pk),
         title="Our check 2024",

@@ -11,8 +11,9 @@ import pytest
 from django.db import connection, connections
 
 from tests.surveys import helpers
-from workforce_health.surveys import services, tokens
+from workforce_health.surveys import tokens
 from workforce_health.surveys.models import Draft, Response, SpentToken, Wave
+from workforce_health.surveys.services import responding
 
 
 @pytest.fixture
@@ -23,10 +24,10 @@ def token(council):
 
 def test_a_first_save_racing_another_merges_into_its_draft(token, monkeypatch):
     wave = Wave.objects.get()
-    services.draft_save(wave=wave, token=token, answers={"sw_clear_vision": "4"}, sections_seen=1)
+    responding.draft_save(wave=wave, token=token, answers={"sw_clear_vision": "4"}, sections_seen=1)
     # The second request looked for the draft before the first had committed it.
-    monkeypatch.setattr(services, "_locked_draft", lambda key: None)
-    services.draft_save(wave=wave, token=token, answers={"sw_pride": "5"}, sections_seen=2)
+    monkeypatch.setattr(responding, "_locked_draft", lambda key: None)
+    responding.draft_save(wave=wave, token=token, answers={"sw_pride": "5"}, sections_seen=2)
     draft = Draft.objects.get()
     assert draft.answers == {"sw_clear_vision": "4", "sw_pride": "5"}
     assert draft.sections_seen == 2
@@ -45,7 +46,7 @@ def test_double_clicks_on_postgresql(council):
     def save(token: str, barrier: threading.Barrier, answers: dict[str, str]) -> None:
         try:
             barrier.wait()
-            services.draft_save(wave=wave, token=token, answers=answers, sections_seen=1)
+            responding.draft_save(wave=wave, token=token, answers=answers, sections_seen=1)
         except BaseException as error:  # reported by the assertion below
             errors.append(error)
         finally:
@@ -71,7 +72,7 @@ def test_double_clicks_on_postgresql(council):
             token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION)
         )
         sent = [
-            services.response_submit(wave=wave, invitation=invitation, token=token)
+            responding.response_submit(wave=wave, invitation=invitation, token=token)
             for _ in range(2)
         ]
         assert sent == [True, False]
@@ -88,7 +89,7 @@ def test_final_submits_at_the_same_time_store_one_response_on_postgresql(council
     wave = helpers.open_wave(council)
     issued = [helpers.shared_token(wave) for _ in range(10)]
     for token in issued:
-        services.draft_save(wave=wave, token=token, answers={"sw_pride": "5"}, sections_seen=9)
+        responding.draft_save(wave=wave, token=token, answers={"sw_pride": "5"}, sections_seen=9)
     outcomes: list[bool] = []
     errors: list[BaseException] = []
 
@@ -98,7 +99,9 @@ def test_final_submits_at_the_same_time_store_one_response_on_postgresql(council
                 token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION)
             )
             barrier.wait()
-            outcomes.append(services.response_submit(wave=wave, invitation=invitation, token=token))
+            outcomes.append(
+                responding.response_submit(wave=wave, invitation=invitation, token=token)
+            )
         except BaseException as error:  # reported by the assertion below
             errors.append(error)
         finally:

@@ -7,30 +7,31 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tests.surveys import helpers
-from workforce_health.surveys import groups, services
+from workforce_health.surveys import groups
 from workforce_health.surveys.models import Invitation, InvitedGroup, Wave
+from workforce_health.surveys.services import waves
 
 
 def test_opening_invites_the_services_staff_groups_once(council):
     wave = helpers.wave(council)
     assert wave.status == Wave.Status.DRAFT and not wave.invitations.exists()
-    assert services.wave_open(wave=wave) == 2  # social worker and manager; not the adults' OT
+    assert waves.wave_open(wave=wave) == 2  # social worker and manager; not the adults' OT
     wave.refresh_from_db()
     assert wave.status == Wave.Status.OPEN and wave.opened_on == timezone.localdate()
     invited = set(wave.invitations.values_list("person_id", flat=True))
     assert invited == {council.social_worker.pk, council.manager.pk}
     assert sum(InvitedGroup.objects.filter(wave=wave).values_list("invited", flat=True)) == 2
     with pytest.raises(ValidationError, match="already open"):
-        services.wave_open(wave=wave)
+        waves.wave_open(wave=wave)
 
 
 def test_disclosure_settings_change_before_opening_but_lock_after(council):
     wave = helpers.wave(council)
-    services.wave_disclosure_update(wave=wave, min_group_size=6)
-    services.wave_open(wave=wave)
+    waves.wave_disclosure_update(wave=wave, min_group_size=6)
+    waves.wave_open(wave=wave)
     wave.refresh_from_db()
     with pytest.raises(ValidationError, match="can no longer change: min group size"):
-        services.wave_disclosure_update(wave=wave, min_group_size=5)
+        waves.wave_disclosure_update(wave=wave, min_group_size=5)
     wave.refresh_from_db()
     assert wave.min_group_size == 6
     wave.staff_groups = [groups.RoleGroup.MANAGER]
@@ -49,16 +50,16 @@ def test_disclosure_settings_follow_the_analysis_rules(council):
 def test_cannot_open_before_the_opening_date(council):
     wave = helpers.wave(council, opens_on=timezone.localdate() + datetime.timedelta(days=1))
     with pytest.raises(ValidationError, match="can be opened from"):
-        services.wave_open(wave=wave)
+        waves.wave_open(wave=wave)
 
 
 def test_close(council):
     wave = helpers.open_wave(council)
-    services.wave_close(wave=wave)
+    waves.wave_close(wave=wave)
     wave.refresh_from_db()
     assert wave.status == Wave.Status.CLOSED and not wave.is_accepting
     with pytest.raises(ValidationError, match="not open"):
-        services.wave_close(wave=wave)
+        waves.wave_close(wave=wave)
 
 
 def test_tenure_bands():

@@ -12,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from tests.surveys import helpers
-from workforce_health.surveys import services, tokens
+from workforce_health.results import selectors as frames
+from workforce_health.surveys import tokens
 from workforce_health.surveys.models import Response, StoredAnswers, Wave
-from workforce_health.surveys.results import frames
+from workforce_health.surveys.services import responding, waves
 
 
 def race(council, slug: str) -> tuple[Wave, list[str]]:
@@ -23,7 +24,7 @@ def race(council, slug: str) -> tuple[Wave, list[str]]:
     wave = helpers.open_wave(council, slug=slug)
     issued = [helpers.shared_token(wave) for _ in range(24)]
     for token in issued:
-        services.draft_save(
+        responding.draft_save(
             wave=wave, token=token, answers={"sw_clear_vision": "4"}, sections_seen=1
         )
     invitations = {
@@ -36,7 +37,7 @@ def race(council, slug: str) -> tuple[Wave, list[str]]:
     def submit(token: str, read_while_open: Wave) -> None:
         try:
             barrier.wait()
-            services.response_submit(
+            responding.response_submit(
                 wave=read_while_open, invitation=invitations[token], token=token
             )
             outcomes.append("sent")
@@ -48,7 +49,7 @@ def race(council, slug: str) -> tuple[Wave, list[str]]:
     def close() -> None:
         try:
             barrier.wait()
-            services.wave_close(wave=Wave.objects.get(pk=wave.pk))
+            waves.wave_close(wave=Wave.objects.get(pk=wave.pk))
         finally:
             connections.close_all()
 

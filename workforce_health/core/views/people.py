@@ -11,7 +11,7 @@ from workforce_health.core.forms import EmploymentForm, PersonForm
 from workforce_health.core.models import Employment, JobRole, Membership, Person
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.scope import Scope
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 
 PEOPLE_PER_PAGE = 25
 

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.surveys import groups, selectors
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.forms import (

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from workforce_health.core.views._helpers import save_or_add_errors
+from workforce_health.core.view_helpers import save_or_add_errors
 from workforce_health.surveys import ratelimit, selectors
 from workforce_health.surveys.forms import SharedLinkForm
 from workforce_health.surveys.services import invitations

@@ -1,4 +1,5 @@
-"""Small helpers shared by the core views."""
+"""What every app's views share: 404 for what the viewer may not see, the request's membership,
+and a service write whose validation errors go onto the form."""
 
 from collections.abc import Callable
 from typing import Any, TypeVar

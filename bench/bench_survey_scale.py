@@ -38,6 +38,12 @@ for the analysis itself, on 2 cores.
 Timed: read and analysis for all organisations, median of 3 runs, at 10%, 50% and 100% of the
 organisations in the same run (the ratio table), the analysis's CPU seconds beside its wall
 clock, and the split of the analysis by step.
+
+`--machinery` also times, in the same run on the same data and in turns, the analysis as shipped
+against the analysis without each piece of machinery that is there for speed (every table through
+the general disclosure solver instead of the closed forms of `_fast.py`; one core instead of the
+threads of `breakdowns.breakdown_many`), with the ratios, and checks that every table is the
+same (docs/performance.md, "What the machinery pays for").
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ import contextlib
 import copy
 import cProfile
 import datetime
+import functools
 import io
 import os
 import platform
@@ -57,7 +64,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -566,6 +573,82 @@ def check_against_pages(waves: list[Any], together: dict[str, Any]) -> int:
     return compared
 
 
+@contextmanager
+def solver_only() -> Iterator[None]:
+    """Every table's disclosure decided by the general solver (no closed forms, `_fast.py`)."""
+    from workforce_health.surveys.analysis import breakdowns, suppression
+
+    shipped = breakdowns.decide
+    breakdowns.decide = functools.partial(suppression.decide, closed_form=False)
+    try:
+        yield
+    finally:
+        breakdowns.decide = shipped
+
+
+@contextmanager
+def one_core() -> Iterator[None]:
+    """The engine's own threads off: `breakdown_many` and `_breakdown` see a single core (polars
+    and numpy keep theirs)."""
+    shipped = pl.thread_pool_size
+    pl.thread_pool_size = lambda: 1
+    try:
+        yield
+    finally:
+        pl.thread_pool_size = shipped
+
+
+@contextmanager
+def no_overlap() -> Iterator[None]:
+    """A large table's suppression decided before its frame is built, not beside it."""
+    from workforce_health.surveys.analysis import breakdowns
+
+    shipped = breakdowns._OVERLAP_ROWS
+    setattr(breakdowns, "_OVERLAP_ROWS", 10**12)  # noqa: B010 (a Final of the engine's)
+    try:
+        yield
+    finally:
+        setattr(breakdowns, "_OVERLAP_ROWS", shipped)  # noqa: B010
+
+
+VARIANTS: dict[str, tuple[Callable[[], contextlib.AbstractContextManager[None]], ...]] = {
+    "as shipped": (),
+    "no closed forms (solver only)": (solver_only,),
+    "no engine threads (one core)": (one_core,),
+    "no overlap thread in a table": (no_overlap,),
+}
+
+
+def machinery(waves: list[Any], repeats: int, shipped: dict[str, Any]) -> None:
+    """The analysis as shipped and without each piece of machinery, in turns (so that a change
+    in the machine's load touches all alike), median of `repeats`, and the ratio to shipped."""
+    data = read(waves)
+    seconds: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    cpu: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    for _ in range(repeats):
+        for name, patches in VARIANTS.items():
+            with ExitStack() as stack:
+                for patch in patches:
+                    stack.enter_context(patch())
+                began, used = time.perf_counter(), time.process_time()
+                out = analyse(data)
+                seconds[name].append(time.perf_counter() - began)
+                cpu[name].append(time.process_time() - used)
+            for table, frame in out.items():
+                if not frame.equals(shipped[table]):
+                    raise SystemExit(f"{name}: {table} differs from the shipped engine's")
+    base = statistics.median(seconds["as shipped"])
+    print(f"Machinery: the analysis of {len(waves)} organisations, median of {repeats}, in turns")
+    print(f"  {'variant':<32} {'analysis s':>11} {'CPU s':>7} {'ratio':>6}")
+    for name in VARIANTS:
+        median = statistics.median(seconds[name])
+        print(
+            f"  {name:<32} {median:>11.2f} {statistics.median(cpu[name]):>7.2f} "
+            f"{median / base:>6.2f}"
+        )
+    print("  Every table of every variant equals the shipped engine's.")
+
+
 def profile(waves: list[Any], top: int = 25) -> str:
     """cProfile of reading and analysing ``waves``, by own time and by cumulative time."""
     profiler = cProfile.Profile()
@@ -636,6 +719,11 @@ def main() -> None:
     )
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also cProfile reading and analysing N organisations")  # fmt: skip
+    parser.add_argument(
+        "--machinery",
+        action="store_true",
+        help="also time the analysis without the closed forms and without the engine's threads",
+    )
     args = parser.parse_args()
 
     organisations = max(1, round(ORGANISATIONS * args.scale))
@@ -732,6 +820,9 @@ def main() -> None:
         print("Analysis by step (the median run):")
         for name, seconds in sorted(middle.steps.items(), key=lambda kv: -kv[1]):
             print(f"  {name:<40} {seconds:>7.2f} s")
+        if args.machinery:
+            print()
+            machinery(waves, args.repeats, together)
         if args.profile:
             print()
             print(f"Profile: reading and analysing {args.profile} organisations")

@@ -20,7 +20,14 @@ from workforce_health.reports.sections.spec import Content, SectionSpec
 from workforce_health.results import selectors as survey_frames
 from workforce_health.results.pages.breakdowns import heatmap_get
 from workforce_health.results.pages.overview import overview_get as survey_overview
-from workforce_health.results.wording import PROTECTED
+from workforce_health.results.wording import (
+    DISCLOSURE_EXPLAINED,
+    NOT_COMPARED,
+    PROTECTED,
+    SIGNIFICANCE,
+    significance_explained,
+    suppression_notes,
+)
 from workforce_health.rounding import format_rate
 from workforce_health.staffing import selectors as staffing_selectors
 from workforce_health.staffing.dashboard.overview import overview_get as staffing_overview
@@ -83,6 +90,22 @@ def test_team_scores_are_the_heatmaps(reported, document):
     _, rows, _ = heatmap_get(frames, Scope.of_service(reported.children))
     expected = [[c.hidden or c.score for c in row.cells] for row in rows]
     assert [list(row[1:]) for row in table(document, SURVEY + "teams").rows] == expected
+
+
+def test_the_words_for_hidden_groups_and_significance_are_the_pages(reported, document):
+    """One definition (results/wording.py): the report's notes are the pages' words."""
+    frames = survey_frames.results_frames(wave=reported.wave)
+    before = survey_frames.results_frames(wave=reported.previous_wave)
+    page = survey_overview(
+        frames, Scope.of_service(reported.children), before, reported.previous_wave.title
+    )
+    headline_note = page.tables["headline-items"].notes[0]
+    assert f"{SIGNIFICANCE}; z is not shown. {NOT_COMPARED}" in headline_note
+    assert page.tables["headline-items"].notes[1:] == suppression_notes(frames.settings)
+    assert table(document, SURVEY + "changes").notes == (significance_explained(),)
+    assert set(suppression_notes(frames.settings)) <= set(table(document, SURVEY + "teams").notes)
+    appendix = [b.text for b in document.sections[-1].blocks if b.kind == "paragraph"]
+    assert significance_explained() in appendix and DISCLOSURE_EXPLAINED in appendix
 
 
 def test_workforce_figures_are_the_engines_and_the_dashboards(reported, document):

@@ -25,7 +25,7 @@ from workforce_health.reports.document import (
 from workforce_health.reports.inputs import ReportInputs
 from workforce_health.reports.sections.catalogue import section_specs
 from workforce_health.reports.sections.spec import Content
-from workforce_health.results.wording import DISCLOSURE_EXPLAINED, SIGNIFICANCE, comparison_note
+from workforce_health.results.wording import DISCLOSURE_EXPLAINED, significance_explained
 from workforce_health.staffing.selectors import reference_date_text
 
 SUMMARY, APPENDIX = "summary", "appendix"
@@ -88,7 +88,7 @@ def _appendix(inputs: ReportInputs, contents: list[Content]) -> list[Block]:
         paragraph(DISCLOSURE_EXPLAINED),
         table_block(settings),
         subheading("Significance test"),
-        paragraph(f"{SIGNIFICANCE} {comparison_note()}"),
+        paragraph(significance_explained()),
         subheading("Data sources"),
         bullets([*sources, OGL]),
     ]

@@ -15,11 +15,17 @@ DISCLOSURE_EXPLAINED = (
     "protect another group\u201d, never shown as zero."
 )
 
-SIGNIFICANCE = (
-    "A change in the share agreeing since the previous survey is significant when a two-sided "
-    "two-proportion z-test, using the pooled proportion, rejects no change at the 5% level "
-    "(|z| of 1.96 or more)."
+# How a change since the previous survey is tested, and which groups are not compared.
+SIGNIFICANCE = "Changes are tested with a two-proportion z-test at the 5% level"
+SIGNIFICANCE_DETAIL = "two-sided, with the pooled proportion: |z| of 1.96 or more"
+NOT_COMPARED = (
+    "A change is not compared when either survey has fewer answers than the smallest group shown."
 )
+
+
+def significance_explained() -> str:
+    """The test in full, for the report's tables of changes and its technical appendix."""
+    return f"{SIGNIFICANCE} ({SIGNIFICANCE_DETAIL}). {NOT_COMPARED}"
 
 
 def hidden_text(row: dict[str, Any], unit: str = "responses") -> str:
@@ -46,11 +52,3 @@ def suppression_notes(
         f"Groups with {smallest} are hidden. {PROTECTED}: so that no hidden group can be "
         "worked out by subtracting the figures shown from a total.",
     )
-
-
-def comparison_note(min_group_size: int | None = None) -> str:
-    """Which groups a change is tested for: those of at least `min_group_size` answers in both
-    surveys (None: in words, for many surveys at once)."""
-    if min_group_size is None:
-        return "Groups below the smallest group shown in either survey are not compared."
-    return f"Only groups with at least {min_group_size} answers in both surveys are compared."

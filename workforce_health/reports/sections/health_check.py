@@ -29,7 +29,7 @@ from workforce_health.results.pages.comments import comment_theme_counts
 from workforce_health.results.pages.common import scoped
 from workforce_health.results.pages.overview import Overview, overview_get
 from workforce_health.results.scoping import service_name
-from workforce_health.results.wording import SIGNIFICANCE, comparison_note, suppression_notes
+from workforce_health.results.wording import significance_explained, suppression_notes
 from workforce_health.surveys import analysis
 from workforce_health.surveys.comments.selectors import redaction_names, theme_dictionary
 
@@ -119,7 +119,7 @@ def _changes(results: WaveResults, scope: Scope, title: str, slug: str) -> tuple
         ),
         rows=tuple(rows),
         source=SOURCE,
-        notes=(f"{SIGNIFICANCE} {comparison_note(frames.settings.min_group_size)}",),
+        notes=(significance_explained(),),
     )
     if not rows:
         text = f"No question's agreement changed significantly since {previous}."

@@ -12,8 +12,8 @@ from workforce_health.results import scoping
 from workforce_health.results.pages.common import LABELS, rounded, scoped, shown
 from workforce_health.results.selectors import Frames
 from workforce_health.results.wording import (
+    NOT_COMPARED,
     SIGNIFICANCE,
-    comparison_note,
     hidden_text,
     suppression_notes,
 )
@@ -152,7 +152,7 @@ def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
             "Agree is the share answering agree or strongly agree, of those who gave an "
             "answer other than don't know."
             + (
-                f" {SIGNIFICANCE} z is not shown. {comparison_note(frames.settings.min_group_size)}"
+                f" {SIGNIFICANCE}; z is not shown. {NOT_COMPARED}"
                 if previous is not None
                 else " There is no earlier survey with this questionnaire to compare with."
             ),

@@ -721,8 +721,16 @@ def main() -> None:
                         help="also cProfile reading and analysing N organisations")  # fmt: skip
     parser.add_argument(
         "--machinery",
-        action="store_true",
-        help="also time the analysis without the closed forms and without the engine's threads",
+        type=float,
+        nargs="?",
+        const=1.0,
+        default=None,
+        metavar="SHARE",
+        help="also time the analysis without the closed forms and without the engine's threads "
+        "(of this share of the organisations; default all)",
+    )
+    parser.add_argument(
+        "--machinery-only", action="store_true", help="only the --machinery comparison"
     )
     args = parser.parse_args()
 
@@ -764,6 +772,10 @@ def main() -> None:
             )
         waves = current_waves()
         run(waves[:1])  # warm up imports and caches, not counted
+        if args.machinery_only:
+            chosen = waves[: max(1, round(len(waves) * (args.machinery or 1.0)))]
+            machinery(chosen, args.repeats, run(chosen)[1])
+            return
         _, together = run(waves)
         checked = waves[:CHECKED]
         compared = check_against_pages(checked, together)
@@ -820,9 +832,10 @@ def main() -> None:
         print("Analysis by step (the median run):")
         for name, seconds in sorted(middle.steps.items(), key=lambda kv: -kv[1]):
             print(f"  {name:<40} {seconds:>7.2f} s")
-        if args.machinery:
+        if args.machinery is not None:
             print()
-            machinery(waves, args.repeats, together)
+            chosen = waves[: max(1, round(len(waves) * args.machinery))]
+            machinery(chosen, args.repeats, run(chosen)[1])
         if args.profile:
             print()
             print(f"Profile: reading and analysing {args.profile} organisations")

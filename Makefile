@@ -48,7 +48,7 @@ test: install-dev lint typecheck pytest ## Lint, type-check and run every test (
 lint: install-dev ## ruff (lint and formatting check) and the import contracts (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports --no-cache
+	$(BIN)/lint-imports --no-cache --no-logo
 
 fmt: install-dev ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .

@@ -110,20 +110,6 @@ def test_a_respondent_with_two_groups_is_refused() -> None:
         prepare(frame, ITEMS)
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_a_large_table_deciding_in_its_own_thread_gives_the_same_table(
-    seed: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from workforce_health.surveys.analysis import breakdowns
-
-    frame = answers(seed)
-    alone = [breakdown(frame, ITEMS, by=b) for b in [("team",), ("service", "role_group")]]
-    monkeypatch.setattr(breakdowns, "_OVERLAP_ROWS", 0)  # every table counts as large
-    monkeypatch.setattr(breakdowns.pl, "thread_pool_size", lambda: 2)
-    for by, expected in zip([("team",), ("service", "role_group")], alone, strict=True):
-        assert_frame_equal(breakdown(frame, ITEMS, by=by), expected, check_exact=True)
-
-
 def test_breakdowns_of_several_measures_come_in_order() -> None:
     frame = answers(3)
     by = [("team",), ("role_group",)]

@@ -68,13 +68,13 @@ def labelled_comments(part: str | None = None) -> list[Labelled]:
 
 
 def scores(rows: list[Labelled], dictionary: Dictionary) -> list[Score]:
-    found = [set(themes(r.comment, dictionary)) for r in rows]
+    pairs = [(r.themes, set(themes(r.comment, dictionary))) for r in rows]
     return [
         Score(
             name,
-            labelled=sum(name in r.themes for r in rows),
-            true_positives=sum(name in r.themes and name in f for r, f in zip(rows, found)),
-            false_positives=sum(name not in r.themes and name in f for r, f in zip(rows, found)),
+            labelled=sum(name in labels for labels, _ in pairs),
+            true_positives=sum(name in labels and name in found for labels, found in pairs),
+            false_positives=sum(name not in labels and name in found for labels, found in pairs),
         )
         for name in dictionary.names
     ]

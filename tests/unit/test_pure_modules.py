@@ -19,6 +19,8 @@ PURE_MODULES = [
     "workforce_health.surveys.questionnaire",
     "workforce_health.surveys.comments.redaction",
     "workforce_health.surveys.comments.themes",
+    "workforce_health.surveys.comments.matcher",
+    "workforce_health.surveys.comments.words",
     "workforce_health.reports.document",
 ]
 

@@ -10,6 +10,7 @@ PURE_MODULES = [
     "workforce_health.charts",
     "workforce_health.surveys.analysis",
     "workforce_health.demo.generator",
+    "workforce_health.demo.comments",
     "workforce_health.benchmarks.published",
     "workforce_health.benchmarks.compare",
     "workforce_health.census.parse",

@@ -170,6 +170,12 @@ def test_dots_mean_later_in_the_same_sentence():
     assert themes("Support from the team", dictionary) == []
 
 
+def test_a_gap_looks_past_a_first_near_miss():
+    dictionary = _one('["team ... really supportive"]')
+    assert themes("My team is really busy but really supportive", dictionary) == ["T"]
+    assert themes("Really supportive, my team", dictionary) == []
+
+
 def test_a_keyword_inside_an_ignored_phrase_does_not_count():
     dictionary = _one('["management"]', ignore='["case management system"]')
     assert themes("The case management system is slow", dictionary) == []

@@ -158,6 +158,7 @@ class Matcher:
         joined = [self._joined_ids((a + b).casefold()) for a, b in pairwise(sentence)]
         joined.append(_NOTHING)
         spans: list[tuple[_Variant, int, int]] = []
+        memo: _Memo = {}
         for start in range(len(sentence)):
             tried: set[int] = set()
             for word in words[start] | joined[start]:
@@ -165,7 +166,7 @@ class Matcher:
                     if id(variant) in tried:
                         continue
                     tried.add(id(variant))
-                    end = _end(variant.steps, 0, start, words, joined)
+                    end = _end(variant.steps, 0, start, words, joined, memo)
                     if end is not None:
                         spans.append((variant, start, end))
         ignored = [(v.theme, s, e) for v, s, e in spans if v.keyword < 0]
@@ -176,29 +177,48 @@ class Matcher:
         }
 
 
+# Where the rest of a keyword ends, by (its words, how many are matched, where the next starts):
+# shared by every start in a sentence, so a keyword with gaps costs at most words x positions.
+_Memo = dict[tuple[int, int, int], int | None]
+
+
 def _end(
     steps: tuple[int, ...],
     step: int,
     at: int,
     words: list[frozenset[int]],
     joined: list[frozenset[int]],
+    memo: _Memo,
 ) -> int | None:
     """Where `steps[step:]` ends if they match from word `at` on, or None."""
     if step == len(steps):
         return at
+    key = (id(steps), step, at)
+    if key not in memo:
+        memo[key] = _end_from(steps, step, at, words, joined, memo)
+    return memo[key]
+
+
+def _end_from(
+    steps: tuple[int, ...],
+    step: int,
+    at: int,
+    words: list[frozenset[int]],
+    joined: list[frozenset[int]],
+    memo: _Memo,
+) -> int | None:
     if steps[step] == _GAP_ID:
         for later in range(at, len(words)):
-            end = _end(steps, step + 1, later, words, joined)
+            end = _end(steps, step + 1, later, words, joined, memo)
             if end is not None:
                 return end
         return None
+    end = None
     if at < len(words) and steps[step] in words[at]:
-        end = _end(steps, step + 1, at + 1, words, joined)
-        if end is not None:
-            return end
-    if at < len(words) and steps[step] in joined[at]:
-        return _end(steps, step + 1, at + 2, words, joined)
-    return None
+        end = _end(steps, step + 1, at + 1, words, joined, memo)
+    if end is None and at < len(words) and steps[step] in joined[at]:
+        end = _end(steps, step + 1, at + 2, words, joined, memo)
+    return end
 
 
 def is_capitals(word: str) -> bool:

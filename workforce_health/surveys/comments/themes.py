@@ -10,8 +10,9 @@ The dictionary is a TOML file (the packaged `comment_themes.toml`, or a council'
 A keyword is one or more words, matched in that order. How a word matches:
 - a word matches itself and its inflected forms ("caseload" matches "caseloads", "supervise"
   matches "supervised" and "supervising", "prioritise" matches "prioritizing"), and its
-  misspellings with one slip of the keyboard when it has five letters or more ("worklaod",
-  "supervison", "collegues"), unless the word written is itself a word of the dictionary;
+  misspellings with one slip of the keyboard when the longer of the two has six letters or
+  more ("worklaod", "supervison", "ofice"), unless the word written is itself a word of the
+  dictionary;
 - a word ending in `*` matches any word starting with it ("supervis*" matches "supervision"
   and "supervisor"; from seven letters also a start with one slip);
 - a word written in capitals matches only capitals ("IT" matches "IT" and "ITs", not "it");

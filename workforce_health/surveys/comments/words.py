@@ -6,10 +6,9 @@
   "prioritizing" meet "caseload", "supervise" and "prioritise". Endings that make another word
   are kept: "manager", "management" and "manageable" stay apart.
 - `one_slip` says whether a word is a misspelling of another: one letter added, dropped,
-  changed or two letters swapped, in words of six letters or more (or five for a letter
-  dropped: "ofice"), with the same first letter
-  ("great" is not a misspelling of "treat"), and not a different ending of the same word
-  ("managed" is not a misspelling of "manager").
+  changed or two letters swapped, when the longer has six letters or more ("ofice" for
+  "office"; "think" is not "thank" misspelt), with the same first letter ("great" is not
+  "treat" misspelt), and not a different ending of the same word ("managed" is not "manager").
 """
 
 import re

@@ -49,6 +49,17 @@ def test_demo_comments_show_names_emails_and_phone_numbers_redacted(client):
     page = client.get(reverse("survey-results-comments", args=[wave.pk])).content.decode()
     assert "[name] has been a brilliant manager" in page and "Email me at [email]" in page
     assert "call me on [phone]" in page.lower()
+    comments = page.split('id="main-content"', 1)[1]  # the header names the signed-in lead
     for person in named:
-        assert person.full_name not in page and person.email not in page
+        assert person.full_name not in comments and person.email not in comments
     assert "07700 900123" not in page
+    # Varied comments (demo/comments.py), whose themes the lead's page counts sensibly.
+    comments = [
+        r.answers["sw_comments"] for r in wave.responses.all() if "sw_comments" in r.answers
+    ]
+    assert len(comments) >= 30 and len(set(comments)) >= 0.7 * len(comments)
+    kwargs = {"results_wave_id": wave.pk, "results_page": "comments", "results_table": "comments"}
+    csv = client.get(reverse("survey-results-csv", kwargs=kwargs)).content.decode()
+    counts = dict(line.rsplit(",", 1) for line in csv.splitlines()[1:] if line.count(",") == 1)
+    themes = {k: int(v) for k, v in counts.items() if k not in ("No theme found", "All comments")}
+    assert max(themes, key=themes.__getitem__) == "Workload" and themes["Supervision"] > 0

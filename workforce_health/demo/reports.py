@@ -14,8 +14,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from workforce_health.core.models import Organisation, Service
+from workforce_health.demo.comments import DUTY_ROTA_QUOTE
 from workforce_health.demo.errors import DemoError
-from workforce_health.demo.surveys import COMMENTS
 from workforce_health.reports import services
 from workforce_health.reports.models import Report
 
@@ -30,7 +30,7 @@ class DemoReport:
     meeting_date: datetime.date
     commentary: dict[str, str]
     publish: bool
-    quote: str = ""  # a demo staff comment (demo/surveys.py) to quote; it has nothing to redact
+    quote: str = ""  # a demo staff comment (demo/comments.py) to quote; it has nothing to redact
 
 
 REPORTS = (
@@ -54,7 +54,7 @@ REPORTS = (
             ),
         },
         publish=True,
-        quote=COMMENTS[3],  # "The new duty rota has made a real difference."
+        quote=DUTY_ROTA_QUOTE,
     ),
     DemoReport(
         ("Adult Social Care",),

@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import Min
 
 from workforce_health.core.models import Employment, Organisation, Person, Service
+from workforce_health.demo.comments import CommentWriter
 from workforce_health.surveys import groups
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import Questionnaire, Response, Wave
@@ -37,13 +38,10 @@ DISCLOSURE: dict[str, Any] = {
     "min_group_size_comments": 10,
     "min_invited_for_response_rate": 5,
 }
-COMMENTS = (
-    "More time for direct work with families would help.",
-    "Supervision has been much more regular this year.",
-    "Caseloads are still too high in our team.",
-    "The new duty rota has made a real difference.",
-    "I would like more protected time for training.",
-)
+# The main stream decides whether 20% comment and draws one of five comments, as it always has,
+# so that every other answer stays as it was; the comments themselves, and more of them, come
+# from demo/comments.py's own stream.
+_COMMENT_DRAW = 5
 # Some comments name a colleague, give an email address or a phone number, as real ones do, so
 # the demo shows them redacted (docs/survey-analysis.md section 6). They come from a random
 # stream of their own, so every other demo answer stays as it is.
@@ -115,7 +113,9 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
     }
     parsed = {code: q.parsed() for code, q in questionnaires.items()}
     rng = random.Random(seed)  # noqa: S311 - deterministic synthetic data, not secrets
-    mentions = _Mentions(organisation, seed)
+    text_items = {i.code for p in parsed.values() for i in p.items() if i.type == qn.TEXT}
+    mentions = _Mentions(organisation, seed, text_items)
+    writer = CommentWriter(seed)
     team_effect: dict[str, float] = {}
     waves = []
     for spec in WAVES:
@@ -142,7 +142,9 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
             (
                 snapshot,
                 mentions.add(
-                    _answers(rng, parsed[spec.questionnaire], spec, team_effect[snapshot["team"]])
+                    _answers(
+                        rng, parsed[spec.questionnaire], spec, team_effect[snapshot["team"]], writer
+                    )
                 ),
             )
             for snapshot in invitees
@@ -156,14 +158,15 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
 class _Mentions:
     """Turns a share of the comments into ones naming staff from the people records."""
 
-    def __init__(self, organisation: Organisation, seed: int) -> None:
+    def __init__(self, organisation: Organisation, seed: int, text_items: set[str]) -> None:
         self.rng = random.Random(seed + MENTIONS_SEED)  # noqa: S311 - synthetic data
+        self.text_items = text_items
         self.people = list(Person.objects.filter(organisation=organisation).order_by("pk")[:40])
         self.made = 0
 
     def add(self, answers: dict[str, Any]) -> dict[str, Any]:
-        for code, value in answers.items():
-            if value in COMMENTS and self.people and self.rng.random() < MENTION_SHARE:
+        for code in answers:
+            if code in self.text_items and self.people and self.rng.random() < MENTION_SHARE:
                 person = self.rng.choice(self.people)
                 self.made += 1  # each kind in turn, so every wave has each
                 answers[code] = MENTIONS[self.made % len(MENTIONS)].format(
@@ -217,7 +220,11 @@ def _agree(rng: random.Random, level: float) -> str:
 
 
 def _answers(
-    rng: random.Random, parsed: qn.Questionnaire, spec: DemoWave, team: float
+    rng: random.Random,
+    parsed: qn.Questionnaire,
+    spec: DemoWave,
+    team: float,
+    writer: CommentWriter,
 ) -> dict[str, Any]:
     person = rng.gauss(0, 0.6) + team
     improved = spec.year >= 2025
@@ -242,8 +249,15 @@ def _answers(
             answers[item.code] = str(numbers[item.code])
         elif item.type == qn.CHOICE:
             answers[item.code] = rng.choice(item.options).value
-        elif item.type == qn.TEXT and rng.random() < 0.2:
-            answers[item.code] = rng.choice(COMMENTS)
+        elif item.type == qn.TEXT:
+            wrote = rng.random() < 0.2
+            if wrote:
+                rng.randrange(_COMMENT_DRAW)
+            if wrote or writer.one_more():  # about 40% comment in all
+                comment = writer.write(
+                    service=spec.service_name, year=spec.year, levels=spec.levels, outlook=person
+                )
+                answers[item.code] = comment.text
     return answers
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
@@ -75,6 +76,7 @@ def demo_is_loaded() -> bool:
     return demo_organisation() is not None
 
 
+@disable_auditlog()  # generated records, not anyone's change: no audit trail
 def demo_load(
     *, today: datetime.date | None = None, seed: int = council.DEFAULT_SEED
 ) -> DemoResult:
@@ -111,6 +113,7 @@ def demo_load(
     )
 
 
+@disable_auditlog()
 @transaction.atomic
 def demo_reset() -> None:
     """Delete the demo organisation, everything in it and its demo sign-ins (nothing else)."""

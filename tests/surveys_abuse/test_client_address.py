@@ -1,0 +1,84 @@
+"""The limiter's client: X-Forwarded-For only through trusted proxies; keyed, unlinkable counts."""
+
+import hashlib
+
+import pytest
+from django.core.cache import caches
+from django.test import Client, RequestFactory, override_settings
+from django.urls import reverse
+
+from workforce_health.core.client import client_address
+from workforce_health.surveys import tokens
+from workforce_health.surveys.models import Invitation, Wave
+
+
+def _request(remote: str, forwarded: str | None = None):
+    request = RequestFactory().get("/", REMOTE_ADDR=remote)
+    if forwarded is not None:
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return request
+
+
+def test_without_trusted_proxies_a_forwarded_header_is_ignored() -> None:
+    request = _request("198.51.100.7", forwarded="203.0.113.1")
+    assert client_address(request) == "198.51.100.7"
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (1, "203.0.113.1", "203.0.113.1"),
+        (1, "10.9.9.9, 203.0.113.1", "203.0.113.1"),  # the left entry was sent by the client
+        (2, "10.9.9.9, 203.0.113.1, 192.0.2.50", "203.0.113.1"),
+        (2, "203.0.113.1", "203.0.113.1"),  # fewer entries than proxies: the first
+        (1, "", "198.51.100.7"),  # no header: the connection's address
+    ],
+)
+def test_trusted_proxies_name_the_client(proxies: int, forwarded: str, expected: str) -> None:
+    with override_settings(TRUSTED_PROXY_COUNT=proxies):
+        assert client_address(_request("198.51.100.7", forwarded=forwarded)) == expected
+
+
+def test_production_trusts_no_proxy_unless_told() -> None:
+    from config.settings import base
+
+    assert base.TRUSTED_PROXY_COUNT == 0
+
+
+def test_a_spoofed_header_does_not_escape_the_limit(client: Client, db: None) -> None:
+    """Without a trusted proxy, changing X-Forwarded-For on every guess changes nothing."""
+    with override_settings(SURVEY_GUESS_LIMIT=2):
+        for number in range(2):
+            client.get(
+                reverse("survey-start", kwargs={"token": tokens.new_token()}),
+                HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+            )
+        response = client.get(
+            reverse("survey-start", kwargs={"token": tokens.new_token()}),
+            HTTP_X_FORWARDED_FOR="203.0.113.200",
+        )
+    assert response.status_code == 429
+
+
+def test_the_cache_key_is_a_keyed_hash_not_a_plain_one(client: Client, db: None) -> None:
+    """A plain SHA-256 of an address can be reversed by hashing every IPv4 address."""
+    client.get(reverse("survey-start", kwargs={"token": tokens.new_token()}))
+    plain = hashlib.sha256(b"survey-guess:127.0.0.1").hexdigest()[:32]
+    keys = list(caches["default"]._cache)  # type: ignore[attr-defined]
+    assert keys and not any(plain in key for key in keys)
+
+
+@override_settings(SURVEY_SHARED_STARTS_PER_HOUR=3)
+def test_shared_link_starts_are_capped_per_client_per_hour(client: Client, opened: Wave) -> None:
+    url = reverse(
+        "survey-shared", kwargs={"la_code": opened.organisation.la_code, "slug": opened.slug}
+    )
+    for _ in range(3):
+        fresh = Client(REMOTE_ADDR="198.51.100.9")
+        assert fresh.post(url, {"access_code": opened.access_code}).status_code == 302
+    refused = Client(REMOTE_ADDR="198.51.100.9").post(url, {"access_code": opened.access_code})
+    assert refused.status_code == 429
+    assert "Too many surveys have been started" in refused.content.decode()
+    assert Invitation.objects.filter(source=Invitation.Source.SHARED_LINK).count() == 3
+    other = Client(REMOTE_ADDR="198.51.100.10").post(url, {"access_code": opened.access_code})
+    assert other.status_code == 302

@@ -1,0 +1,47 @@
+"""Which records' changes are audited: one central list, registered with django-auditlog.
+
+Models are named by label, so the apps that own them need no change. Survey responses, drafts,
+invitations and spent tokens are never registered: nothing may tie an answer to a person.
+"""
+
+from typing import Any
+
+from auditlog.registry import auditlog
+from django.apps import apps
+
+# label -> django-auditlog options (fields left out of the diff, fields masked in it)
+TRACKED: dict[str, dict[str, Any]] = {
+    "core.Organisation": {},
+    "core.Service": {},
+    "core.Team": {},
+    "core.Person": {},
+    "core.Employment": {},
+    "core.Membership": {},
+    "auth.User": {"exclude_fields": ["last_login"], "mask_fields": ["password"]},
+    "reports.Report": {},
+    "reports.ReportVersion": {"exclude_fields": ["document"]},
+    "surveys.Questionnaire": {},
+    "surveys.Wave": {"mask_fields": ["access_code"]},
+    "signin.OrganisationSignIn": {},
+    "signin.GroupMapping": {},
+    "mfa.Authenticator": {"exclude_fields": ["data", "last_used_at"]},
+}
+# Never audited, whatever is added above (docs/surveys-anonymity.md).
+NEVER = frozenset(
+    {
+        "surveys.Invitation",
+        "surveys.InvitedGroup",
+        "surveys.Draft",
+        "surveys.SpentToken",
+        "surveys.Response",
+        "surveys.StoredAnswers",
+    }
+)
+
+
+def register_tracked_models() -> None:
+    assert not NEVER & set(TRACKED), "a respondent model must never be audited"
+    for label, options in TRACKED.items():
+        model = apps.get_model(label)
+        if not auditlog.contains(model):
+            auditlog.register(model, **options)

@@ -155,3 +155,15 @@ def test_nothing_is_audited_on_a_respondent_path_even_if_a_record_changes(
     assert AuditEntry.objects.count() == before
     council.assessment.refresh_from_db()
     assert council.assessment.name == "Renamed"
+
+
+def test_auditing_a_new_record_leaves_its_reverse_relations_unread(db: None) -> None:
+    """Before: django-auditlog read organisation.comparator_set on create, and the instance
+    kept "no comparator set" after one was saved."""
+    from workforce_health.benchmarks import services as benchmark_services
+    from workforce_health.core.models import Organisation
+
+    organisation = core_services.organisation_create(name="Newtown", la_code="993")
+    elsewhere = Organisation.objects.get(pk=organisation.pk)  # as another request would
+    benchmark_services.comparators_set(organisation=elsewhere, la_codes=[])
+    assert organisation.comparator_set.la_codes == ""

@@ -12,8 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from workforce_health.audit import services
 from workforce_health.audit.models import current_organisation_id
 from workforce_health.audit.views_audited import AUDITED_VIEWS
-from workforce_health.core.client import client_address
 from workforce_health.core import selectors
+from workforce_health.core.client import client_address
 from workforce_health.signin.middleware import is_anonymous_path
 
 

@@ -43,5 +43,11 @@ def register_tracked_models() -> None:
     assert not NEVER & set(TRACKED), "a respondent model must never be audited"
     for label, options in TRACKED.items():
         model = apps.get_model(label)
-        if not auditlog.contains(model):
-            auditlog.register(model, **options)
+        if auditlog.contains(model):
+            continue
+        # The model's own columns only: on a create or delete, django-auditlog would otherwise
+        # read reverse one-to-one relations, and the instance would then remember "none" for
+        # a related row created afterwards (organisation.comparator_set).
+        left_out = set(options.get("exclude_fields", []))
+        columns = [field.name for field in model._meta.fields if field.name not in left_out]
+        auditlog.register(model, include_fields=columns, mask_fields=options.get("mask_fields", []))

@@ -17,6 +17,9 @@ TRACKED: dict[str, dict[str, Any]] = {
     "core.Person": {},
     "core.Employment": {},
     "core.Membership": {},
+    # Census returns and HR extracts are written in bulk (no per-record signal): each import's
+    # own row (who, which file, how many people added and changed) is its audit entry.
+    "census.CensusImport": {},
     "auth.User": {"exclude_fields": ["last_login"], "mask_fields": ["password"]},
     "reports.Report": {},
     "reports.ReportVersion": {"exclude_fields": ["document"]},

@@ -28,6 +28,7 @@ from workforce_health.core.models import Employment, Membership, Organisation, P
 from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.generator import generate
+from workforce_health.demo.mfa import demo_mfa_load
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 from workforce_health.demo.reports import demo_reports_load
 from workforce_health.demo.surveys import demo_surveys_delete, demo_surveys_load
@@ -105,6 +106,7 @@ def demo_load(
         )
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
         demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
+        demo_mfa_load(organisation=organisation)  # admin and lead: the published demo key
     return DemoResult(
         organisation=organisation,
         people=len(demo.people),

@@ -111,3 +111,13 @@ def sign_in_unlock(*, kind: str, value: str, by: str) -> int:
         raise ValueError(f"Unknown lock kind {kind!r}")
     logger.warning("Sign-in unlocked: %s %r by %s", kind, value, by)
     return removed
+
+
+@transaction.atomic
+def authenticator_app_add(*, user: User, secret: str) -> None:
+    """Give `user` an authenticator app (TOTP) with this base32 secret (the demo's sign-ins)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, secret)

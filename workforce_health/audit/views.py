@@ -46,9 +46,14 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             "headers": HEADERS,
             "query_string": query.urlencode() + "&" if query else "",
             "csv_query": query.urlencode(),
-            "retention_days": settings.AUDIT_RETENTION_DAYS,
+            "retention": _retention(settings.AUDIT_RETENTION_DAYS),
         },
     )
+
+
+def _retention(days: int) -> str:
+    years = round(days / 365.25)
+    return f"{years} years" if years >= 2 and abs(years * 365.25 - days) < 7 else f"{days} days"
 
 
 def _neutral(text: str) -> str:

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from workforce_health.core.models import Organisation
 from workforce_health.signin import rules, services
 
-DEMO_TOTP_SECRET = "NORTHMOORDEMOKEYISPUBLIC23456ABC"  # base32, published in the README
+DEMO_TOTP_SECRET = "NORTHMOORDEMOKEYISPUBLIC23456ABC"  # noqa: S105 (base32, public, in README)
 
 
 def demo_mfa_load(*, organisation: Organisation) -> list[str]:

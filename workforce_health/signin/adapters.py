@@ -46,6 +46,8 @@ class AccountAdapter(DefaultAccountAdapter):
         return client_address(request) or "unknown"
 
     def authentication_failed(self, request: HttpRequest, **credentials: Any) -> None:
+        if getattr(request, "axes_locked_out", False):
+            return  # lockout.locked_out says so
         # The username and address, never the password.
         logger.warning(
             "Sign-in failed: wrong username or password (username %r, address %s)",

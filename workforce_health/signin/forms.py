@@ -100,6 +100,8 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 class SignInSettingsForm(forms.ModelForm):
+    govuk_mark_optional = False  # the IDs are needed once Microsoft sign-in is on
+
     class Meta:
         model = OrganisationSignIn
         fields = [
@@ -136,6 +138,8 @@ class SignInSettingsForm(forms.ModelForm):
 
 
 class GroupMappingForm(forms.ModelForm):
+    govuk_mark_optional = False  # the labels say who needs a service or team
+
     class Meta:
         model = GroupMapping
         fields = ["claim_value", "role", "service", "team"]

@@ -53,6 +53,10 @@ class OrganisationSignIn(models.Model):
         verbose_name="Local administrator who may still sign in with a password",
     )
 
+    class Meta:
+        verbose_name = "sign-in settings"
+        verbose_name_plural = "sign-in settings"
+
     def __str__(self) -> str:
         return f"Sign-in settings of {self.organisation}"
 
@@ -105,6 +109,7 @@ class GroupMapping(models.Model):
     team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, blank=True)
 
     class Meta:
+        verbose_name = "group or app role"
         ordering = ["claim_value"]
         constraints = [
             models.UniqueConstraint(

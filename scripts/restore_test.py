@@ -62,6 +62,12 @@ def _create(base: str, database: str) -> str:
     return _url(base, database)
 
 
+def _drop(base: str, *databases: str) -> None:
+    with psycopg.connect(_url(base, "postgres"), autocommit=True) as connection:
+        for database in databases:
+            connection.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(database)))
+
+
 def _row_counts(url: str) -> dict[str, int]:
     with psycopg.connect(url) as connection:
         tables = [
@@ -103,8 +109,8 @@ def _figures(url: str) -> dict[str, str]:
 
 def main() -> None:
     base = os.environ.get("DATABASE_URL", "")
-    if not base.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to the throwaway PostgreSQL (make restore-test does).")
+    if not base.startswith("postgres") or not os.environ.get("PGTHROWAWAY_DIR"):
+        sys.exit("Run on the throwaway PostgreSQL (make restore-test): it creates databases.")
     started = time.monotonic()
     source = _create(base, "restore_source")
     _run(CLI, "migrate", "--no-input", database_url=source)
@@ -139,6 +145,7 @@ def main() -> None:
     for name, text in figures.items():
         if refigured[name] != text:
             sys.exit(f"{name} differ after the restore")
+    _drop(base, "restore_source", "restore_target")
     print(
         f"Restore test passed: {len(counts)} tables, {sum(counts.values())} rows and "
         f"{len(figures)} sets of figures identical after pg_dump ({size / 1e6:.1f} MB) and "

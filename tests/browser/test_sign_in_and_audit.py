@@ -131,6 +131,7 @@ def test_a_locked_sign_in_and_the_administrators_pages(
         expect(page.get_by_role("heading", level=1)).to_have_text("Audit trail")
         expect(page.get_by_role("cell", name="Person's record").first).to_be_visible()
         assert_accessible()
+        page.get_by_text("Filter the entries").click()
         page.get_by_label("What happened").select_option(label="Viewed")
         page.get_by_role("button", name="Apply filters").click()
         expect(page.get_by_text("1 entry")).to_be_visible()

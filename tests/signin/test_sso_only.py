@@ -140,3 +140,19 @@ def test_an_administrator_cannot_use_another_organisations_team(
         },
     )
     assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+
+
+def test_another_organisations_group_cannot_be_removed(
+    client: Client, council: factories.Council, other_council: factories.Council
+) -> None:
+    theirs = services.group_mapping_create(
+        organisation=other_council.organisation,
+        claim_value="<script>x</script>",
+        role="practitioner",
+    )
+    client.force_login(council.users["administrator"])
+    url = reverse("sign-in-group-remove", kwargs={"mapping_id": theirs.pk})
+    assert client.get(url).status_code == 404 and client.post(url).status_code == 404
+    client.force_login(other_council.users["administrator"])
+    page = client.get(reverse("sign-in-settings")).content.decode()
+    assert "&lt;script&gt;x&lt;/script&gt;" in page and "<script>x</script>" not in page

@@ -1,12 +1,16 @@
 """The limiter's client: X-Forwarded-For only through trusted proxies; keyed, unlinkable counts."""
 
 import hashlib
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.cache import caches
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 
+from tests.core.test_production_settings import PRODUCTION
 from workforce_health.core.client import client_address
 from workforce_health.surveys import tokens
 from workforce_health.surveys.models import Invitation, Wave
@@ -39,10 +43,22 @@ def test_trusted_proxies_name_the_client(proxies: int, forwarded: str, expected:
         assert client_address(_request("198.51.100.7", forwarded=forwarded)) == expected
 
 
-def test_production_trusts_no_proxy_unless_told() -> None:
-    from config.settings import base
-
-    assert base.TRUSTED_PROXY_COUNT == 0
+def test_production_trusts_no_forwarded_header_unless_told(tmp_path) -> None:
+    """Before: production read the client from X-Forwarded-For, which any client can send."""
+    script = (
+        "import django; django.setup();"
+        "from django.test import RequestFactory;"
+        "from workforce_health.surveys.ratelimit import client_address;"
+        "print(client_address(RequestFactory().get('/', REMOTE_ADDR='198.51.100.7',"
+        " HTTP_X_FORWARDED_FOR='203.0.113.1')))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE",)}
+    env = {k: v for k, v in env.items() if k != "TRUSTED_PROXY_COUNT"}
+    env |= PRODUCTION | {"WORKFORCE_HEALTH_VAR_DIR": str(tmp_path)}
+    shown = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.strip() == "198.51.100.7"
 
 
 def test_a_spoofed_header_does_not_escape_the_limit(client: Client, db: None) -> None:

@@ -190,6 +190,9 @@ AXES_VERBOSE = False
 # `workforce-health audit-prune`.
 AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(6 * 366)))
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+# django-auditlog's own migrations create its default entry table even when the entry model is
+# swapped (above); that unused table would block PostgreSQL's TRUNCATE of content types.
+MIGRATION_MODULES = {"auditlog": None}
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 LANGUAGE_CODE = "en-gb"

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("workforce_health.signin.urls")),
     path("", include("workforce_health.audit.urls")),
     path("", include("workforce_health.surveys.urls")),
+    path("", include("workforce_health.results.urls")),
     path("benchmarks/", include("workforce_health.benchmarks.urls")),
     path("workforce/", include("workforce_health.staffing.urls")),
     path("census/", include("workforce_health.census.urls")),

@@ -15,7 +15,7 @@ from workforce_health.audit.forms import AuditFilterForm
 from workforce_health.audit.models import AuditEntry
 from workforce_health.audit.presentation import HEADERS, audit_row
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import viewer
+from workforce_health.core.view_helpers import viewer
 
 ENTRIES_PER_PAGE = 50
 CSV_ROW_LIMIT = 100_000

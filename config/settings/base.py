@@ -118,9 +118,6 @@ AUTHENTICATION_BACKENDS = [
     "workforce_health.signin.backends.LockoutBackend",
     "workforce_health.signin.backends.PasswordBackend",
 ]
-# Paths that respondents use without signing in: no session is touched, no audit row, log
-# line or address is written for them (docs/surveys-anonymity.md).
-ANONYMOUS_PATH_PREFIXES = ("/s/", "/survey/")
 # Reverse proxies in front of the service that append to X-Forwarded-For (core/client.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

@@ -24,6 +24,7 @@ def test_the_whole_respondent_journey_leaves_no_trace(
     staff = Client(REMOTE_ADDR=ADDRESS)
     staff.force_login(council.users["workforce_lead"])  # a lead answering their own survey
     session_key = staff.session.session_key
+    session_before = dict(staff.session.items())
     shared = reverse("survey-shared", kwargs={"la_code": "991", "slug": opened.slug})
     with caplog.at_level(logging.DEBUG):
         started = staff.post(shared, {"access_code": opened.access_code})
@@ -38,6 +39,7 @@ def test_the_whole_respondent_journey_leaves_no_trace(
         staff.get(reverse("survey-start", kwargs={"token": "not-a-token"}))  # a wrong guess
         staff.post(shared, {"access_code": "WRONG"})
     assert AuditEntry.objects.count() == before
+    assert dict(staff.session.items()) == session_before  # the sign-in's session is untouched
     logged = "\n".join(record.getMessage() for record in caplog.records)
     for secret in (
         ADDRESS,

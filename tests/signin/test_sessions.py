@@ -4,15 +4,24 @@ import os
 import subprocess
 import sys
 import time
+from typing import Any
 
 import pytest
 from django.conf import settings
-from django.test import Client
+from django.contrib.sessions.backends.db import SessionStore
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
 from tests import factories
 from tests.surveys import helpers
-from workforce_health.signin.middleware import SEEN_KEY, STARTED_KEY
+from workforce_health.signin.middleware import (
+    SEEN_KEY,
+    STARTED_KEY,
+    MfaRequiredMiddleware,
+    SessionLimitsMiddleware,
+)
 
 
 def _signed_in(client: Client, council: factories.Council) -> Client:
@@ -78,3 +87,29 @@ def test_respondent_pages_leave_a_signed_in_session_untouched(
     monkeypatch.setattr(time, "time", lambda: later)
     assert client.get(reverse("survey-start", kwargs={"token": token})).status_code in (200, 302)
     assert client.session[SEEN_KEY] == seen  # no time of the visit kept with the sign-in
+
+
+@pytest.mark.parametrize(
+    "path", ["/s/" + "A" * 43 + "/", "/s/x/section/1/", "/survey/991/health-check/"]
+)
+@pytest.mark.parametrize("middleware", [SessionLimitsMiddleware, MfaRequiredMiddleware])
+def test_the_sign_in_middleware_neither_reads_nor_writes_the_session_on_respondent_paths(
+    rf: RequestFactory, settings: Any, path: str, middleware: type
+) -> None:
+    settings.WORKFORCE_HEALTH_REQUIRE_MFA = True
+    request = rf.get(path)
+    request.session = SessionStore()
+    request.user = SimpleLazyObject(lambda: pytest.fail("the sign-in was looked at"))
+    response = HttpResponse()
+    assert middleware(lambda _: response)(request) is response
+    assert not request.session.accessed and not request.session.modified
+
+
+def test_staff_pages_are_not_respondent_paths(
+    rf: RequestFactory, council: factories.Council
+) -> None:
+    request = rf.get("/surveys/waves/1/")  # "/surveys/", not "/survey/"
+    request.session = SessionStore()
+    request.user = council.users["service_manager"]
+    SessionLimitsMiddleware(lambda _: HttpResponse())(request)
+    assert request.session.modified and SEEN_KEY in request.session

@@ -1,6 +1,6 @@
 """Attach the signed-in user and their address to audited changes, and record views.
 
-On respondent paths (settings.ANONYMOUS_PATH_PREFIXES) django-auditlog is switched off for the
+On the respondent paths (core/anonymous_paths.py) django-auditlog is switched off for the
 whole request: nothing there may write an audit entry carrying a person or an address.
 """
 
@@ -13,8 +13,8 @@ from workforce_health.audit import services
 from workforce_health.audit.models import current_organisation_id
 from workforce_health.audit.views_audited import AUDITED_VIEWS
 from workforce_health.core import selectors
+from workforce_health.core.anonymous_paths import is_anonymous_path
 from workforce_health.core.client import client_address
-from workforce_health.signin.middleware import is_anonymous_path
 
 
 class AuditMiddleware:

@@ -11,17 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from workforce_health.core.anonymous_paths import is_anonymous_path
 from workforce_health.signin import rules
 
 STARTED_KEY = "signin_started_at"
 SEEN_KEY = "signin_seen_at"
 MFA_CHECKED_KEY = "signin_mfa_checked"
 SEEN_RESOLUTION_SECONDS = 60  # the last-seen time is written at most once a minute
-
-
-def is_anonymous_path(path: str) -> bool:
-    """Respondent pages: no session, audit row, log line or address may be written for them."""
-    return path.startswith(tuple(settings.ANONYMOUS_PATH_PREFIXES))
 
 
 class SessionLimitsMiddleware:

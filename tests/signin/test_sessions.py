@@ -99,7 +99,7 @@ def test_the_sign_in_middleware_neither_reads_nor_writes_the_session_on_responde
     settings.WORKFORCE_HEALTH_REQUIRE_MFA = True
     request = rf.get(path)
     request.session = SessionStore()
-    request.user = SimpleLazyObject(lambda: pytest.fail("the sign-in was looked at"))
+    request.user = SimpleLazyObject(lambda: pytest.fail("the sign-in was looked at"))  # type: ignore[assignment]
     response = HttpResponse()
     assert middleware(lambda _: response)(request) is response
     assert not request.session.accessed and not request.session.modified

@@ -7,7 +7,7 @@ PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev run migrate demo demo-reset test lint fmt typecheck pytest \
-	test-browser test-postgres bench bench-nhs bench-load css lock clean
+	test-browser test-postgres restore-test bench bench-nhs bench-load css lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -67,6 +67,11 @@ test-postgres: install-dev ## The test suite against a throwaway PostgreSQL clus
 	@eval "$$(scripts/throwaway-postgres start)" && \
 	  trap 'scripts/throwaway-postgres stop "$$PGTHROWAWAY_DIR"' EXIT && \
 	  DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
+
+restore-test: install ## Back up the demo with pg_dump, restore it, compare (docs/backups.md)
+	@eval "$$(scripts/throwaway-postgres start)" && \
+	  trap 'scripts/throwaway-postgres stop "$$PGTHROWAWAY_DIR"' EXIT && \
+	  $(BIN)/python scripts/restore_test.py
 
 bench: install-dev ## Run the benchmarks under bench/ (see docs/performance.md)
 	@for script in bench/bench_*.py; do echo "--- $$script"; $(BIN)/python $$script; done

@@ -3,6 +3,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("workforce_health.web.urls")),
     path("", include("workforce_health.core.urls")),
+    path("", include("workforce_health.signin.urls")),
+    path("", include("workforce_health.audit.urls")),
     path("", include("workforce_health.surveys.urls")),
     path("", include("workforce_health.results.urls")),
     path("benchmarks/", include("workforce_health.benchmarks.urls")),

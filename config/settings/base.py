@@ -28,6 +28,16 @@ INSTALLED_APPS = [
     "workforce_health.surveys",
     "workforce_health.results",
     "workforce_health.reports",
+    # Sign-in (before allauth, so its GOV.UK templates replace allauth's) and the audit trail.
+    "workforce_health.signin",
+    "workforce_health.audit",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "axes",
+    "auditlog",
 ]
 
 MIDDLEWARE = [
@@ -37,9 +47,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "workforce_health.signin.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "workforce_health.core.middleware.ActiveMembershipMiddleware",
+    "workforce_health.signin.middleware.MfaRequiredMiddleware",
+    "workforce_health.audit.middleware.AuditMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -95,6 +110,88 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "sign-in"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "sign-in"
+PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for an hour
+
+# Sign-in (docs/sign-in-and-audit.md). The lockout backend comes first: it refuses every
+# attempt for a locked account or address before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "workforce_health.signin.backends.LockoutBackend",
+    "workforce_health.signin.backends.PasswordBackend",
+]
+# Reverse proxies in front of the service that append to X-Forwarded-For (core/client.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Sessions: signed out after SESSION_IDLE_MINUTES without a request, and SESSION_ABSOLUTE_HOURS
+# after signing in whatever happens.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "45"))
+SESSION_ABSOLUTE_HOURS = int(os.environ.get("SESSION_ABSOLUTE_HOURS", "10"))
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 60 * 60
+
+# MFA: administrators and workforce leads who sign in with a password must use an
+# authenticator app (TOTP) and get recovery codes. Only the test settings turn this off.
+WORKFORCE_HEALTH_REQUIRE_MFA = True
+
+# django-allauth: sign-in by username only, no self sign-up, TOTP and recovery codes, and
+# Microsoft Entra ID through OpenID Connect with per-organisation settings in the database.
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_ADAPTER = "workforce_health.signin.adapters.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "workforce_health.signin.forms.SignInForm",
+    "reauthenticate": "workforce_health.signin.forms.ReauthenticateForm",
+}
+# Throttling with back-off: by address and by account, each over several windows, so a
+# guesser slows from a few tries a minute to a few an hour (then axes locks the account).
+ACCOUNT_RATE_LIMITS = {
+    "login": "120/m/ip",  # a council office shares one address at 9 in the morning
+    "login_failed": "20/m/ip,60/h/ip,5/5m/key,10/h/key",
+    "reset_password": "5/m/ip,5/h/key",
+    "reauthenticate": "10/m/user",
+}
+SOCIALACCOUNT_ADAPTER = "workforce_health.signin.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"provider_class": "workforce_health.signin.entra.EntraProvider"},
+}
+# Each organisation's Entra ID authority; {tenant_id} is replaced by the organisation's tenant.
+ENTRA_AUTHORITY = os.environ.get(
+    "ENTRA_AUTHORITY", "https://login.microsoftonline.com/{tenant_id}/v2.0"
+)
+MFA_ADAPTER = "workforce_health.signin.adapters.MfaAdapter"
+MFA_FORMS = {
+    "authenticate": "workforce_health.signin.forms.MfaAuthenticateForm",
+    "reauthenticate": "workforce_health.signin.forms.MfaReauthenticateForm",
+    "activate_totp": "workforce_health.signin.forms.ActivateTotpForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Workforce Health"
+MFA_RECOVERY_CODE_COUNT = 10
+
+# django-axes: lock an account, or an address, after AXES_FAILURE_LIMIT failed sign-ins, until
+# an administrator unlocks it (the "Locked sign-ins" page or `workforce-health unlock-sign-in`).
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_LOCKOUT_FAILURES", "20"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = None
+AXES_USERNAME_CALLABLE = "workforce_health.signin.lockout.username"
+AXES_CLIENT_IP_CALLABLE = "workforce_health.signin.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "workforce_health.signin.lockout.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+
+# The audit trail (workforce_health/audit): kept AUDIT_RETENTION_DAYS, then removed by
+# `workforce-health audit-prune`.
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", str(6 * 366)))
+AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
+# django-auditlog's own migrations create its default entry table even when the entry model is
+# swapped (above); that unused table would block PostgreSQL's TRUNCATE of content types.
+MIGRATION_MODULES = {"auditlog": None}
+AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -122,5 +219,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},  # a line per PDF step otherwise
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},  # a line per PDF step otherwise
+        "axes": {"level": "ERROR"},  # workforce_health.signin logs each failure once
+    },
 }

@@ -19,6 +19,7 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -36,7 +37,4 @@ CACHES = {
         "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),  # noqa: F405
     }
 }
-# Behind the reverse proxy every request comes from the proxy: count the client it forwards.
-SURVEY_GUESS_CLIENT_IP_HEADER = os.environ.get(
-    "SURVEY_GUESS_CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR"
-)
+# Behind a reverse proxy, set TRUSTED_PROXY_COUNT (base settings) to the number of proxies.

@@ -10,3 +10,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Existing suites sign staff in with force_login or a password only; MFA enforcement is
+# proved on by tests/signin/test_mfa.py against the base and production settings.
+WORKFORCE_HEALTH_REQUIRE_MFA = False

@@ -3,7 +3,16 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.route_expectations import ARGUMENTS, EXPECTED, NOT_FOUND, POST_ONLY, PUBLIC, Role
+from tests.route_expectations import (
+    ARGUMENTS,
+    EXPECTED,
+    NOT_FOUND,
+    POST_ONLY,
+    PUBLIC,
+    RECENT_SIGN_IN,
+    SIGN_IN_STEP,
+    Role,
+)
 
 ALL_ROLES = frozenset(Role.values)
 
@@ -39,6 +48,8 @@ def test_anonymous_visitor(council, client):
             ok = response.status_code == 200
         elif expected == POST_ONLY:
             ok = response.status_code == 405
+        elif expected == SIGN_IN_STEP:
+            ok = response.status_code == 302 and response["Location"] == reverse("sign-in")
         else:
             ok = response.status_code == 302 and response["Location"].startswith(
                 reverse("sign-in") + "?next="
@@ -51,9 +62,12 @@ def test_anonymous_visitor(council, client):
 def _wanted(name: str, role: str) -> int:
     expected = EXPECTED[name]
     if expected == PUBLIC:
-        return 302 if name == "sign-in" else 200  # signed-in users go home from sign-in
+        # signed-in users go home from sign-in
+        return 302 if name in ("sign-in", "account_login") else 200
     if expected == POST_ONLY:
         return 405
+    if expected in (SIGN_IN_STEP, RECENT_SIGN_IN):
+        return 302
     if role in expected:
         return 200
     return 404 if role in NOT_FOUND.get(name, set()) else 403

@@ -20,6 +20,10 @@ STRUCTURE_VIEWERS = frozenset(
 EDITORS = frozenset({Role.ADMINISTRATOR, Role.WORKFORCE_LEAD})
 PUBLIC = "public"
 POST_ONLY = "post-only"
+# A step inside signing in (the MFA code): without a sign-in under way, back to sign in.
+SIGN_IN_STEP = "sign-in-step"
+# Needs a recent password (allauth's reauthentication): signed-in users are asked for it first.
+RECENT_SIGN_IN = "recent-sign-in"
 
 EXPECTED: dict[str, frozenset[str] | str] = {}
 NOT_FOUND: dict[str, set[str]] = {}

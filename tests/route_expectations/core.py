@@ -11,7 +11,6 @@ from tests.route_expectations import (
 
 EXPECTED = {
     "accessibility": PUBLIC,
-    "sign-in": PUBLIC,
     "sign-out": POST_ONLY,
     "home": ALL_ROLES,
     "organisation-switch": ALL_ROLES,

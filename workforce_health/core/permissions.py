@@ -27,6 +27,8 @@ class Capability(StrEnum):
     # The redacted text of survey comments (results comments page, the scrutiny report's
     # quotation chooser): "Free text is shown only to the workforce lead" (issue 4, item 7).
     VIEW_SURVEY_COMMENTS = "view_survey_comments"
+    MANAGE_SIGN_IN = "manage_sign_in"  # Microsoft sign-in settings, unlocking sign-ins
+    VIEW_AUDIT = "view_audit"  # the audit trail of changes and of views of personal records
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -41,6 +43,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.MANAGE_SIGN_IN,
+            Capability.VIEW_AUDIT,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(

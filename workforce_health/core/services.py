@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
 from django.db import transaction
 
@@ -204,8 +205,12 @@ def user_with_membership_create(
     team: Team | None = None,
     person: Person | None = None,
 ) -> User:
-    """Create a sign-in and its role in ``organisation`` (managers need their service or team)."""
+    """Create a sign-in and its role in ``organisation`` (managers need their service or team).
+
+    The password must pass the AUTH_PASSWORD_VALIDATORS (length, common, like the username).
+    """
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
+    password_validation.validate_password(password, user)
     user.set_password(password)
     _save(user)
     membership_create(
@@ -234,3 +239,15 @@ def membership_create(
             person=person,
         )
     )
+
+
+@transaction.atomic
+def membership_update(
+    *,
+    membership: Membership,
+    role: str,
+    service: Service | None = None,
+    team: Team | None = None,
+) -> Membership:
+    membership.role, membership.service, membership.team = role, service, team
+    return _save(membership)

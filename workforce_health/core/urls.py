@@ -4,7 +4,6 @@ from workforce_health.core.views import accounts, home, people, structure
 
 urlpatterns = [
     path("", home.home, name="home"),
-    path("sign-in/", accounts.SignInView.as_view(), name="sign-in"),
     path("sign-out/", accounts.SignOutView.as_view(), name="sign-out"),
     path("organisation/switch/", accounts.organisation_switch, name="organisation-switch"),
     path("organisation/", structure.structure, name="structure"),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.errors import DemoError
 from workforce_health.demo.generator import generate
+from workforce_health.demo.mfa import demo_mfa_load
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 from workforce_health.demo.reports import demo_reports_load
 from workforce_health.demo.surveys import demo_surveys_delete, demo_surveys_load
@@ -72,6 +74,7 @@ def demo_is_loaded() -> bool:
     return demo_organisation() is not None
 
 
+@disable_auditlog()  # generated records, not anyone's change: no audit trail
 def demo_load(
     *, today: datetime.date | None = None, seed: int = council.DEFAULT_SEED
 ) -> DemoResult:
@@ -100,6 +103,7 @@ def demo_load(
         )
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
         demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
+        demo_mfa_load(organisation=organisation)  # admin and lead: the published demo key
     return DemoResult(
         organisation=organisation,
         people=len(demo.people),
@@ -108,6 +112,7 @@ def demo_load(
     )
 
 
+@disable_auditlog()
 @transaction.atomic
 def demo_reset() -> None:
     """Delete the demo organisation, everything in it and its demo sign-ins (nothing else)."""

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 
 from workforce_health.demo.loader import DemoSignIn
+from workforce_health.demo.mfa import DEMO_TOTP_SECRET
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -18,5 +19,13 @@ def sign_in_table(sign_ins: Sequence[DemoSignIn]) -> str:
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(
-        [f"Demo sign-ins (demo only; the password is public) at {SITE_URL}", "", *lines]
+        [
+            f"Demo sign-ins (demo only; the password is public) at {SITE_URL}",
+            "",
+            *lines,
+            "",
+            "admin and lead then need a code from an authenticator app: run "
+            "`workforce-health demo-code`,",
+            f"or add the demo's public key {DEMO_TOTP_SECRET} to an authenticator app.",
+        ]
     )

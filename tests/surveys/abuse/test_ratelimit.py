@@ -95,7 +95,7 @@ def test_the_cache_keeps_neither_address_nor_token(client: Client, db: None) -> 
     assert keys and not any("198.51.100.23" in k or guess in k for k in keys)
 
 
-@override_settings(SURVEY_GUESS_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR", SURVEY_GUESS_LIMIT=1)
+@override_settings(TRUSTED_PROXY_COUNT=1, SURVEY_GUESS_LIMIT=1)
 def test_behind_a_proxy_the_forwarded_address_counts(client: Client, token: str) -> None:
     client.get(_start(tokens.new_token()), HTTP_X_FORWARDED_FOR="203.0.113.9, 192.0.2.1")
     assert client.get(_start(token), HTTP_X_FORWARDED_FOR="192.0.2.1").status_code == 429

@@ -1,35 +1,13 @@
-"""Sign in, sign out and choosing the active organisation."""
-
-from typing import Any
+"""Sign out and choosing the active organisation (signing in: workforce_health/signin)."""
 
 from django import forms
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from workforce_health.core import selectors
 from workforce_health.core.middleware import ACTIVE_ORGANISATION_SESSION_KEY
 from workforce_health.core.permissions import requires_membership
-
-
-class SignInForm(AuthenticationForm):
-    error_messages = {
-        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
-        "inactive": "This account has been switched off. Ask your administrator.",
-    }
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["username"].error_messages["required"] = "Enter your username"
-        self.fields["password"].error_messages["required"] = "Enter your password"
-        self.fields["username"].widget.attrs.pop("autofocus", None)
-
-
-class SignInView(auth_views.LoginView):
-    template_name = "core/sign_in.html"
-    form_class = SignInForm
-    redirect_authenticated_user = True
 
 
 class SignOutView(auth_views.LogoutView):

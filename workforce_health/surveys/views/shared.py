@@ -39,6 +39,8 @@ def shared_start(request: HttpRequest, la_code: str, slug: str) -> HttpResponse:
     form = SharedLinkForm(request.POST or None, wave=wave)
     for field in form.fields.values():
         field.error_messages["invalid_choice"] = NOT_A_CHOICE
+    if wave.is_accepting and request.method == "POST" and ratelimit.starts_used_up(request):
+        return ratelimit.too_many(request, starts=True)
     if wave.is_accepting and request.method == "POST" and form.is_valid():
         group = {k: v for k, v in form.cleaned_data.items() if k != "access_code"}
         code = form.cleaned_data["access_code"]
@@ -48,6 +50,7 @@ def shared_start(request: HttpRequest, la_code: str, slug: str) -> HttpResponse:
         if token is None and form.has_error("access_code"):
             ratelimit.record_miss(request)
         if token is not None:
+            ratelimit.record_start(request)
             response = redirect("survey-start", token=token)
             response.set_cookie(
                 cookie,

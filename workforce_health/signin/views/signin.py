@@ -1,0 +1,23 @@
+"""The sign-in page (django-allauth's flow, so MFA and throttling apply) and refusals."""
+
+from typing import Any
+
+from allauth.account.views import LoginView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from workforce_health.signin import selectors
+
+
+class SignInView(LoginView):
+    template_name = "signin/sign_in.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["microsoft_sign_ins"] = selectors.entra_settings_list()
+        return context
+
+
+def social_refused(request: HttpRequest) -> HttpResponse:
+    """allauth's routes for a cancelled or failed Microsoft sign-in, and a closed sign-up."""
+    return render(request, "signin/refused.html", {"reason": "failed"})

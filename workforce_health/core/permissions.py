@@ -27,6 +27,8 @@ class Capability(StrEnum):
     # The redacted text of survey comments (results comments page, the scrutiny report's
     # quotation chooser): "Free text is shown only to the workforce lead" (issue 4, item 7).
     VIEW_SURVEY_COMMENTS = "view_survey_comments"
+    MANAGE_CAREERS = "manage_careers"  # the careers offer, vacancies, publishing the page
+    MANAGE_AGENCY_COMPLIANCE = "manage_agency_compliance"  # agency records, caps, DfE data
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -41,6 +43,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.MANAGE_CAREERS,
+            Capability.MANAGE_AGENCY_COMPLIANCE,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -55,6 +59,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
             Capability.VIEW_SURVEY_COMMENTS,
+            Capability.MANAGE_CAREERS,
+            Capability.MANAGE_AGENCY_COMPLIANCE,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(

@@ -169,16 +169,6 @@ def _words(frame: pl.DataFrame, status: str) -> pl.Expr:
     return pl.concat_list(parts).list.drop_nulls()
 
 
-def active_between(
-    assessed: pl.DataFrame, start: datetime.date, end: datetime.date
-) -> pl.DataFrame:
-    """Assignments that ran on any day from ``start`` to ``end`` (both included)."""
-    return assessed.filter(
-        (pl.col("start_date") <= end)
-        & (pl.col("end_date").is_null() | (pl.col("end_date") >= start))
-    )
-
-
 def by_team(assessed: pl.DataFrame) -> pl.DataFrame:
     """One row per service and team: assignments, how many comply, and per rule how many are
     not met and how many are missing a record; then ``missing_summary`` and

@@ -90,8 +90,9 @@ def vacancy_record(vacancy: Vacancy, *, url: str, town: str) -> dict[str, Any]:
     }
 
 
-def vacancies_csv(records: list[dict[str, Any]]) -> str:
-    return csv_text(VACANCY_FIELDS, ([r[f] for f in VACANCY_FIELDS] for r in records))
+def vacancies_csv(records: list[dict[str, Any]], *, fields: Sequence[str] | None = None) -> str:
+    columns = fields or VACANCY_FIELDS
+    return csv_text(columns, ([r[f] for f in columns] for r in records))
 
 
 # Agency data -----------------------------------------------------------------------------------
@@ -121,14 +122,14 @@ QUARTERLY_HEADERS: Final = (
 )
 
 
-def _money(value: object) -> str:
-    return "" if value is None else f"{float(value):.2f}"  # type: ignore[arg-type]
+MONEY_COLUMNS: Final = ("hourly_charge_rate", "hourly_cap")
 
 
 def agency_rows(
     employments: list[Employment], assessed: pl.DataFrame, *, la_code: str, quarter: str
 ) -> list[dict[str, Any]]:
-    """One record per assignment, in the order of ``employments`` (rows of ``assessed``)."""
+    """One record per assignment, typed for JSON (in the order of ``employments``, which are
+    the rows of ``assessed``); ``agency_csv`` writes the same records as text."""
     rows = []
     for employment, row in zip(employments, assessed.iter_rows(named=True), strict=True):
         record = getattr(employment, "agency_assignment", None)
@@ -142,28 +143,40 @@ def agency_rows(
                 "project_team": record.project_team if record else "",
                 "team": row["team"],
                 "assignment_start": row["start_date"].isoformat(),
-                "assignment_end": row["end_date"].isoformat() if row["end_date"] else "",
-                "hourly_charge_rate": _money(row["hourly_charge_rate"]),
-                "hourly_cap": _money(row["hourly_cap"]),
+                "assignment_end": row["end_date"].isoformat() if row["end_date"] else None,
+                "hourly_charge_rate": row["hourly_charge_rate"],
+                "hourly_cap": row["hourly_cap"],
                 "cap_rule": row["price_cap"],
                 "cap_exception_approved_by": row["cap_exception_approved_by"] or "",
-                "experience_years": (
-                    "" if row["experience_years"] is None else f"{row['experience_years']:g}"
-                ),
+                "experience_years": row["experience_years"],
                 "experience_rule": row["experience"],
                 "references_rule": row["references"],
-                "notice_weeks": "" if row["notice_weeks"] is None else row["notice_weeks"],
+                "notice_weeks": row["notice_weeks"],
                 "notice_rule": row["notice"],
                 "permanent_post_rule": row["gap"],
-                "compliant": "yes" if row["compliant"] else "no",
-                "missing": "; ".join(row["missing"]),
+                "compliant": bool(row["compliant"]),
+                "missing": list(row["missing"]),
             }
         )
     return rows
 
 
+def _text(column: str, value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "; ".join(value)
+    if column in MONEY_COLUMNS:
+        return f"{float(value):.2f}"  # type: ignore[arg-type]
+    if isinstance(value, float):
+        return f"{value:g}"
+    return value
+
+
 def agency_csv(rows: list[dict[str, Any]]) -> str:
-    return csv_text(QUARTERLY_HEADERS, ([r[h] for h in QUARTERLY_HEADERS] for r in rows))
+    return csv_text(QUARTERLY_HEADERS, ([_text(h, r[h]) for h in QUARTERLY_HEADERS] for r in rows))
 
 
 def in_quarter(

@@ -1,19 +1,19 @@
-"""Atom feeds of live vacancies: one per council and one of every council (Django's
-syndication framework, which escapes every text it writes)."""
+"""Atom feeds of live vacancies: one per council and one of every council, and the same
+document for the command line (Django's feed writer, which escapes every text it writes)."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 
-from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from workforce_health.careers import selectors
-from workforce_health.careers.models import CareersSite, Vacancy
+from workforce_health.careers.models import Vacancy
 from workforce_health.careers.public_cache import cached_public_page
 
 
@@ -39,58 +39,75 @@ def vacancy_path(vacancy: Vacancy) -> str:
     )
 
 
-class VacancyFeed(Feed):
-    feed_type = Atom1Feed
-
-    def get_object(self, request: HttpRequest, org_code: str | None = None) -> CareersSite | None:
-        if org_code is None:
-            return None
-        site = selectors.public_site_get(la_code=org_code)
-        if site is None:
-            raise Http404("This council has no careers page")
-        return site
-
-    def title(self, obj: CareersSite | None) -> str:
-        if obj is None:
-            return "Social work vacancies"
-        return f"Social work vacancies at {obj.organisation.name}"
-
-    def subtitle(self, obj: CareersSite | None) -> str:
-        return "Live vacancies; apply on the council's own recruitment site."
-
-    def link(self, obj: CareersSite | None) -> str:
-        if obj is None:
-            return reverse("careers-index")
-        return reverse("careers-organisation", kwargs={"org_code": obj.organisation.la_code})
-
-    def author_name(self, obj: CareersSite | None) -> str:
-        return obj.organisation.name if obj else "Workforce Health"
-
-    def items(self, obj: CareersSite | None) -> list[Vacancy]:
-        return list(selectors.public_vacancy_list(today=timezone.localdate(), site=obj))
-
-    def item_title(self, item: Vacancy) -> str:
-        return item.title  # Atom text: the feed writer escapes it
-
-    def item_description(self, item: Vacancy) -> str:
-        # Atom summaries are type="html": escape the plain text so a reader shows it as text.
-        return escape(vacancy_summary(item))
-
-    def item_link(self, item: Vacancy) -> str:
-        return vacancy_path(item)
-
-    def item_author_name(self, item: Vacancy) -> str:
-        return item.organisation.name
-
-    def item_pubdate(self, item: Vacancy) -> datetime.datetime:
-        day = item.first_published_on or item.opened_on
-        return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
-
-    def item_updateddate(self, item: Vacancy) -> datetime.datetime:
-        return item.updated_at
-
-    def item_categories(self, item: Vacancy) -> list[str]:
-        return [item.service.name, item.get_role_display()]
+def atom_text(
+    *,
+    title: str,
+    home_url: str,
+    feed_url: str,
+    author: str,
+    vacancies: Iterable[Vacancy],
+    url_of: Callable[[Vacancy], str],
+) -> str:
+    """The Atom document of ``vacancies`` (Django's feed writer escapes the XML)."""
+    feed = Atom1Feed(
+        title=title,
+        link=home_url,
+        description="Live vacancies; apply on the council's own recruitment site.",
+        feed_url=feed_url,
+        feed_guid=feed_url,
+        author_name=author,
+        language="en-gb",
+    )
+    for vacancy in vacancies:
+        link = url_of(vacancy)
+        posted = vacancy.first_published_on or vacancy.opened_on
+        feed.add_item(
+            title=vacancy.title,  # Atom text: written escaped
+            link=link,
+            unique_id=link,
+            # Atom summaries are type="html": escape the plain text so readers show it as text.
+            description=escape(vacancy_summary(vacancy)),
+            pubdate=timezone.make_aware(datetime.datetime.combine(posted, datetime.time())),
+            updateddate=vacancy.updated_at,
+            author_name=vacancy.organisation.name,
+            categories=[vacancy.service.name, vacancy.get_role_display()],
+        )
+    return feed.writeString("utf-8")
 
 
-vacancy_feed = cached_public_page(VacancyFeed())
+def _response(text: str) -> HttpResponse:
+    return HttpResponse(text, content_type="application/atom+xml; charset=utf-8")
+
+
+@cached_public_page
+def organisation_feed(request: HttpRequest, org_code: str) -> HttpResponse:
+    site = selectors.public_site_get(la_code=org_code)
+    if site is None:
+        raise Http404("This council has no careers page")
+    name = site.organisation.name
+    return _response(
+        atom_text(
+            title=f"Social work vacancies at {name}",
+            home_url=request.build_absolute_uri(
+                reverse("careers-organisation", kwargs={"org_code": org_code})
+            ),
+            feed_url=request.build_absolute_uri(request.path),
+            author=name,
+            vacancies=selectors.public_vacancy_list(today=timezone.localdate(), site=site),
+            url_of=lambda v: request.build_absolute_uri(vacancy_path(v)),
+        )
+    )
+
+
+@cached_public_page
+def index_feed(request: HttpRequest) -> HttpResponse:
+    return _response(
+        atom_text(
+            title="Social work vacancies",
+            home_url=request.build_absolute_uri(reverse("careers-index")),
+            feed_url=request.build_absolute_uri(request.path),
+            author="Workforce Health",
+            vacancies=selectors.public_vacancy_list(today=timezone.localdate()),
+            url_of=lambda v: request.build_absolute_uri(vacancy_path(v)),
+        )
+    )

@@ -83,9 +83,9 @@ urlpatterns = [
     path("agency/quarterly.csv", agency.quarterly_csv, name="agency-quarterly-csv"),
     # Public: no sign-in
     path("", public.index, name="careers-index"),
-    path("vacancies.atom", feeds.vacancy_feed, name="careers-index-feed"),
+    path("vacancies.atom", feeds.index_feed, name="careers-index-feed"),
     path("<la:org_code>/", public.organisation, name="careers-organisation"),
-    path("<la:org_code>/vacancies.atom", feeds.vacancy_feed, name="careers-organisation-feed"),
+    path("<la:org_code>/vacancies.atom", feeds.organisation_feed, name="careers-organisation-feed"),
     path("<la:org_code>/services/<slug:service_slug>/", public.service, name="careers-service"),
     path("<la:org_code>/vacancies/<int:vacancy_id>/", public.vacancy, name="careers-vacancy"),
 ]

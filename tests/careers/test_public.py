@@ -2,7 +2,6 @@
 they are there at all, and their cache."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse

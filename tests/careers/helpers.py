@@ -134,3 +134,15 @@ def compliant_record(employment: Employment, **fields: Any) -> AgencyAssignment:
         "permanent_post_checked": True,
     } | fields
     return services.agency_assignment_save(employment=employment, **values)
+
+
+def staff(council: factories.Council, count: int = 8) -> None:
+    """More children's social workers in post: with the council's two, enough for figures."""
+    for number in range(count):
+        worker = factories.person(
+            council.organisation,
+            f"{council.organisation.la_code}-S{number}",
+            "Staff Member",
+            is_registered_social_worker=True,
+        )
+        factories.employment(worker, council.safeguarding, census_role="5")

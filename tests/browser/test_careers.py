@@ -55,7 +55,7 @@ def test_a_visitor_reads_the_offer_figures_and_a_vacancy(
     apply = page.get_by_role("link", name="Apply on the council's website")
     expect(apply).to_have_attribute("href", "https://jobs.testshire.example/ts-001")
     assert_accessible()
-    posting = json.loads(page.locator("script[type='application/ld+json']").text_content())
+    posting = json.loads(page.locator("script[type='application/ld+json']").text_content() or "")
     assert problems(posting) == []
 
 
@@ -102,7 +102,7 @@ def test_the_job_posting_is_data_the_content_security_policy_allows(
     # the JobPosting, whose text starts with {"@context".
     assert not [s for s in samples if s.lstrip().startswith("{")], samples
     assert not [m for m in blocked if "ld+json" in m or "@context" in m], blocked
-    text = page.locator("script[type='application/ld+json']").text_content()
+    text = page.locator("script[type='application/ld+json']").text_content() or ""
     assert json.loads(text)["@type"] == "JobPosting"
 
 

@@ -104,8 +104,9 @@ def test_the_atom_feeds_hold_it_as_text(council, attacked):
     ):
         root = ET.fromstring(get(path).content)  # noqa: S314 - our own feed
         [entry] = root.findall(f"{ATOM}entry")
-        assert entry.find(f"{ATOM}title").text == FORMULA
-        summary = entry.find(f"{ATOM}summary")
+        title, summary = entry.find(f"{ATOM}title"), entry.find(f"{ATOM}summary")
+        assert title is not None and summary is not None and summary.text
+        assert title.text == FORMULA
         assert summary.get("type") == "html"
         # A reader shows the summary as HTML: the attack is escaped within it.
         assert "<script>" not in summary.text and "&lt;script&gt;" in summary.text

@@ -35,7 +35,9 @@ def test_vacancies_as_json_csv_and_atom(council, capsys):
     )
     feed = ET.fromstring(atom)  # noqa: S314 - our own feed
     [entry] = feed.findall(f"{ATOM}entry")
-    assert entry.find(f"{ATOM}link").get("href").startswith("https://x.example/careers/991/")
+    link = entry.find(f"{ATOM}link")
+    assert link is not None
+    assert (link.get("href") or "").startswith("https://x.example/careers/991/")
     everything = json.loads(run(capsys, "vacancies", organisation="991", all=True))
     assert sorted((r["title"], r["status"]) for r in everything) == [
         ("Draft", "Not advertised"),

@@ -49,6 +49,7 @@ def test_the_vacancy_page_has_one_valid_job_posting(council):
         "unitText": "YEAR",
     }
     assert posting["employmentType"] == ["FULL_TIME"]
+    assert vacancy.first_published_on is not None
     assert posting["datePosted"] == vacancy.first_published_on.isoformat()
     assert posting["validThrough"].startswith(vacancy.closing_date.isoformat() + "T23:59:59")
     assert posting["identifier"]["value"] == "TS-001"

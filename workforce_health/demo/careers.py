@@ -6,8 +6,8 @@ council offers market supplements and a protected first year to newly qualified 
 a dozen posts are advertised, with closing dates after the load date; the page shows facts from
 the demo's own records and Health Checks; earlier vacancies were filled in 40 to 120 days. Agency
 social workers in children's services since the DfE's rules came into force have records, most
-complete and within the rules, some with references, notice or a rate still missing, a few
-above the cap (one approved) and one with under 3 years' experience.
+complete and within the rules, some with references, notice or a rate still missing, some
+above the cap (some of those approved) and some with under 3 years' experience.
 """
 
 from __future__ import annotations

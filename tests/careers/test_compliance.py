@@ -138,7 +138,7 @@ def test_by_team_counts_and_words():
     assert (assessment["assignments"], assessment["compliant"]) == (3, 1)
     assert assessment["references_missing"] == 2 and assessment["experience_not_met"] == 1
     assert assessment["missing_summary"] == "references (2); notice period (1)"
-    assert assessment["problems_summary"] == "3 years' post-qualifying experience (1)"
+    assert assessment["problems_summary"] == "under 3 years' experience (1)"
     assert teams["Fostering"]["missing_summary"] == ""
 
 

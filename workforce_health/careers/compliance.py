@@ -33,6 +33,22 @@ RULE_LABELS: Final = {
     "notice": f"{NOTICE_WEEKS} weeks' notice",
     "gap": f"No permanent post in the region in the {GAP_MONTHS} months before",
 }
+# Column headings for the rules, short enough for a table.
+RULE_HEADINGS: Final = {
+    "price_cap": "Charge within the cap",
+    "experience": f"{MIN_EXPERIENCE_YEARS} years' experience",
+    "references": "References",
+    "notice": f"{NOTICE_WEEKS} weeks' notice",
+    "gap": "No recent permanent post",
+}
+# What a rule not met means, in words.
+PROBLEM_WORDS: Final = {
+    "price_cap": "charge above the cap",
+    "experience": f"under {MIN_EXPERIENCE_YEARS} years' experience",
+    "references": "no references",
+    "notice": f"under {NOTICE_WEEKS} weeks' notice",
+    "gap": f"left a permanent post in the region under {GAP_MONTHS} months before",
+}
 # What to record when a rule's status is "missing".
 MISSING_WORDS: Final = {
     "price_cap": "hourly charge rate",
@@ -162,7 +178,7 @@ def _words(frame: pl.DataFrame, status: str) -> pl.Expr:
             else:
                 word_expr = pl.lit(word)
         else:
-            word_expr = pl.lit(RULE_LABELS[rule])
+            word_expr = pl.lit(PROBLEM_WORDS[rule])
         parts.append(pl.when(pl.col(rule) == status).then(word_expr))
     if not frame.height:
         return pl.lit([], dtype=pl.List(pl.String))

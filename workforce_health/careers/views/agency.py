@@ -127,7 +127,7 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
             "caps": selectors.rate_cap_list(viewer=membership).count(),
             "trend": _trend(membership),
             "quarters": _recent_quarters(today),
-            "rule_labels": compliance.RULE_LABELS,
+            "rule_headings": compliance.RULE_HEADINGS,
         },
     )
 

@@ -11,7 +11,6 @@ against the current collection guidance before submitting (docs/careers.md).
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
@@ -190,7 +189,3 @@ def in_quarter(
         if e.start_date <= end and (e.end_date is None or e.end_date >= start)
     ]
     return [employments[i] for i in keep], assessed[keep] if keep else assessed.clear()
-
-
-def today_quarter(today: datetime.date) -> str:
-    return compliance.previous_quarter(today)

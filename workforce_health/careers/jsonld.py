@@ -25,8 +25,6 @@ from django.utils.safestring import SafeString, mark_safe
 from workforce_health.careers.models import Vacancy
 from workforce_health.core import codes
 
-REQUIRED: Final = ("title", "description", "datePosted", "hiringOrganization", "jobLocation")
-RECOMMENDED: Final = ("baseSalary", "employmentType", "validThrough", "identifier", "directApply")
 FULL_TIME_HOURS: Final = 37  # the usual full-time week in local government (NJC)
 _ESCAPES: Final = {
     ord("<"): "\\u003C",

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, Route, expect
 from tests import factories
 from tests.careers import helpers
 from tests.careers.jsonld_rules import problems
-from tests.surveys_results.helpers import past_wave
+from tests.results.helpers import past_wave
 from workforce_health.careers import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

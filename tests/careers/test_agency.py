@@ -11,17 +11,18 @@ from django.urls import reverse
 from tests import factories
 from tests.careers import helpers
 from workforce_health.careers import selectors
-from workforce_health.core.models import Employment, Membership
+from workforce_health.core.models import Employment
+from workforce_health.core.scope import Scope
 
 pytestmark = pytest.mark.django_db
 
 
 def lead_view(council):
-    return Membership(organisation=council.organisation, role=Membership.Role.ADMINISTRATOR)
+    return Scope.whole(council.organisation)
 
 
 def assessed(council):
-    records = selectors.agency_compliance_get(viewer=lead_view(council))
+    records = selectors.agency_compliance_get(scope=lead_view(council))
     return {
         e.person.full_name: row
         for e, row in zip(records.employments, records.assessed.iter_rows(named=True), strict=True)

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.surveys_results.helpers import past_wave, two_service_wave
+from tests.results.helpers import past_wave, two_service_wave
 from workforce_health.careers.facts import (
     BUILDERS_BY_KIND,
     FACT_BUILDERS,

@@ -11,18 +11,13 @@ from typing import Any
 from workforce_health.careers import selectors
 from workforce_health.careers.facts import Fact, Unavailable, facts_build
 from workforce_health.careers.models import SECTION_FIELDS, CareersSite, OfferItem, ServiceOffer
-from workforce_health.core.models import Membership, Organisation
+from workforce_health.core.scope import Scope
 
 Content = dict[str, Any]
 SECTION_HEADINGS = {
     name: str(getattr(ServiceOffer._meta.get_field(name), "verbose_name", name))
     for name in SECTION_FIELDS
 }
-
-
-def organisation_viewer(organisation: Organisation) -> Membership:
-    """An unsaved organisation-wide membership: the scope a publication is written from."""
-    return Membership(organisation=organisation, role=Membership.Role.ADMINISTRATOR)
 
 
 def _item_order(item: OfferItem) -> tuple[int, int]:
@@ -78,8 +73,7 @@ def content_build(
     not support (for the lead's preview; never published)."""
     organisation = site.organisation
     services, unavailable = [], {}
-    viewer = organisation_viewer(organisation)
-    for entry in selectors.offer_list(viewer=viewer):
+    for entry in selectors.offer_list(scope=Scope.whole(organisation)):
         if entry.offer is None or not entry.offer.included:
             continue
         offer_content, missing = _offer(entry.offer, today)

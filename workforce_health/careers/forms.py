@@ -18,7 +18,7 @@ from workforce_health.careers.models import (
     ServiceOffer,
     Vacancy,
 )
-from workforce_health.core.forms import _word_the_empty_choice
+from workforce_health.core.forms import word_the_empty_choice
 from workforce_health.core.models import Organisation, Service
 from workforce_health.web.forms import GovukDateInput
 
@@ -48,7 +48,7 @@ class _GovukModelForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            _word_the_empty_choice(field)
+            word_the_empty_choice(field)
 
 
 class CareersSiteForm(_GovukModelForm):

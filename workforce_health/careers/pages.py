@@ -14,8 +14,20 @@ from workforce_health.careers.content import Content
 from workforce_health.careers.facts import Fact, Unavailable
 from workforce_health.careers.models import Vacancy
 from workforce_health.charts import Series, line_chart
-from workforce_health.staffing.measures import format_rate
+from workforce_health.rounding import format_rate
 from workforce_health.web.tables import Column, Table
+
+
+def vacancy_status(vacancy: Vacancy, today: datetime.date) -> tuple[str, str]:
+    """The vacancy's state in words and the GOV.UK tag colour (the lead's list of vacancies;
+    the words also in ``vacancies --all``)."""
+    if vacancy.filled_on is not None:
+        return "Filled", "grey"
+    if vacancy.closing_date < today:
+        return "Closed", "grey"
+    if vacancy.is_published:
+        return "Advertised", "green"
+    return "Not advertised", "yellow"
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,11 @@
 """Reads for the careers app: the lead's offer, vacancies and agency records, and the public
 careers pages.
 
-Who may see which rows is decided in one place, ``_teams``: the teams in the viewer's scope
-(today's ``core.selectors.team_list``; to become the core ``Scope`` when it lands). The offer,
-vacancies and agency records are the organisation's: pages for them need an organisation-wide
-capability (``MANAGE_CAREERS``, ``MANAGE_AGENCY_COMPLIANCE``), and every read is still narrowed
-to the viewer's teams and services. Public reads take no viewer and return only what a live
-careers page shows.
+Who may see which rows is the one rule, ``core.scope.Scope``: scoped reads take one and read
+through it. The offer, vacancies and agency records are the organisation's: pages for them need
+an organisation-wide capability (``MANAGE_CAREERS``, ``MANAGE_AGENCY_COMPLIANCE``), and every
+read is still narrowed to the scope's teams and services. Public reads take no scope and return
+only what a live careers page shows.
 """
 
 from __future__ import annotations
@@ -31,19 +30,15 @@ from workforce_health.careers.models import (
 )
 from workforce_health.census import selectors as census_selectors
 from workforce_health.census.models import CouncilIncentives
-from workforce_health.core import selectors as core_selectors
 from workforce_health.core.models import (
     Employment,
     JobRole,
-    Membership,
     Organisation,
     Service,
     Team,
 )
-from workforce_health.staffing import selectors as staffing_selectors
+from workforce_health.core.scope import Scope
 from workforce_health.staffing.models import VacancySnapshot
-
-Role = Membership.Role
 
 # The job roles the DfE's agency rules cover, and the DfE job type each maps to.
 AGENCY_ROLE_OF: dict[str, str] = {
@@ -59,22 +54,11 @@ AGENCY_ROLE_OF: dict[str, str] = {
 }
 
 
-def _teams(viewer: Membership) -> QuerySet[Team]:
-    """The teams whose rows the viewer may see: the one place that decides it."""
-    return core_selectors.team_list(viewer=viewer)
-
-
-def _services(viewer: Membership) -> QuerySet[Service]:
-    return Service.objects.filter(
-        organisation=viewer.organisation, pk__in=_teams(viewer).values("service_id")
-    )
-
-
 # The lead's careers pages ----------------------------------------------------------------
 
 
-def site_get(*, viewer: Membership) -> CareersSite | None:
-    return CareersSite.objects.filter(organisation=viewer.organisation).first()
+def site_get(*, scope: Scope) -> CareersSite | None:
+    return CareersSite.objects.filter(organisation=scope.organisation).first()
 
 
 @dataclass(frozen=True)
@@ -83,44 +67,44 @@ class ServiceWithOffer:
     offer: ServiceOffer | None
 
 
-def offer_list(*, viewer: Membership) -> list[ServiceWithOffer]:
-    """Every service in the viewer's scope with its offer (None until one is written)."""
+def offer_list(*, scope: Scope) -> list[ServiceWithOffer]:
+    """Every service in the scope with its offer (None until one is written)."""
     offers = {
         o.service_id: o
-        for o in ServiceOffer.objects.filter(service__in=_services(viewer)).prefetch_related(
+        for o in ServiceOffer.objects.filter(service__in=scope.services()).prefetch_related(
             "pay_bands", "items"
         )
     }
     return [
         ServiceWithOffer(service, offers.get(service.pk))
-        for service in _services(viewer).order_by("name")
+        for service in scope.services().order_by("name")
     ]
 
 
-def service_get(*, viewer: Membership, service_id: int) -> Service | None:
-    return _services(viewer).filter(pk=service_id).first()
+def service_get(*, scope: Scope, service_id: int) -> Service | None:
+    return scope.services().filter(pk=service_id).first()
 
 
-def offer_get(*, viewer: Membership, service_id: int) -> ServiceOffer | None:
+def offer_get(*, scope: Scope, service_id: int) -> ServiceOffer | None:
     return (
-        ServiceOffer.objects.filter(service__in=_services(viewer), service_id=service_id)
+        ServiceOffer.objects.filter(service__in=scope.services(), service_id=service_id)
         .select_related("service")
         .prefetch_related("pay_bands", "items")
         .first()
     )
 
 
-def pay_band_get(*, viewer: Membership, pay_band_id: int) -> PayBand | None:
+def pay_band_get(*, scope: Scope, pay_band_id: int) -> PayBand | None:
     return (
-        PayBand.objects.filter(offer__service__in=_services(viewer), pk=pay_band_id)
+        PayBand.objects.filter(offer__service__in=scope.services(), pk=pay_band_id)
         .select_related("offer", "offer__service")
         .first()
     )
 
 
-def offer_item_get(*, viewer: Membership, item_id: int) -> OfferItem | None:
+def offer_item_get(*, scope: Scope, item_id: int) -> OfferItem | None:
     return (
-        OfferItem.objects.filter(offer__service__in=_services(viewer), pk=item_id)
+        OfferItem.objects.filter(offer__service__in=scope.services(), pk=item_id)
         .select_related("offer", "offer__service")
         .first()
     )
@@ -137,47 +121,51 @@ def publication_latest(*, organisation: Organisation) -> Publication | None:
     )
 
 
-def vacancy_list(*, viewer: Membership) -> QuerySet[Vacancy]:
+def vacancy_list(*, scope: Scope) -> QuerySet[Vacancy]:
     return (
-        Vacancy.objects.filter(organisation=viewer.organisation, service__in=_services(viewer))
+        Vacancy.objects.filter(organisation=scope.organisation, service__in=scope.services())
         .select_related("service", "team")
         .order_by("-is_published", "closing_date", "title", "pk")
     )
 
 
-def vacancy_get(*, viewer: Membership, vacancy_id: int) -> Vacancy | None:
-    return vacancy_list(viewer=viewer).filter(pk=vacancy_id).first()
+def vacancy_get(*, scope: Scope, vacancy_id: int) -> Vacancy | None:
+    return vacancy_list(scope=scope).filter(pk=vacancy_id).first()
 
 
-def vacancy_record_list(*, viewer: Membership) -> list[VacancySnapshot]:
+def vacancy_record_list(*, scope: Scope) -> list[VacancySnapshot]:
     """The latest vacancy figures the staffing records hold with posts vacant: a vacancy can be
     advertised from one (its team, service and the date the posts were vacant)."""
-    snapshots = staffing_selectors.vacancy_snapshot_list(viewer=viewer, limit=50)
+    snapshots = (
+        VacancySnapshot.objects.filter(scope.filter(service="service", team="team"))
+        .select_related("service", "team")
+        .order_by("-date", "team__name")[:50]
+    )
     latest: dict[tuple[int | None, int | None], VacancySnapshot] = {}
     for snapshot in snapshots:  # newest first: keep each place's latest figure
         latest.setdefault((snapshot.service_id, snapshot.team_id), snapshot)
     return [s for s in latest.values() if s.vacancy_fte > 0]
 
 
-def vacancy_record_get(*, viewer: Membership, record_id: int) -> VacancySnapshot | None:
-    return next((s for s in vacancy_record_list(viewer=viewer) if s.pk == record_id), None)
+def vacancy_record_get(*, scope: Scope, record_id: int) -> VacancySnapshot | None:
+    return next((s for s in vacancy_record_list(scope=scope) if s.pk == record_id), None)
 
 
-def team_choices(*, viewer: Membership) -> QuerySet[Team]:
-    return _teams(viewer).order_by("service__name", "name")
+def team_choices(*, scope: Scope) -> QuerySet[Team]:
+    return scope.teams().order_by("service__name", "name")
 
 
 # Measures of the offer working -----------------------------------------------------------
 
 
-def service_viewer(*, service: Service) -> Membership:
-    """An unsaved membership whose scope is one service's records, as its manager sees them;
-    the whole organisation's view of that kind of service when it is the only one (vacancies
-    are often recorded for the organisation, not a service), as the scrutiny report does."""
+def service_scope(*, service: Service) -> Scope:
+    """One service's records, as its manager sees them; the whole organisation's records of
+    that kind of service when it is the only one (vacancies are often recorded for the
+    organisation, not a service), as the scrutiny report does."""
     organisation = service.organisation
     if Service.objects.filter(organisation=organisation, kind=service.kind).count() == 1:
-        return Membership(organisation=organisation, role=Role.ADMINISTRATOR)
-    return Membership(organisation=organisation, role=Role.SERVICE_MANAGER, service=service)
+        return Scope.whole(organisation)
+    return Scope.of_service(service)
 
 
 def vacancy_fill_frame(*, service: Service) -> pl.DataFrame:
@@ -191,13 +179,12 @@ def vacancy_fill_frame(*, service: Service) -> pl.DataFrame:
 # Agency staff ------------------------------------------------------------------------------
 
 
-def agency_employment_list(*, viewer: Membership) -> QuerySet[Employment]:
-    """Agency spells in children's services social work roles in the viewer's teams (the DfE
+def agency_employment_list(*, scope: Scope) -> QuerySet[Employment]:
+    """Agency spells in children's services social work roles in the scope's teams (the DfE
     rules are for child and family social workers), newest first, with their records."""
     return (
         Employment.objects.filter(
-            organisation=viewer.organisation,
-            team__in=_teams(viewer),
+            scope.employment_filter(),
             team__service__kind=Service.Kind.CHILDREN,
             contract_type=Employment.ContractType.AGENCY,
             job_role__in=list(AGENCY_ROLE_OF),
@@ -207,20 +194,20 @@ def agency_employment_list(*, viewer: Membership) -> QuerySet[Employment]:
     )
 
 
-def agency_employment_get(*, viewer: Membership, employment_id: int) -> Employment | None:
-    return agency_employment_list(viewer=viewer).filter(pk=employment_id).first()
+def agency_employment_get(*, scope: Scope, employment_id: int) -> Employment | None:
+    return agency_employment_list(scope=scope).filter(pk=employment_id).first()
 
 
-def rate_cap_list(*, viewer: Membership) -> QuerySet[AgencyRateCap]:
-    return AgencyRateCap.objects.filter(organisation=viewer.organisation)
+def rate_cap_list(*, scope: Scope) -> QuerySet[AgencyRateCap]:
+    return AgencyRateCap.objects.filter(organisation=scope.organisation)
 
 
-def rate_cap_get(*, viewer: Membership, cap_id: int) -> AgencyRateCap | None:
-    return rate_cap_list(viewer=viewer).filter(pk=cap_id).first()
+def rate_cap_get(*, scope: Scope, cap_id: int) -> AgencyRateCap | None:
+    return rate_cap_list(scope=scope).filter(pk=cap_id).first()
 
 
-def _caps_frame(viewer: Membership) -> pl.DataFrame:
-    rows = rate_cap_list(viewer=viewer).values_list("role", "effective_from", "hourly_cap")
+def _caps_frame(scope: Scope) -> pl.DataFrame:
+    rows = rate_cap_list(scope=scope).values_list("role", "effective_from", "hourly_cap")
     return pl.DataFrame(
         [(r, d, float(c)) for r, d, c in rows], schema=compliance.CAP_SCHEMA, orient="row"
     )
@@ -235,10 +222,10 @@ class AgencyRecords:
     assessed: pl.DataFrame
 
 
-def agency_compliance_get(*, viewer: Membership) -> AgencyRecords:
-    """Every agency spell in the viewer's scope, with or without a record, assessed."""
+def agency_compliance_get(*, scope: Scope) -> AgencyRecords:
+    """Every agency spell in the scope, with or without a record, assessed."""
     employments: list[Employment] = list(
-        agency_employment_list(viewer=viewer).annotate(
+        agency_employment_list(scope=scope).annotate(
             own_permanent_end=Subquery(
                 Employment.objects.filter(
                     person=OuterRef("person"), end_date__lt=OuterRef("start_date")
@@ -249,7 +236,7 @@ def agency_compliance_get(*, viewer: Membership) -> AgencyRecords:
             )
         )
     )
-    region = viewer.organisation.region or None
+    region = scope.organisation.region or None
     rows = []
     for e in employments:
         record: AgencyAssignment | None = getattr(e, "agency_assignment", None)
@@ -276,7 +263,7 @@ def agency_compliance_get(*, viewer: Membership) -> AgencyRecords:
             }
         )
     frame = pl.DataFrame(rows, schema=compliance.ASSIGNMENT_SCHEMA, orient="row")
-    return AgencyRecords(employments, compliance.assess(frame, _caps_frame(viewer)))
+    return AgencyRecords(employments, compliance.assess(frame, _caps_frame(scope)))
 
 
 def _float(value: object) -> float | None:

@@ -1,8 +1,5 @@
 """The careers app's one window on survey results: Health Check headline items for a service,
 read from the results engine's suppressed tables (never a response, never a comment).
-
-``surveys/results/`` is moving to ``workforce_health/results/`` (PARALLEL.md): only the imports
-of this module change when it does.
 """
 
 from __future__ import annotations
@@ -13,10 +10,11 @@ from typing import Final
 
 import polars as pl
 
-from workforce_health.core.models import Membership, Service
+from workforce_health.core.models import Service
+from workforce_health.core.scope import Scope
+from workforce_health.results import selectors as results
+from workforce_health.results.pages.common import scoped
 from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import frames as results
-from workforce_health.surveys.results.common import scoped
 
 SOCIAL_WORK: Final = "social-work-health-check"
 # The headline items a careers page may quote, by the stable end of their item codes (a
@@ -47,9 +45,8 @@ class NotShown:
 
 def _waves(service: Service) -> list[Wave]:
     """Closed waves covering the service, the Social Work Health Check first, newest first."""
-    organisation_wide = Membership(organisation=service.organisation, role="administrator")
     waves = list(
-        results.results_wave_list(viewer=organisation_wide)
+        results.results_wave_list(scope=Scope.whole(service.organisation))
         .filter(status=Wave.Status.CLOSED, services=service)
         .prefetch_related("services")
     )
@@ -74,10 +71,8 @@ def headline_result(*, service: Service, topic: str) -> HeadlineResult | NotShow
             continue
         frames = results.results_frames(wave=wave)
         alone = {s.pk for s in wave.services.all()} == {service.pk}
-        scope = results.Scope() if alone else results.Scope(service=service.name)
+        scope = Scope.whole(service.organisation) if alone else Scope.of_service(service)
         rows = scoped(frames, scope, "items").filter(pl.col("item_code") == item.code)
-        if "service" in rows.columns and not alone:
-            rows = rows.filter(pl.col("service") == service.name)
         row = rows.row(0, named=True) if rows.height else None
         closed_on = wave.closes_on
         if row is None or row["suppressed"] or row["pct_agree"] is None:

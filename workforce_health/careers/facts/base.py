@@ -15,15 +15,14 @@ from typing import Any, Final
 
 from workforce_health.careers import selectors
 from workforce_health.core.models import Organisation, Service
-from workforce_health.staffing.dashboard.common import (
+from workforce_health.rounding import format_rate
+from workforce_health.staffing.dashboard.comparisons import Comparisons, comparisons_get
+from workforce_health.staffing.selectors import (
     SERVICE_KINDS,
     Context,
-    _has_data,
-    context_get,
     latest_complete_year,
+    workforce_context_get,
 )
-from workforce_health.staffing.dashboard.comparisons import Comparisons, comparisons_get
-from workforce_health.staffing.measures import format_rate
 
 # No workforce figure on a public page comes from fewer people than this (Skills for Care
 # hide groups under 10 workers, workforce-measures.md §10; the survey default is also 10).
@@ -112,14 +111,14 @@ class FactInputs:
         """The dashboard's totals for the service's kind, census years ended by today."""
         if self.service.kind not in SERVICE_KINDS:
             return None
-        viewer = selectors.service_viewer(service=self.service)
-        ctx = context_get(viewer=viewer, params={"service": self.service.kind})
+        scope = selectors.service_scope(service=self.service)
+        ctx = workforce_context_get(scope=scope, service_kind=self.service.kind)
         last = latest_complete_year(self.today)
-        years = [y for y in ctx.years if y <= last and _has_data(ctx.totals[y])]
+        years = [y for y in ctx.years if y <= last and ctx.has_data(y)]
         if not years:
             return None
         totals = {y: row for y, row in ctx.totals.items() if y <= years[-1]}
-        return Context(ctx.viewer, ctx.kind, ctx.inputs, totals, years[-1])
+        return Context(ctx.scope, ctx.kind, ctx.inputs, totals, years[-1])
 
     @cached_property
     def comparisons(self) -> Comparisons:

@@ -18,8 +18,8 @@ from workforce_health.careers.facts.base import (
     Unavailable,
     percent,
 )
+from workforce_health.rounding import format_rate
 from workforce_health.staffing.dashboard.comparisons import ENGLAND
-from workforce_health.staffing.measures import format_rate
 
 HIDDEN = f"Not shown: fewer than {MIN_GROUP} social workers"
 NO_RECORDS = "No records"

@@ -15,11 +15,12 @@ from workforce_health.careers import compliance, exports, selectors, services
 from workforce_health.careers.forms import AgencyAssignmentForm, RateCapForm
 from workforce_health.careers.models import AgencyRateCap
 from workforce_health.careers.views.offer import confirm_remove
-from workforce_health.core.models import Membership, Service
+from workforce_health.core.models import Service
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
-from workforce_health.staffing.dashboard.common import context_get
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.staffing.dashboard.comparisons import ENGLAND, comparisons_get
+from workforce_health.staffing.selectors import workforce_context_get
 from workforce_health.web.tables import Column, Table
 
 RULE_TAGS = {
@@ -31,10 +32,10 @@ RULE_TAGS = {
 TREND_MEASURES = ["agency_rate_fte", "agency_cover_rate_fte"]
 
 
-def _trend(membership: Membership) -> Table:
+def _trend(scope: Scope) -> Table:
     """The agency worker rate and agency cover rate by year (existing DfE measures)."""
-    ctx = context_get(viewer=membership, params={"service": Service.Kind.CHILDREN})
-    comps = comparisons_get(organisation=membership.organisation, measures=TREND_MEASURES)
+    ctx = workforce_context_get(scope=scope, service_kind=Service.Kind.CHILDREN)
+    comps = comparisons_get(organisation=scope.organisation, measures=TREND_MEASURES)
     years = [y for y in ctx.years if ctx.totals[y]]
     return Table(
         slug="agency-trend",
@@ -103,8 +104,9 @@ EARLIER_SHOWN = 20
 def compliance_view(request: HttpRequest) -> HttpResponse:
     """Agency workers in post today by team with what is missing; earlier assignments below."""
     membership = viewer(request)
+    scope = Scope.of(membership)
     today = timezone.localdate()
-    records = selectors.agency_compliance_get(viewer=membership)
+    records = selectors.agency_compliance_get(scope=scope)
     on_today = [
         e.start_date <= today and (e.end_date is None or e.end_date >= today)
         for e in records.employments
@@ -124,8 +126,8 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
                 f"(at most {EARLIER_SHOWN})"
             ),
             "compliant": sum(r["row"]["compliant"] for r in current_rows),
-            "caps": selectors.rate_cap_list(viewer=membership).count(),
-            "trend": _trend(membership),
+            "caps": selectors.rate_cap_list(scope=scope).count(),
+            "trend": _trend(scope),
             "quarters": _recent_quarters(today),
             "rule_headings": compliance.RULE_HEADINGS,
         },
@@ -145,9 +147,8 @@ def _recent_quarters(today: Any, count: int = 6) -> list[str]:
 def assignment_edit(request: HttpRequest, assignment_id: int) -> HttpResponse:
     """What is recorded about one agency worker's assignment (the agency employment's id)."""
     membership = viewer(request)
-    employment = found(
-        selectors.agency_employment_get(viewer=membership, employment_id=assignment_id)
-    )
+    scope = Scope.of(membership)
+    employment = found(selectors.agency_employment_get(scope=scope, employment_id=assignment_id))
     record = getattr(employment, "agency_assignment", None)
     initial = {} if record else {"role": selectors.AGENCY_ROLE_OF[employment.job_role]}
     form = AgencyAssignmentForm(request.POST or None, instance=record, initial=initial)
@@ -178,7 +179,7 @@ def cap_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "careers/agency/caps.html",
-        {"caps": selectors.rate_cap_list(viewer=viewer(request))},
+        {"caps": selectors.rate_cap_list(scope=Scope.of(viewer(request)))},
     )
 
 
@@ -205,12 +206,14 @@ def cap_add(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.MANAGE_AGENCY_COMPLIANCE)
 def cap_edit(request: HttpRequest, cap_id: int) -> HttpResponse:
-    return _cap_form(request, found(selectors.rate_cap_get(viewer=viewer(request), cap_id=cap_id)))
+    return _cap_form(
+        request, found(selectors.rate_cap_get(scope=Scope.of(viewer(request)), cap_id=cap_id))
+    )
 
 
 @requires(Capability.MANAGE_AGENCY_COMPLIANCE)
 def cap_delete(request: HttpRequest, cap_id: int) -> HttpResponse:
-    cap = found(selectors.rate_cap_get(viewer=viewer(request), cap_id=cap_id))
+    cap = found(selectors.rate_cap_get(scope=Scope.of(viewer(request)), cap_id=cap_id))
     if request.method != "POST":
         return confirm_remove(request, f"the cap: {cap}", reverse("agency-caps"))
     services.rate_cap_delete(cap=cap)
@@ -223,12 +226,13 @@ def quarterly_csv(request: HttpRequest) -> HttpResponse:
     """The quarter's agency data for the DfE as CSV (``?quarter=2025-Q4``; default the last
     quarter that has ended)."""
     membership = viewer(request)
+    scope = Scope.of(membership)
     quarter = request.GET.get("quarter") or compliance.previous_quarter(timezone.localdate())
     try:
         compliance.quarter_bounds(quarter)
     except ValueError as error:
         raise Http404(str(error)) from error
-    records = selectors.agency_compliance_get(viewer=membership)
+    records = selectors.agency_compliance_get(scope=scope)
     employments, assessed = exports.in_quarter(records.employments, records.assessed, quarter)
     rows = exports.agency_rows(
         employments, assessed, la_code=membership.organisation.la_code, quarter=quarter

@@ -16,15 +16,17 @@ from workforce_health.careers.forms import CareersSiteForm
 from workforce_health.careers.models import CareersSite
 from workforce_health.careers.views import public
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 
 
 @requires(Capability.MANAGE_CAREERS)
 def overview(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    site = selectors.site_get(viewer=membership)
-    offers = selectors.offer_list(viewer=membership)
-    vacancies = list(selectors.vacancy_list(viewer=membership))
+    scope = Scope.of(membership)
+    site = selectors.site_get(scope=scope)
+    offers = selectors.offer_list(scope=scope)
+    vacancies = list(selectors.vacancy_list(scope=scope))
     today = timezone.localdate()
     return render(
         request,
@@ -46,7 +48,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_CAREERS)
 def site_edit(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    site = selectors.site_get(viewer=membership)
+    scope = Scope.of(membership)
+    site = selectors.site_get(scope=scope)
     form = CareersSiteForm(request.POST or None, instance=site)
     form.instance.organisation = membership.organisation
     if request.method == "POST" and form.is_valid():
@@ -77,7 +80,7 @@ def _preview_content(
 def preview(request: HttpRequest) -> HttpResponse:
     """The organisation's page as it would be published now, with the chosen facts the data
     do not support listed for the lead."""
-    site = selectors.site_get(viewer=viewer(request))
+    site = selectors.site_get(scope=Scope.of(viewer(request)))
     if site is None:
         return _no_site(request)
     content, unavailable = _preview_content(site)
@@ -91,7 +94,7 @@ def preview(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.MANAGE_CAREERS)
 def preview_service(request: HttpRequest, service_id: int) -> HttpResponse:
-    site = found(selectors.site_get(viewer=viewer(request)))
+    site = found(selectors.site_get(scope=Scope.of(viewer(request))))
     content, unavailable = _preview_content(site)
     views = pages.service_views(
         content, service_url=pages.preview_service_url, unavailable=unavailable
@@ -105,7 +108,7 @@ def preview_service(request: HttpRequest, service_id: int) -> HttpResponse:
 @requires(Capability.MANAGE_CAREERS)
 def publish(request: HttpRequest) -> HttpResponse:
     """Confirm, then publish the page as the preview shows it."""
-    site = selectors.site_get(viewer=viewer(request))
+    site = selectors.site_get(scope=Scope.of(viewer(request)))
     if site is None:
         return _no_site(request)
     if request.method != "POST":
@@ -121,7 +124,7 @@ def publish(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.MANAGE_CAREERS)
 def unpublish(request: HttpRequest) -> HttpResponse:
-    site = selectors.site_get(viewer=viewer(request))
+    site = selectors.site_get(scope=Scope.of(viewer(request)))
     if site is None:
         return _no_site(request)
     if request.method != "POST":

@@ -13,18 +13,20 @@ from workforce_health.careers.facts import FACT_BUILDERS
 from workforce_health.careers.forms import FactsForm, OfferForm, OfferItemForm, PayBandForm
 from workforce_health.careers.models import OfferItem, PayBand, ServiceOffer
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 
 
 def _offer(request: HttpRequest, service_id: int) -> ServiceOffer:
-    return found(selectors.offer_get(viewer=viewer(request), service_id=service_id))
+    return found(selectors.offer_get(scope=Scope.of(viewer(request)), service_id=service_id))
 
 
 @requires(Capability.MANAGE_CAREERS)
 def offer_detail(request: HttpRequest, service_id: int) -> HttpResponse:
     membership = viewer(request)
-    service = found(selectors.service_get(viewer=membership, service_id=service_id))
-    offer = selectors.offer_get(viewer=membership, service_id=service_id)
+    scope = Scope.of(membership)
+    service = found(selectors.service_get(scope=scope, service_id=service_id))
+    offer = selectors.offer_get(scope=scope, service_id=service_id)
     chosen = set(offer.facts) if offer else set()
     return render(
         request,
@@ -42,8 +44,9 @@ def offer_detail(request: HttpRequest, service_id: int) -> HttpResponse:
 @requires(Capability.MANAGE_CAREERS)
 def offer_start(request: HttpRequest, service_id: int) -> HttpResponse:
     membership = viewer(request)
-    service = found(selectors.service_get(viewer=membership, service_id=service_id))
-    if selectors.offer_get(viewer=membership, service_id=service_id) is None:
+    scope = Scope.of(membership)
+    service = found(selectors.service_get(scope=scope, service_id=service_id))
+    if selectors.offer_get(scope=scope, service_id=service_id) is None:
         offer = services.offer_start(service=service)
         added = offer.items.count()
         messages.success(
@@ -123,13 +126,13 @@ def pay_band_add(request: HttpRequest, service_id: int) -> HttpResponse:
 
 @requires(Capability.MANAGE_CAREERS)
 def pay_band_edit(request: HttpRequest, pay_band_id: int) -> HttpResponse:
-    band = found(selectors.pay_band_get(viewer=viewer(request), pay_band_id=pay_band_id))
+    band = found(selectors.pay_band_get(scope=Scope.of(viewer(request)), pay_band_id=pay_band_id))
     return _pay_band_form(request, band.offer, band)
 
 
 @requires(Capability.MANAGE_CAREERS)
 def pay_band_delete(request: HttpRequest, pay_band_id: int) -> HttpResponse:
-    band = found(selectors.pay_band_get(viewer=viewer(request), pay_band_id=pay_band_id))
+    band = found(selectors.pay_band_get(scope=Scope.of(viewer(request)), pay_band_id=pay_band_id))
     back = reverse("careers-offer", kwargs={"service_id": band.offer.service_id})
     if request.method != "POST":
         return confirm_remove(request, f"the pay band for {band.label}", back)
@@ -160,13 +163,13 @@ def item_add(request: HttpRequest, service_id: int) -> HttpResponse:
 
 @requires(Capability.MANAGE_CAREERS)
 def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = found(selectors.offer_item_get(viewer=viewer(request), item_id=item_id))
+    item = found(selectors.offer_item_get(scope=Scope.of(viewer(request)), item_id=item_id))
     return _item_form(request, item.offer, item)
 
 
 @requires(Capability.MANAGE_CAREERS)
 def item_delete(request: HttpRequest, item_id: int) -> HttpResponse:
-    item = found(selectors.offer_item_get(viewer=viewer(request), item_id=item_id))
+    item = found(selectors.offer_item_get(scope=Scope.of(viewer(request)), item_id=item_id))
     back = reverse("careers-offer", kwargs={"service_id": item.offer.service_id})
     if request.method != "POST":
         return confirm_remove(request, f"“{item.title}”", back)

@@ -14,7 +14,7 @@ from workforce_health.careers import jsonld, pages, selectors
 from workforce_health.careers.feeds import salary_text
 from workforce_health.careers.models import CareersSite, Vacancy
 from workforce_health.careers.public_cache import cached_public_page
-from workforce_health.core.views._helpers import found
+from workforce_health.core.view_helpers import found
 
 
 def _live(org_code: str) -> tuple[CareersSite, dict[str, Any]]:

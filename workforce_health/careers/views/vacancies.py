@@ -16,50 +16,43 @@ from django.views.decorators.http import require_POST
 from workforce_health.careers import selectors, services
 from workforce_health.careers.forms import VacancyForm
 from workforce_health.careers.models import Vacancy
+from workforce_health.careers.pages import vacancy_status
 from workforce_health.careers.views.offer import confirm_remove
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 
 
 @requires(Capability.MANAGE_CAREERS)
 def vacancy_list(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     today = timezone.localdate()
-    vacancies = list(selectors.vacancy_list(viewer=membership))
-    site = selectors.site_get(viewer=membership)
+    vacancies = list(selectors.vacancy_list(scope=scope))
+    site = selectors.site_get(scope=scope)
     return render(
         request,
         "careers/manage/vacancies.html",
         {
-            "rows": [(v, status(v, today)) for v in vacancies],
-            "records": selectors.vacancy_record_list(viewer=membership),
+            "rows": [(v, vacancy_status(v, today)) for v in vacancies],
+            "records": selectors.vacancy_record_list(scope=scope),
             "site": site,
         },
     )
 
 
-def status(vacancy: Vacancy, today: Any) -> tuple[str, str]:
-    """The vacancy's state in words, and the GOV.UK tag colour."""
-    if vacancy.filled_on is not None:
-        return "Filled", "grey"
-    if vacancy.closing_date < today:
-        return "Closed", "grey"
-    if vacancy.is_published:
-        return "Advertised", "green"
-    return "Not advertised", "yellow"
-
-
 def _initial(request: HttpRequest) -> tuple[dict[str, Any], Any]:
     """Values to start a vacancy from: a vacancy record (``?record=``) and the site's link."""
     membership = viewer(request)
-    site = selectors.site_get(viewer=membership)
+    scope = Scope.of(membership)
+    site = selectors.site_get(scope=scope)
     initial: dict[str, Any] = {"opened_on": timezone.localdate(), "posts": 1}
     if site and site.recruitment_site:
         initial["apply_url"] = site.recruitment_site
     record = None
     record_id = request.GET.get("record", "")
     if record_id.isdigit():
-        record = found(selectors.vacancy_record_get(viewer=membership, record_id=int(record_id)))
+        record = found(selectors.vacancy_record_get(scope=scope, record_id=int(record_id)))
         initial["opened_on"] = record.date
         initial["posts"] = max(1, math.ceil(record.vacancy_fte))
         if record.team is not None:
@@ -72,13 +65,14 @@ def _initial(request: HttpRequest) -> tuple[dict[str, Any], Any]:
 
 def _form(request: HttpRequest, vacancy: Vacancy | None) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     initial, record = _initial(request) if vacancy is None else ({}, None)
     form = VacancyForm(
         request.POST or None,
         instance=vacancy,
         initial=initial,
         organisation=membership.organisation,
-        teams=selectors.team_choices(viewer=membership),
+        teams=selectors.team_choices(scope=scope),
     )
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
@@ -100,7 +94,7 @@ def _form(request: HttpRequest, vacancy: Vacancy | None) -> HttpResponse:
             "form": form,
             "vacancy": vacancy,
             "record": record,
-            "status": status(vacancy, timezone.localdate()) if vacancy else None,
+            "status": vacancy_status(vacancy, timezone.localdate()) if vacancy else None,
             "public_url": (
                 reverse(
                     "careers-vacancy",
@@ -121,14 +115,15 @@ def vacancy_add(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_CAREERS)
 def vacancy_edit(request: HttpRequest, vacancy_id: int) -> HttpResponse:
     return _form(
-        request, found(selectors.vacancy_get(viewer=viewer(request), vacancy_id=vacancy_id))
+        request,
+        found(selectors.vacancy_get(scope=Scope.of(viewer(request)), vacancy_id=vacancy_id)),
     )
 
 
 @require_POST
 @requires(Capability.MANAGE_CAREERS)
 def vacancy_publish(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = found(selectors.vacancy_get(viewer=viewer(request), vacancy_id=vacancy_id))
+    vacancy = found(selectors.vacancy_get(scope=Scope.of(viewer(request)), vacancy_id=vacancy_id))
     try:
         services.vacancy_publish(vacancy=vacancy)
     except ValidationError as error:
@@ -141,7 +136,7 @@ def vacancy_publish(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 @require_POST
 @requires(Capability.MANAGE_CAREERS)
 def vacancy_unpublish(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = found(selectors.vacancy_get(viewer=viewer(request), vacancy_id=vacancy_id))
+    vacancy = found(selectors.vacancy_get(scope=Scope.of(viewer(request)), vacancy_id=vacancy_id))
     services.vacancy_unpublish(vacancy=vacancy)
     messages.success(request, f"{vacancy.title} is no longer advertised")
     return redirect("careers-vacancy-edit", vacancy_id=vacancy.pk)
@@ -149,7 +144,7 @@ def vacancy_unpublish(request: HttpRequest, vacancy_id: int) -> HttpResponse:
 
 @requires(Capability.MANAGE_CAREERS)
 def vacancy_delete(request: HttpRequest, vacancy_id: int) -> HttpResponse:
-    vacancy = found(selectors.vacancy_get(viewer=viewer(request), vacancy_id=vacancy_id))
+    vacancy = found(selectors.vacancy_get(scope=Scope.of(viewer(request)), vacancy_id=vacancy_id))
     if request.method != "POST":
         return confirm_remove(
             request, f"the vacancy “{vacancy.title}”", reverse("careers-vacancy-list")

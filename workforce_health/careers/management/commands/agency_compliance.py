@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from workforce_health.careers import compliance, exports, selectors
-from workforce_health.careers.management.commands._common import organisation_viewer
+from workforce_health.careers.management.commands._common import organisation_scope
 
 
 class Command(BaseCommand):
@@ -27,13 +27,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organisation, viewer = organisation_viewer(options["organisation"])
+        organisation, scope = organisation_scope(options["organisation"])
         quarter = options["quarter"] or compliance.previous_quarter(timezone.localdate())
         try:
             compliance.quarter_bounds(quarter)
         except ValueError as error:
             raise CommandError(f"--quarter: {error}") from error
-        records = selectors.agency_compliance_get(viewer=viewer)
+        records = selectors.agency_compliance_get(scope=scope)
         employments, assessed = exports.in_quarter(records.employments, records.assessed, quarter)
         rows = exports.agency_rows(
             employments, assessed, la_code=organisation.la_code, quarter=quarter

@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from workforce_health.careers import exports, feeds, selectors
-from workforce_health.careers.management.commands._common import organisation_viewer
+from workforce_health.careers.management.commands._common import organisation_scope
 from workforce_health.careers.models import Vacancy
-from workforce_health.careers.views.vacancies import status
+from workforce_health.careers.pages import vacancy_status
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
@@ -36,15 +36,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        organisation, viewer = organisation_viewer(options["organisation"])
+        organisation, scope = organisation_scope(options["organisation"])
         today = timezone.localdate()
         base = options["base_url"].rstrip("/")
-        site = selectors.site_get(viewer=viewer)
+        site = selectors.site_get(scope=scope)
         town = site.town if site else ""
         if options["all"] and options["format"] != "atom":
-            vacancies = list(selectors.vacancy_list(viewer=viewer))
+            vacancies = list(selectors.vacancy_list(scope=scope))
         else:
-            vacancies = [v for v in selectors.vacancy_list(viewer=viewer) if v.is_live_on(today)]
+            vacancies = [v for v in selectors.vacancy_list(scope=scope) if v.is_live_on(today)]
             vacancies.sort(key=lambda v: (v.closing_date, v.title, v.pk))
 
         def url(vacancy: Vacancy) -> str:
@@ -65,7 +65,7 @@ class Command(BaseCommand):
             return
         records = [
             exports.vacancy_record(v, url=url(v), town=town)
-            | ({"status": status(v, today)[0]} if options["all"] else {})
+            | ({"status": vacancy_status(v, today)[0]} if options["all"] else {})
             for v in vacancies
         ]
         if options["format"] == "json":

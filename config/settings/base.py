@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "axes",
     "auditlog",
+    "workforce_health.careers",
 ]
 
 MIDDLEWARE = [

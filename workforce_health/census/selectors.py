@@ -196,3 +196,8 @@ def census_import_list(*, organisation: Organisation) -> QuerySet[CensusImport]:
 
 def census_export_list(*, organisation: Organisation) -> QuerySet[CensusExport]:
     return CensusExport.objects.filter(organisation=organisation).select_related("exported_by")
+
+
+def council_incentives_latest(*, organisation: Organisation) -> CouncilIncentives | None:
+    """The latest census year's council-level incentive items (2025 on), if any were recorded."""
+    return CouncilIncentives.objects.filter(organisation=organisation).order_by("-year").first()

@@ -21,6 +21,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Scrutiny reports", reverse("report-list"), Capability.VIEW_PUBLISHED_REPORTS),
             ("Sign-in settings", reverse("sign-in-settings"), Capability.MANAGE_SIGN_IN),
             ("Audit trail", reverse("audit-list"), Capability.VIEW_AUDIT),
+            ("Careers", reverse("careers-manage"), Capability.MANAGE_CAREERS),
         ]
         if membership.person_id:
             items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))

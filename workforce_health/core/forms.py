@@ -30,7 +30,7 @@ def _date_field(label: str, *, required: bool, hint: str = "For example, 27 3 20
     )
 
 
-def _word_the_empty_choice(field: forms.Field) -> None:
+def word_the_empty_choice(field: forms.Field) -> None:
     """Replace Django's "---------": required radios lose it, others say what it means."""
     if isinstance(field, forms.ModelChoiceField):
         field.empty_label = "Choose one" if field.required else "None"
@@ -53,7 +53,7 @@ class OrganisationScopedForm(forms.ModelForm):
         self.organisation = organisation
         self.instance.organisation = organisation
         for field in self.fields.values():
-            _word_the_empty_choice(field)
+            word_the_empty_choice(field)
 
     def _get_validation_exclusions(self) -> set[str]:
         exclusions: set[str] = super()._get_validation_exclusions()  # type: ignore[misc]

@@ -29,6 +29,8 @@ class Capability(StrEnum):
     VIEW_SURVEY_COMMENTS = "view_survey_comments"
     MANAGE_SIGN_IN = "manage_sign_in"  # Microsoft sign-in settings, unlocking sign-ins
     VIEW_AUDIT = "view_audit"  # the audit trail of changes and of views of personal records
+    MANAGE_CAREERS = "manage_careers"  # the careers offer, vacancies, publishing the page
+    MANAGE_AGENCY_COMPLIANCE = "manage_agency_compliance"  # agency records, caps, DfE data
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -45,6 +47,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_SURVEY_RESULTS,
             Capability.MANAGE_SIGN_IN,
             Capability.VIEW_AUDIT,
+            Capability.MANAGE_CAREERS,
+            Capability.MANAGE_AGENCY_COMPLIANCE,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -59,6 +63,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
             Capability.VIEW_SURVEY_COMMENTS,
+            Capability.MANAGE_CAREERS,
+            Capability.MANAGE_AGENCY_COMPLIANCE,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(

@@ -26,6 +26,7 @@ from workforce_health.census import services as census_services
 from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
 from workforce_health.demo import council
+from workforce_health.demo.careers import demo_careers_load
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.errors import DemoError
 from workforce_health.demo.generator import generate
@@ -92,7 +93,8 @@ def demo_load(
         )
         if taken:
             raise DemoError(f"Demo not loaded: these usernames are taken: {', '.join(taken)}")
-        demo = generate(today=today or timezone.localdate(), seed=seed)
+        today = today or timezone.localdate()
+        demo = generate(today=today, seed=seed)
         problems = demo_problems(demo)
         if problems:
             raise DemoError("The generated demo is inconsistent: " + "; ".join(problems[:5]))
@@ -104,6 +106,7 @@ def demo_load(
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
         demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
         demo_mfa_load(organisation=organisation)  # admin and lead: the published demo key
+        demo_careers_load(organisation=organisation, today=today)  # offer, vacancies, agency
     return DemoResult(
         organisation=organisation,
         people=len(demo.people),

@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from workforce_health.benchmarks.services import benchmarks_demo_load
 from workforce_health.demo import council
+from workforce_health.demo.careers import demo_careers_republish
 from workforce_health.demo.errors import DemoError
-from workforce_health.demo.loader import demo_is_loaded, demo_load, demo_reset
+from workforce_health.demo.loader import demo_is_loaded, demo_load, demo_organisation, demo_reset
 from workforce_health.demo.output import sign_in_table
 
 
@@ -48,5 +49,8 @@ class Command(BaseCommand):
 def benchmarks_loaded_text() -> str:
     """Load the DfE benchmark data the demo compares with, and say what was loaded."""
     releases = benchmarks_demo_load()
+    organisation = demo_organisation()
+    if organisation is not None:  # its careers page compares with England: publish it again
+        demo_careers_republish(organisation=organisation)
     names = ", ".join(f"{r.release} ({r.source_file})" for r in releases)
     return f"DfE benchmark data: {names}.\n"

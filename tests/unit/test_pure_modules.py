@@ -15,6 +15,7 @@ PURE_MODULES = [
     "workforce_health.census.parse",
     "workforce_health.census.rules",
     "workforce_health.census.export",
+    "workforce_health.census.runs",
     "workforce_health.core.codes",
     "workforce_health.surveys.questionnaire",
     "workforce_health.surveys.comments.redaction",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import workforce_health.benchmarks as package
 
-PURE = ("__init__", "compare", "errors", "layouts", "measures", "national_fixture", "published")
+PURE = ("__init__", "compare", "errors", "layouts", "measures", "packaged", "published")
 
 
 def test_pure_modules_do_not_import_django():

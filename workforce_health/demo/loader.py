@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from workforce_health.benchmarks.services import demo_comparators_set
 from workforce_health.census import services as census_services
 from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
@@ -97,6 +98,7 @@ def demo_load(
         if problems:
             raise DemoError("The generated demo is inconsistent: " + "; ".join(problems[:5]))
         organisation = _Loader(demo).load()
+        demo_comparators_set(organisation=organisation)  # from the DfE releases imported, if any
         # The 2025 census return's council-level incentive items (csww-census.md §5).
         census_services.council_incentives_record(
             organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025

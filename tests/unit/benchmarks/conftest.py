@@ -1,7 +1,8 @@
 """Fixtures for the benchmark tests: the real DfE files (skipped when absent) and synthetic CSVs.
 
-The real files are never copied into this repository. Set ``WORKFORCE_HEALTH_DFE_DATA`` to the
-folder holding them; the default is ``../shared/data/dfe-csww`` relative to the repo root.
+Of the real files, only the 2025-release indicators file is shipped in the package
+(``benchmarks/data``): it is always there. For the others, set ``WORKFORCE_HEALTH_DFE_DATA`` to
+the folder holding them; the default is ``../shared/data/dfe-csww`` relative to the repo root.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from workforce_health.benchmarks.packaged import PACKAGED_FILE, packaged_bytes
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -21,11 +24,14 @@ def data_dir() -> Path:
 
 
 @pytest.fixture
-def dfe_file() -> Callable[[str], Path]:
-    """Path to a real DfE file, or skip the test if it is not there."""
+def dfe_file(tmp_path: Path) -> Callable[[str], Path]:
+    """Path to a real DfE file (the shipped one if the folder lacks it), or skip the test."""
 
     def find(name: str) -> Path:
         path = data_dir() / name
+        if not path.is_file() and name == PACKAGED_FILE:
+            path = tmp_path / name
+            path.write_bytes(packaged_bytes())
         if not path.is_file():
             pytest.skip(f"DfE reference file {name} not found in {data_dir()}")
         return path

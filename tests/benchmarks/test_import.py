@@ -109,7 +109,7 @@ def test_demo_load_with_files_sets_demo_comparators(dfe_file):
     dfe_file("csww_indicators_2017_to_2025.csv")
     demo = factories.council(la_code="990", name="Northmoor Metropolitan Borough Council")
     releases = services.benchmarks_demo_load()
-    assert len(releases) == 5 and releases[1].already_imported  # the shipped file, downloaded
+    assert len(releases) == 4
     assert demo.organisation.comparator_set.codes == list(services.DEMO_COMPARATORS)
 
 

@@ -154,6 +154,7 @@ def benchmarks_demo_load(*, data_dir: Path | None = None) -> list[PublishedRelea
     """
     folder = data_dir or dfe_data_dir()
     paths = [folder / name for name in DEMO_FILES if (folder / name).is_file()]
+    paths = [path for path in paths if path.name != PACKAGED_FILE]  # the same file
     releases = [packaged_release_load()]
     releases += [published_release_import(source=path, filename=path.name) for path in paths]
     organisation = Organisation.objects.filter(la_code=DEMO_LA_CODE).first()

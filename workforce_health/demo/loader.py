@@ -243,11 +243,12 @@ class _Loader:
         return employments
 
     def _create_staffing_records(self, employments: list[Employment]) -> None:
-        """Organisation-level vacancies, caseloads and sickness absence (bulk_create has set the
-        employments' primary keys, which these rows refer to)."""
+        """Vacancies (the organisation's and each adult service's), caseloads and sickness
+        absence (bulk_create has set the employments' primary keys, which these rows refer to)."""
         vacancies = [
             VacancySnapshot(
                 organisation=self.organisation,
+                service=self.services[record.service_key] if record.service_key else None,
                 date=record.date,
                 vacancy_fte=record.vacancy_fte,
                 agency_cover_fte=record.agency_cover_fte,

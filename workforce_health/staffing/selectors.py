@@ -120,6 +120,18 @@ def employment_spells(
     return Employment.objects.filter(_scope(viewer, service_kind))
 
 
+def service_kind_list(*, viewer: Membership) -> list[str]:
+    """The kinds of service (children's, adults') whose workforce the viewer can see, children's
+    first: those with staff in the viewer's scope, else the kind of the viewer's own service or
+    team (a service with no staff recorded yet), else children's."""
+    kinds: list[str] = [Service.Kind.CHILDREN, Service.Kind.ADULTS]
+    found = [k for k in kinds if employment_spells(viewer=viewer, service_kind=k).exists()]
+    own = viewer.team.service if viewer.team else viewer.service
+    if found:
+        return found
+    return [own.kind] if own is not None and own.kind in kinds else [Service.Kind.CHILDREN]
+
+
 def measure_inputs_get(
     *, viewer: Membership, service_kind: str = Service.Kind.CHILDREN
 ) -> MeasureInputs:
@@ -136,14 +148,26 @@ def measure_inputs_get(
     return MeasureInputs(spells, _vacancies(viewer, service_kind), cases, absence)
 
 
+def _is_only_childrens_service(service: Service) -> bool:
+    """The organisation-level vacancy figure (the census's, children and family social work) is
+    this service's own when it is the organisation's only children's service."""
+    children = Service.objects.filter(organisation=service.organisation_id, kind=service.kind)
+    return service.kind == Service.Kind.CHILDREN and not children.exclude(pk=service.pk).exists()
+
+
 def _vacancies(viewer: Membership, service_kind: str) -> pl.DataFrame:
     """Vacancy snapshots in the viewer's scope: organisation-level figures (children's social
     work, as in the census) and those recorded for services or teams of ``service_kind``."""
     snapshots = VacancySnapshot.objects.filter(organisation=viewer.organisation)
-    if viewer.role == Role.SERVICE_MANAGER:
-        snapshots = snapshots.filter(service=viewer.service, team__isnull=True)
+    if viewer.role == Role.SERVICE_MANAGER and viewer.service is not None:
+        own = Q(service=viewer.service) | Q(team__service=viewer.service)
+        if _is_only_childrens_service(viewer.service):
+            own |= Q(service__isnull=True, team__isnull=True)
+        snapshots = (
+            snapshots.filter(own) if viewer.service.kind == service_kind else snapshots.none()
+        )
     elif viewer.role == Role.TEAM_MANAGER:
-        snapshots = snapshots.filter(team=viewer.team)
+        snapshots = snapshots.filter(team=viewer.team, team__service__kind=service_kind)
     elif viewer.role in ORGANISATION_WIDE_ROLES:
         # Organisation-level figures are the census's: children and family social work only.
         in_kind = Q(service__kind=service_kind)
@@ -161,13 +185,23 @@ def _unless_empty(frame: pl.DataFrame) -> pl.DataFrame | None:
 
 
 def _vacancies_at_level(vacancies: pl.DataFrame, by: list[str]) -> pl.DataFrame:
-    """Only the snapshots recorded at the grouping's level, so no vacancy is counted twice."""
-    service_level = "service" in by and "team" not in by
-    return vacancies.filter(
-        pl.col("team").is_not_null()
-        if "team" in by
-        else (pl.col("team").is_null() & (pl.col("service").is_not_null() == service_level))
+    """The snapshots of one level only, so no vacancy is counted twice: the broadest level
+    recorded that the grouping can use. A breakdown by team needs team figures; by service,
+    the services' figures, else their teams'; a total, the organisation's figure, else the
+    services', else the teams' (adult social care has no organisation-level census figure)."""
+    level = (
+        pl.when(pl.col("team").is_not_null())
+        .then(2)
+        .when(pl.col("service").is_not_null())
+        .then(1)
+        .otherwise(0)
     )
+    finest = 2 if "team" in by else 1 if "service" in by else 0
+    tagged = vacancies.with_columns(_level=level)
+    usable = sorted(x for x in tagged["_level"].unique().to_list() if x >= finest)
+    if not usable:
+        return vacancies.clear()
+    return tagged.filter(pl.col("_level") == usable[0]).drop("_level")
 
 
 def workforce_measures(

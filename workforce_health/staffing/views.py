@@ -4,7 +4,7 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -12,19 +12,19 @@ from workforce_health.core.permissions import Capability, membership_can, requir
 from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
 from workforce_health.staffing import selectors, services
 from workforce_health.staffing.dashboard.breakdowns import breakdown_tables, breakdowns_get
-from workforce_health.staffing.dashboard.common import (
-    SERVICE_KINDS,
-    Context,
-    Section,
-    context_get,
-)
+from workforce_health.staffing.dashboard.common import Context, Section, context_get
 from workforce_health.staffing.dashboard.overview import overview_get, overview_tables
 from workforce_health.staffing.forms import VacancyForm
 from workforce_health.web.tables import Table, csv_response, xlsx_response
 
 
 def _context(request: HttpRequest) -> Context:
-    return context_get(viewer=viewer(request), params=request.GET)
+    """The dashboard's context; a staff group not offered to the viewer (one their records
+    cannot fill, such as adult social care for a children's manager) is not found."""
+    ctx = context_get(viewer=viewer(request), params=request.GET)
+    if ctx.kind not in ctx.kinds:
+        raise Http404("There is no dashboard for that service")
+    return ctx
 
 
 def download_urls(page: str, slug: str, ctx: Context) -> dict[str, str]:
@@ -44,7 +44,7 @@ def _sections(page: str, sections: list[Section], ctx: Context) -> list[dict[str
 def _common(ctx: Context) -> dict[str, object]:
     return {
         "ctx": ctx,
-        "kinds": SERVICE_KINDS.values(),
+        "kinds": ctx.kinds,
         "query": urlencode(ctx.query()),
     }
 

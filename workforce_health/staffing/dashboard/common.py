@@ -76,6 +76,7 @@ class Context:
     inputs: selectors.MeasureInputs
     totals: Mapping[int, dict[str, object]]
     year: int
+    kinds: tuple[ServiceKind, ...] = ()  # the staff groups offered to the viewer
 
     @property
     def scope(self) -> str:
@@ -101,8 +102,12 @@ def _total(frame: pl.DataFrame) -> dict[str, object]:
 
 
 def context_get(*, viewer: Membership, params: Mapping[str, str]) -> Context:
-    """Parse ``?service=`` and ``?year=`` (404 if not valid) and compute each year's totals."""
-    kind = SERVICE_KINDS.get(params.get("service") or Service.Kind.CHILDREN)
+    """Parse ``?service=`` and ``?year=`` (404 if not valid) and compute each year's totals.
+
+    Without ``?service=``, the first staff group the viewer's records fill (their own service's
+    for a manager): ``kinds`` lists those offered."""
+    kinds = tuple(SERVICE_KINDS[k] for k in selectors.service_kind_list(viewer=viewer))
+    kind = SERVICE_KINDS.get(params.get("service") or kinds[0].slug)
     if kind is None:
         raise Http404("There is no dashboard for that service")
     years = census_years()
@@ -113,4 +118,4 @@ def context_get(*, viewer: Membership, params: Mapping[str, str]) -> Context:
     totals = {y: _total(selectors.workforce_measures(inputs=inputs, year=y)) for y in years}
     with_data = [y for y in years if _has_data(totals[y])]
     year = int(requested) if requested else (with_data[-1] if with_data else years[-1])
-    return Context(viewer, kind, inputs, totals, year)
+    return Context(viewer, kind, inputs, totals, year, kinds)

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.demo.loader import demo_load, demo_reset
 from workforce_health.reports.document import TableData
 from workforce_health.reports.models import ReportVersion
@@ -77,7 +78,7 @@ def test_the_lead_is_offered_both_and_lands_on_childrens(client):
 def test_the_adults_history_is_as_deep_as_the_childrens():
     lead = Membership.objects.get(organisation__la_code="990", user__username="lead")
     for kind in ("children", "adults"):
-        inputs = measure_inputs_get(viewer=lead, service_kind=kind)
+        inputs = measure_inputs_get(scope=Scope.of(lead), service_kind=kind)
         for year in YEARS:
             row = workforce_measures(inputs=inputs, year=year).row(0, named=True)
             measures = ("vacancy_rate_fte", "caseload_fte", "absence_rate_fte")

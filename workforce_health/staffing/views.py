@@ -9,19 +9,34 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.staffing import selectors, services
 from workforce_health.staffing.dashboard.breakdowns import breakdown_tables, breakdowns_get
-from workforce_health.staffing.dashboard.common import Context, Section, context_get
+from workforce_health.staffing.dashboard.common import Section
 from workforce_health.staffing.dashboard.overview import overview_get, overview_tables
 from workforce_health.staffing.forms import VacancyForm
+from workforce_health.staffing.selectors import SERVICE_KINDS, Context
 from workforce_health.web.tables import Table, csv_response, xlsx_response
 
 
 def _context(request: HttpRequest) -> Context:
-    """The dashboard's context; a staff group not offered to the viewer (one their records
-    cannot fill, such as adult social care for a children's manager) is not found."""
-    ctx = context_get(viewer=viewer(request), params=request.GET)
+    """The page's ``?service=`` and ``?year=`` (404 if not valid) and the viewer's figures.
+    Without ``?service=``, the first staff group the viewer's records fill (their own service's
+    for a manager); one not offered to the viewer (adult social care for a children's manager)
+    is not found."""
+    kind = request.GET.get("service") or None
+    if kind is not None and kind not in SERVICE_KINDS:
+        raise Http404("There is no dashboard for that service")
+    years = selectors.census_years()
+    requested = request.GET.get("year")
+    if requested is not None and not (requested.isdigit() and int(requested) in years):
+        raise Http404(f"Choose a census year from {years[0]} to {years[-1]}")
+    ctx = selectors.workforce_context_get(
+        scope=Scope.of(viewer(request)),
+        service_kind=kind,
+        year=int(requested) if requested else None,
+    )
     if ctx.kind not in ctx.kinds:
         raise Http404("There is no dashboard for that service")
     return ctx
@@ -60,7 +75,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             **_common(ctx),
             "page": page,
             "headline_urls": download_urls("overview", page.headline_table.slug, ctx),
-            "can_record": membership_can(ctx.viewer, Capability.EDIT_STRUCTURE),
+            "can_record": membership_can(viewer(request), Capability.EDIT_STRUCTURE),
             "sections": _sections("overview", page.trends, ctx),
         },
     )

@@ -1,7 +1,8 @@
 """Synthetic DfE files for the benchmark app tests, and the real files when present.
 
-The real files are never copied into the repository: ``WORKFORCE_HEALTH_DFE_DATA`` names their
-folder (default ``../shared/data/dfe-csww``) and tests that need them skip when it is absent.
+Only the 2025-release indicators file is shipped in the package (``benchmarks/data``), so it is
+always there; ``WORKFORCE_HEALTH_DFE_DATA`` names the folder of the others (default
+``../shared/data/dfe-csww``) and tests that need them skip when it is absent.
 """
 
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.benchmarks.synthetic import HEADLINE_HEADER, ees_row, indicators_csv
+from workforce_health.benchmarks.packaged import PACKAGED_FILE, packaged_bytes
 from workforce_health.benchmarks.services import dfe_data_dir
 
 WEST_MIDLANDS = ("E12000005", "West Midlands")
@@ -43,9 +45,12 @@ def headline(years: range = range(2017, 2023), turnover: float = 50.0) -> bytes:
 
 
 @pytest.fixture
-def dfe_file() -> Callable[[str], Path]:
+def dfe_file(tmp_path: Path) -> Callable[[str], Path]:
     def find(name: str) -> Path:
         path = dfe_data_dir() / name
+        if not path.is_file() and name == PACKAGED_FILE:
+            path = tmp_path / name
+            path.write_bytes(packaged_bytes())
         if not path.is_file():
             pytest.skip(f"DfE reference file {name} not found in {dfe_data_dir()}")
         return path

@@ -11,7 +11,7 @@ import pytest
 from workforce_health.benchmarks import (
     MixedReleasesError,
     comparison,
-    england_national,
+    packaged_release,
     read_published,
     trend,
 )
@@ -142,9 +142,10 @@ def test_trend_is_empty_before_since() -> None:
     assert series.is_empty() and series.columns[2] == "series"
 
 
-def test_national_fixture_has_no_councils_to_compare() -> None:
+def test_national_rows_have_no_councils_to_compare() -> None:
+    national = packaged_release().frame.filter(pl.col("geographic_level") == "National")
     with pytest.raises(ValueError, match="no council"):
-        comparison(england_national().frame, la_code="336", comparators=[], measures=["inpost_fte"])
+        comparison(national, la_code="336", comparators=[], measures=["inpost_fte"])
 
 
 # --- real file ---------------------------------------------------------------------------------

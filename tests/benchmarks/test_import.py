@@ -1,12 +1,14 @@
-"""Importing published DfE files: real files, idempotence, all or nothing, the fixture."""
+"""Importing published DfE files: real files, idempotence, all or nothing, the shipped file."""
 
 import pytest
 
 from tests.benchmarks.conftest import headline, indicators
 from tests.benchmarks.synthetic import ees_row, indicators_csv
-from workforce_health.benchmarks import national_fixture, services
+from workforce_health.benchmarks import services
 from workforce_health.benchmarks.errors import PublishedFileError
 from workforce_health.benchmarks.models import PublishedRelease, PublishedValue
+from workforce_health.benchmarks.packaged import PACKAGED_FILE, PACKAGED_SHA256
+from workforce_health.core import services as core_services
 
 pytestmark = pytest.mark.django_db
 
@@ -64,24 +66,41 @@ def test_bad_file_saves_nothing_and_names_row_and_column():
     assert PublishedRelease.objects.count() == 0 and PublishedValue.objects.count() == 0
 
 
-def test_fixture_loads_once_without_files():
-    release = services.national_fixture_load()
-    assert release.is_fixture and release.release == "2025 release"
-    assert release.values.count() == 9 * len(national_fixture.FIXTURE_MEASURES)
-    assert services.national_fixture_load().already_imported
+def test_the_shipped_release_loads_once():
+    release = services.packaged_release_load()
+    assert (release.release, release.source_file, release.sha256, release.years) == (
+        "2025 release",
+        PACKAGED_FILE,
+        PACKAGED_SHA256,
+        "2017 to 2025",
+    )
+    assert release.row_count == 1463 and not release.is_fixture
+    councils = release.values.filter(geographic_level="Local authority", time_period=2025)
+    assert councils.filter(measure="vacancy_rate_fte").count() >= 150
+    assert services.packaged_release_load().already_imported
     assert PublishedRelease.objects.count() == 1
 
 
-def test_real_file_replaces_the_fixture_taken_from_it(dfe_file):
-    services.national_fixture_load()
-    name = "csww_indicators_2017_to_2025.csv"
-    release = services.published_release_import(source=dfe_file(name), filename=name)
-    assert not release.is_fixture and PublishedRelease.objects.get() == release
+def test_the_downloaded_copy_of_the_shipped_file_changes_nothing(dfe_file):
+    shipped = services.packaged_release_load()
+    release = services.published_release_import(source=dfe_file(PACKAGED_FILE), filename="x.csv")
+    assert release.already_imported and PublishedRelease.objects.get() == shipped
 
 
-def test_demo_load_without_files_uses_the_fixture(tmp_path):
-    releases = services.benchmarks_demo_load(data_dir=tmp_path)
-    assert [r.is_fixture for r in releases] == [True]
+def test_the_england_fixture_of_earlier_versions_is_replaced_by_the_shipped_file():
+    """Databases loaded before the file was shipped hold an England-only copy of it (same
+    SHA-256) marked as a fixture; loading the file replaces it rather than failing."""
+    earlier = services.packaged_release_load()
+    PublishedRelease.objects.filter(pk=earlier.pk).update(is_fixture=True)  # as it was stored
+    release = services.packaged_release_load()
+    assert not release.already_imported and PublishedRelease.objects.get() == release
+
+
+def test_demo_load_without_files_uses_the_shipped_file(tmp_path):
+    demo = core_services.organisation_create(name="Northmoor", la_code="990", region="E12000005")
+    releases = services.benchmarks_demo_load(data_dir=tmp_path / "absent")
+    assert [r.source_file for r in releases] == [PACKAGED_FILE]
+    assert demo.comparator_set.codes == list(services.DEMO_COMPARATORS)
 
 
 def test_demo_load_with_files_sets_demo_comparators(dfe_file):

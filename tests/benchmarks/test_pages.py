@@ -89,3 +89,13 @@ def test_comparators_form_refuses_unknown_choices(lead):
     services.published_release_import(source=indicators(), filename="i.csv")
     response = lead.post(reverse("benchmark-comparators"), {"in_region": ["999"]})
     assert response.status_code == 200 and "govuk-error-summary" in response.content.decode()
+
+
+def test_the_shipped_release_is_offered_until_it_is_loaded(lead):
+    assert "Load the 2025 release" in lead.get(reverse("benchmark-data")).content.decode()
+    page = lead.post(reverse("benchmark-data"), {"load_shipped": "1"}, follow=True)
+    text = page.content.decode()
+    assert "Loaded the 2025 release, 2017 to 2025" in text
+    assert "Load the 2025 release" not in text
+    assert selectors.packaged_release_loaded()
+    assert PublishedRelease.objects.get().imported_by is not None

@@ -49,11 +49,14 @@ def test_series_never_mixes_releases(council):
 
 
 def test_older_release_is_used_when_the_newest_lacks_the_measure(council):
-    services.published_release_import(source=headline(), filename="h.csv")
-    services.national_fixture_load()  # newer, but has no leavers_fte
-    frame = selectors.benchmark_series(organisation=council.organisation, measures=["leavers_fte"])
-    assert frame["release"].unique().to_list() == ["2022 release"]
-    assert frame["series"].unique().to_list() == ["England"]
+    services.published_release_import(source=indicators(range(2017, 2020)), filename="i.csv")
+    services.published_release_import(source=headline(), filename="h.csv")  # newer, no starters
+    frame = selectors.benchmark_series(organisation=council.organisation, measures=["starters_fte"])
+    assert frame["release"].unique().to_list() == ["2019 release"]  # as the synthetic file says
+    assert sorted(frame["time_period"].unique().to_list()) == [2017, 2018, 2019]
+    newest = selectors.benchmark_series(organisation=council.organisation, measures=TURNOVER)
+    assert newest["release"].unique().to_list() == ["2022 release"]
+    assert newest["series"].unique().to_list() == ["England"]
 
 
 def test_series_with_no_data_is_empty_with_the_columns(council):
@@ -79,11 +82,11 @@ def test_latest_gives_england_and_region_with_release_and_attribution(council):
     assert (value["england"], value["region"], value["england_symbol"]) == (10.0, 11.0, None)
 
 
-def test_latest_from_the_fixture_has_no_region(council):
-    services.national_fixture_load()
+def test_latest_from_an_england_only_release_has_no_region(council):
+    services.published_release_import(source=headline(), filename="h.csv")
     latest = selectors.benchmark_latest(
         organisation=council.organisation, measures=["turnover_rate_fte", "starters_fte"]
     )
-    assert latest["measures"]["turnover_rate_fte"]["england"] == 11.8
+    assert latest["measures"]["turnover_rate_fte"]["england"] == 50.0
     assert latest["measures"]["turnover_rate_fte"]["region"] is None
     assert "starters_fte" not in latest["measures"]

@@ -52,3 +52,23 @@ def test_lead_uploads_a_file_and_chooses_comparators(
     expect(page.locator(".govuk-notification-banner")).to_contain_text("2 chosen")
     expect(page.get_by_label("Birmingham (330)")).to_be_checked()
     assert_accessible()
+
+
+def test_lead_loads_the_release_shipped_with_the_package(
+    council, page, live_server, sign_in, assert_accessible, tmp_path
+):
+    sign_in("workforce_lead-991", factories.PASSWORD)
+    page.goto(f"{live_server.url}/benchmarks/")
+    page.get_by_role("button", name="Load the 2025 release").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Loaded the 2025 release, 2017 to 2025"
+    )
+    expect(page.locator("table")).to_contain_text("csww_indicators_2017_to_2025.csv")
+    expect(page.get_by_role("button", name="Load the 2025 release")).to_have_count(0)
+    assert_accessible()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=tmp_path / f"benchmark-data-{width}.png")
+        assert page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        ), width

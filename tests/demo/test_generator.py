@@ -191,20 +191,35 @@ def test_generator_imports_no_django():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_staffing_records_on_every_30_september_and_month_end(demo):
-    september_30s = {datetime.date(year, 9, 30) for year in range(2017, 2026)}
-    month_ends = {v.date for v in demo.vacancies}
-    assert september_30s <= month_ends and len(month_ends) == len(demo.vacancies) == 109
-    assert all((on + datetime.timedelta(days=1)).day == 1 for on in month_ends)
-    assert {r.date for r in demo.caseloads} == month_ends
-    assert {r.period_end for r in demo.absences} == september_30s
-
-
-def test_vacancies_are_posts_not_held_by_council_employees(demo):
-    """Vacant FTE + council FTE in post = the children's social work establishment."""
-    spells = children_social_work(demo)
+@pytest.mark.parametrize("service", ["children", "adults"])
+def test_staffing_records_on_every_30_september_and_month_end(demo, service):
+    """The children's vacancies are the organisation's (the census figure), the adults' their
+    service's; both services have caseloads and absence every year."""
     services = service_of(demo)
-    for vacancy in demo.vacancies[::10]:
+    september_30s = {datetime.date(year, 9, 30) for year in range(2017, 2026)}
+    level = "" if service == "children" else service
+    vacancies = [v for v in demo.vacancies if v.service_key == level]
+    month_ends = {v.date for v in vacancies}
+    assert september_30s <= month_ends and len(month_ends) == len(vacancies) == 109
+    assert all((on + datetime.timedelta(days=1)).day == 1 for on in month_ends)
+    caseloads = [
+        r for r in demo.caseloads if services[demo.employments[r.employment].team_key] == service
+    ]
+    absences = [
+        r for r in demo.absences if services[demo.employments[r.employment].team_key] == service
+    ]
+    assert {r.date for r in caseloads} == month_ends
+    assert {r.period_end for r in absences} == september_30s
+    assert len(demo.vacancies) == 2 * 109
+
+
+@pytest.mark.parametrize("service", ["children", "adults"])
+def test_vacancies_are_posts_not_held_by_council_employees(demo, service):
+    """Vacant FTE + council FTE in post = the service's social work establishment."""
+    services = service_of(demo)
+    spells = [e for e in demo.employments if services[e.team_key] == service and e.census_role]
+    level = "" if service == "children" else service
+    for vacancy in [v for v in demo.vacancies if v.service_key == level][::10]:
         on = vacancy.date
 
         def current(e: EmploymentRecord, on: datetime.date = on) -> bool:
@@ -213,7 +228,7 @@ def test_vacancies_are_posts_not_held_by_council_employees(demo):
         established = sum(
             p.fte
             for p in demo.posts
-            if services[p.team_key] == "children"
+            if services[p.team_key] == service
             and p.job_role in council.CENSUS_ROLE_OF
             and p.opened_on <= on
         )
@@ -224,20 +239,20 @@ def test_vacancies_are_posts_not_held_by_council_employees(demo):
         assert vacancy.agency_cover_headcount == len(agency)
 
 
-def test_caseloads_belong_to_childrens_case_holders_in_post(demo):
+def test_caseloads_belong_to_case_holders_in_post(demo):
     services = service_of(demo)
     holders = [demo.employments[r.employment] for r in demo.caseloads]
     assert {e.census_role for e in holders} == {"4", "5"}
-    assert {services[e.team_key] for e in holders} == {"children"}
+    assert {services[e.team_key] for e in holders} == {"children", "adults"}
     assert {e.contract_type for e in holders} >= {"agency", "permanent"}
     assert all(r.cases >= 1 for r in demo.caseloads)
 
 
-def test_sickness_absence_only_for_council_employed_childrens_social_workers(demo):
+def test_sickness_absence_only_for_council_employed_social_workers(demo):
     services = service_of(demo)
     spells = [demo.employments[r.employment] for r in demo.absences]
     assert all(e.contract_type != "agency" and e.census_role for e in spells)
-    assert {services[e.team_key] for e in spells} == {"children"}
+    assert {services[e.team_key] for e in spells} == {"children", "adults"}
     # Everyone gets a figure, as the census needs: 0.00 for those who were never off sick.
     assert all(r.working_days_lost >= 0 for r in demo.absences)
     none = sum(r.working_days_lost == 0 for r in demo.absences) / len(demo.absences)

@@ -5,8 +5,9 @@ the Django app ``benchmarks`` (apps.py, models, services, selectors, views), who
 are the only ones that import Django; ``selectors.py`` documents the dashboard's two selectors.
 
 Importing
-    Users import the files they download from the DfE; none are shipped here (the data README in
-    ``shared/data/dfe-csww`` and workforce-measures.md §8.5 step 9). :func:`read_published` reads
+    Users import the files they download from the DfE (workforce-measures.md §8.5 step 9); the
+    2025-release indicators file is also shipped here, compressed (``data/``, with its provenance
+    and licence in ``data/README.md``; :mod:`.packaged`). :func:`read_published` reads
     any of four layouts, recognised from the header row by :func:`detect_layout`:
 
     ==========================  =====================================  ==========  ============
@@ -44,17 +45,17 @@ Caveats
     nearest 10, and SFR 2015 rates to whole numbers (§7). The headline file shows joint returns
     as two rows, the partner as ``z`` (§8.2).
 
-Demo data
-    :func:`england_national` returns England's 2017-2025 headline series (national rows of the
-    2025 release) for use when no file has been imported. Display
-    :data:`OGL_ATTRIBUTION` with any DfE figure.
+Shipped data
+    :func:`packaged_release` reads the shipped 2025-release indicators (England, regions and
+    councils, 2017-2025), checked against its recorded SHA-256. Display :data:`OGL_ATTRIBUTION`
+    with any DfE figure.
 """
 
 from .compare import comparison, single_release, trend
 from .errors import CellProblem, MixedReleasesError, PublishedFileError
 from .layouts import Layout, detect_layout
 from .measures import MEASURES, OGL_ATTRIBUTION, SYMBOLS
-from .national_fixture import england_national
+from .packaged import packaged_release
 from .published import PublishedRelease, la_code_matches, read_published
 
 __all__ = [
@@ -68,8 +69,8 @@ __all__ = [
     "PublishedRelease",
     "comparison",
     "detect_layout",
-    "england_national",
     "la_code_matches",
+    "packaged_release",
     "read_published",
     "single_release",
     "trend",

@@ -1,6 +1,6 @@
 """Compare one council with England, its region and chosen comparator councils.
 
-Works on the tidy frame from :func:`~.published.read_published` (or the national fixture), one
+Works on the tidy frame from :func:`~.published.read_published` (or the shipped file), one
 release at a time: releases revise earlier years, so values from two releases are never mixed in
 one comparison (workforce-measures.md §7.3).
 

@@ -38,6 +38,7 @@ from workforce_health.benchmarks.measures import (
     check_measures,
 )
 from workforce_health.benchmarks.models import ComparatorSet, PublishedRelease
+from workforce_health.benchmarks.packaged import PACKAGED_SHA256
 from workforce_health.benchmarks.published import la_code_matches
 from workforce_health.core.models import Organisation
 
@@ -86,6 +87,11 @@ class LatestBenchmarks(TypedDict):
 def release_list() -> QuerySet[PublishedRelease]:
     """Every imported release, newest first."""
     return PublishedRelease.objects.select_related("imported_by")
+
+
+def packaged_release_loaded() -> bool:
+    """Whether the DfE file shipped with the package (or a downloaded copy of it) is imported."""
+    return PublishedRelease.objects.filter(sha256=PACKAGED_SHA256, is_fixture=False).exists()
 
 
 def comparator_codes(*, organisation: Organisation) -> list[str]:

@@ -1,4 +1,4 @@
-"""Writes for benchmarks: importing published DfE files, the national fixture, comparators.
+"""Writes for benchmarks: importing published DfE files (the shipped one too), comparators.
 
 Imports are all or nothing (workforce-measures.md §8.5): the pure reader parses the whole file
 first and raises :class:`~.errors.PublishedFileError` naming row and column; only then are the
@@ -22,7 +22,7 @@ from workforce_health.benchmarks.models import (
     PublishedValue,
     published_council_codes,
 )
-from workforce_health.benchmarks.national_fixture import england_national
+from workforce_health.benchmarks.packaged import PACKAGED_FILE, packaged_bytes
 from workforce_health.benchmarks.published import TIDY_COLUMNS, la_code_matches, read_published
 from workforce_health.core.models import Organisation
 
@@ -41,7 +41,7 @@ _BATCH: Final = 2000
 
 
 def dfe_data_dir() -> Path:
-    """Folder of downloaded DfE files for tests and the demo (never inside the repository)."""
+    """Folder of downloaded DfE files for tests and the demo (the package ships only one)."""
     repo = Path(__file__).resolve().parents[2]
     path = Path(os.environ.get("WORKFORCE_HEALTH_DFE_DATA", "../shared/data/dfe-csww"))
     return path if path.is_absolute() else repo / path
@@ -56,10 +56,9 @@ def _read_bytes(source: str | Path | bytes | IO[bytes]) -> bytes:
 
 
 @transaction.atomic
-def _save(
-    parsed: pure.PublishedRelease, *, user: User | None, is_fixture: bool
-) -> PublishedRelease:
-    # A real file replaces the fixture taken from it (they share the file's SHA-256).
+def _save(parsed: pure.PublishedRelease, *, user: User | None) -> PublishedRelease:
+    # Databases loaded before the DfE file was shipped hold an England-only fixture taken from
+    # it (same SHA-256): the real file replaces it.
     PublishedRelease.objects.filter(sha256=parsed.sha256, is_fixture=True).delete()
     years = parsed.years
     release = PublishedRelease(
@@ -72,7 +71,6 @@ def _save(
         row_count=parsed.rows,
         first_year=years[0],
         last_year=years[-1],
-        is_fixture=is_fixture,
     )
     release.full_clean()
     release.save()
@@ -122,20 +120,14 @@ def published_release_import(
     if existing is not None:
         existing.already_imported = True
         return existing
-    return _save(read_published(data, filename=filename), user=user, is_fixture=False)
+    return _save(read_published(data, filename=filename), user=user)
 
 
-def national_fixture_load() -> PublishedRelease:
-    """England's 2017-2025 headline series (benchmarks.national_fixture), once.
-
-    Does nothing when the fixture, or the real file it was taken from, is already imported.
-    """
-    parsed = england_national()
-    existing = PublishedRelease.objects.filter(sha256=parsed.sha256).first()
-    if existing is not None:
-        existing.already_imported = True
-        return existing
-    return _save(parsed, user=None, is_fixture=True)
+def packaged_release_load(*, user: User | None = None) -> PublishedRelease:
+    """The DfE's 2025-release indicators shipped with the package (``benchmarks.packaged``):
+    England, every region and every council, 2017-2025. Changes nothing when already imported
+    (from the package or from a downloaded copy of the same file)."""
+    return published_release_import(source=packaged_bytes(), filename=PACKAGED_FILE, user=user)
 
 
 @transaction.atomic
@@ -152,21 +144,28 @@ def comparators_set(*, organisation: Organisation, la_codes: Sequence[str] | str
 
 
 def benchmarks_demo_load(*, data_dir: Path | None = None) -> list[PublishedRelease]:
-    """The demo's benchmarks: the four DfE files when present, else England's national fixture.
+    """The demo's benchmarks: the DfE file shipped with the package, and the other DfE files
+    (earlier releases, 2015 and 2016) when a folder of downloads holds them.
 
-    Files come from ``data_dir`` or env ``WORKFORCE_HEALTH_DFE_DATA`` (default
-    ``<repo>/../shared/data/dfe-csww``). The demo council (LA 990, West Midlands) then gets the
-    West Midlands metropolitan councils found in the data as comparators.
+    The folder is ``data_dir`` or env ``WORKFORCE_HEALTH_DFE_DATA`` (default
+    ``<repo>/../shared/data/dfe-csww``); without it the shipped file is enough. Load them before
+    the demo council, which then takes its comparators from them (``demo_comparators_set``); a
+    demo council already loaded gets them now.
     """
     folder = data_dir or dfe_data_dir()
     paths = [folder / name for name in DEMO_FILES if (folder / name).is_file()]
-    releases = [published_release_import(source=path, filename=path.name) for path in paths]
-    if not releases:
-        releases = [national_fixture_load()]
+    paths = [path for path in paths if path.name != PACKAGED_FILE]  # the same file
+    releases = [packaged_release_load()]
+    releases += [published_release_import(source=path, filename=path.name) for path in paths]
     organisation = Organisation.objects.filter(la_code=DEMO_LA_CODE).first()
     if organisation is not None:
-        published = published_council_codes()
-        found = [c for c in DEMO_COMPARATORS if any(la_code_matches(p, c) for p in published)]
-        if found:
-            comparators_set(organisation=organisation, la_codes=found)
+        demo_comparators_set(organisation=organisation)
     return releases
+
+
+def demo_comparators_set(*, organisation: Organisation) -> ComparatorSet | None:
+    """The demo council's comparators: the West Midlands metropolitan councils found in the
+    imported releases (none before any is imported)."""
+    published = published_council_codes()
+    found = [c for c in DEMO_COMPARATORS if any(la_code_matches(p, c) for p in published)]
+    return comparators_set(organisation=organisation, la_codes=found) if found else None

@@ -29,6 +29,13 @@ def _add_file_errors(form: UploadForm, error: PublishedFileError) -> None:
 
 @requires(Capability.MANAGE_BENCHMARKS)
 def benchmark_data(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and "load_shipped" in request.POST:
+        release = services.packaged_release_load(user=request.user)  # type: ignore[arg-type]
+        if release.already_imported:
+            messages.info(request, "The 2025 release was loaded before; nothing changed")
+        else:
+            messages.success(request, f"Loaded the {release.release}, {release.years}")
+        return redirect("benchmark-data")
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -53,7 +60,11 @@ def benchmark_data(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "benchmarks/benchmark_data.html",
-        {"form": form, "releases": selectors.release_list()},
+        {
+            "form": form,
+            "releases": selectors.release_list(),
+            "shipped_loaded": selectors.packaged_release_loaded(),
+        },
     )
 
 

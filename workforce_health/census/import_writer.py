@@ -6,6 +6,11 @@ error finding naming the worker and element and leaves nothing staged, and the c
 whole import back (all or nothing). The caller calls ``finish()`` after the last record, which
 writes the staged rows in bulk unless a record was refused.
 
+A council record describes a run of spells (``runs``): the one starting on its ``RoleStartDate``
+among the person's spells in children's services, as the export builds it. Its start origin is
+the first spell's; its role, FTE, leaving details and caseload the last one's; its days lost the
+sum over the run.
+
 Per file, the organisation's people, spells, caseloads and absence are read once (four queries)
 instead of about ten queries per record; see docs/performance.md, "Census returns at national
 scale".
@@ -23,6 +28,7 @@ from workforce_health.census.import_cache import OrganisationRows, spell_order
 from workforce_health.census.mapping import ELEMENT_OF_FIELD, JOB_ROLE_OF_ORG_ROLE, person_details
 from workforce_health.census.records import CensusWorker, WorkerRecord
 from workforce_health.census.rules import Finding, Severity
+from workforce_health.census.runs import runs
 from workforce_health.census.semantics import (
     FteMapping,
     contracted_fte,
@@ -95,6 +101,11 @@ class WorkerWriter:
         )
         self.rows = OrganisationRows(organisation, self.reference_date)
         self._team: Team | None = None
+        self._children_teams = set(
+            Team.objects.filter(
+                organisation=organisation, service__kind=Service.Kind.CHILDREN
+            ).values_list("pk", flat=True)
+        )
 
     def finish(self) -> None:
         """Write the staged rows, unless a record was refused (the caller then rolls back, so
@@ -113,7 +124,8 @@ class WorkerWriter:
 
     def _store(self, worker: CensusWorker) -> None:
         person = self._person(worker)
-        employment = self._employment(person, worker)
+        run = self._employment(person, worker)
+        employment = run[-1]
         if worker.cases30 is not None:  # as staffing_services.caseload_record
             caseload = self.rows.caseloads.get(id(employment))
             if caseload is None:
@@ -125,19 +137,34 @@ class WorkerWriter:
             else:
                 self.rows.change(caseload, {"cases": worker.cases30})
                 _check(caseload, exclude=["employment"])
-        if worker.working_days_lost is not None:  # as staffing_services.sickness_absence_record
-            absence = self.rows.absences.get(id(employment))
-            if absence is None:
-                absence = SicknessAbsence(
-                    employment=employment,
-                    period_end=self.reference_date,
-                    working_days_lost=worker.working_days_lost,
-                )
-                _check(absence, exclude=["employment"])
-                self.rows.add_absence(employment, absence)
-            else:
-                self.rows.change(absence, {"working_days_lost": worker.working_days_lost})
-                _check(absence, exclude=["employment"])
+        if worker.working_days_lost is not None:
+            self._days_lost(run, worker.working_days_lost)
+
+    def _days_lost(self, run: list[Employment], days: Decimal) -> None:
+        """The record's days lost are the run's total (as the export sums them): unchanged when
+        its spells already add up to them, else the last spell holds what the others do not."""
+        held = [a for s in run if (a := self.rows.absences.get(id(s))) is not None]
+        if held and sum((a.working_days_lost for a in held), Decimal(0)) == days:
+            return
+        employment = run[-1]
+        absence = self.rows.absences.get(id(employment))
+        earlier = sum((a.working_days_lost for a in held if a is not absence), Decimal(0))
+        if earlier > days:
+            raise ValidationError(
+                {
+                    "working_days_lost": f"The record gives {days} days lost, fewer than the "
+                    f"{earlier} already recorded on this worker's earlier spells in the year"
+                }
+            )
+        if absence is None:  # as staffing_services.sickness_absence_record
+            absence = SicknessAbsence(
+                employment=employment, period_end=self.reference_date, working_days_lost=days
+            )
+            _check(absence, exclude=["employment"])
+            self.rows.add_absence(employment, absence)
+        else:
+            self.rows.change(absence, {"working_days_lost": days - earlier})
+            _check(absence, exclude=["employment"])
 
     def _person(self, worker: CensusWorker) -> Person:
         swe = worker.swe_no.strip().upper()
@@ -205,27 +232,38 @@ class WorkerWriter:
                 return value
         raise ValidationError({"fte": "The record gives no FTE above 0 (FTE or FTE30)"})
 
-    def _existing(self, person: Person, worker: CensusWorker) -> Employment | None:
-        """Council spells match on start date; agency spells on being active in the year."""
-        spells = self.rows.spells_of(person)
+    def _existing(self, person: Person, worker: CensusWorker) -> list[Employment]:
+        """The spells the record describes, first to last; empty if none is recorded.
+
+        A council record: the run (``runs``) of the person's children's services spells up to 30
+        September that starts on its ``RoleStartDate``. An agency record (no dates, §6): the
+        person's agency spell on 30 September."""
         ref = self.reference_date
+        agency = is_agency(worker)
+        spells = sorted(
+            (s for s in self.rows.spells_of(person) if s.is_agency == agency),
+            key=spell_order,
+        )
         if worker.role_start_date is not None:
-            spells = [s for s in spells if s.start_date == worker.role_start_date]
-        elif is_agency(worker):  # agency records have no dates (§6): the spell on 30 September
-            spells = [
-                s
+            in_return = [
+                s for s in spells if s.start_date <= ref and s.team_id in self._children_teams
+            ]
+            found = [r for r in runs(in_return) if r[0].start_date == worker.role_start_date]
+        elif agency:
+            found = [
+                [s]
                 for s in spells
                 if s.start_date <= ref and (s.end_date is None or s.end_date >= ref)
             ]
         else:
             raise ValidationError({"start_date": "RoleStartDate is needed to store this record"})
-        agency = is_agency(worker)
-        found = sorted((s for s in spells if s.is_agency == agency), key=spell_order)[:5]
+        found = found[:5]
         if len(found) > 1 and worker.org_role:
-            found = [s for s in found if s.census_role == worker.org_role] or found
-        return found[0] if found else None
+            found = [r for r in found if r[-1].census_role == worker.org_role] or found
+        return found[0] if found else []
 
-    def _employment(self, person: Person, worker: CensusWorker) -> Employment:
+    def _employment(self, person: Person, worker: CensusWorker) -> list[Employment]:
+        """The record's run of spells, changed as the record says (or one new spell)."""
         role = worker.org_role or ""
         wanted: dict[str, Any] = {
             "census_role": role,
@@ -237,8 +275,8 @@ class WorkerWriter:
         }
         if is_agency(worker) and worker.role_end_date is None:
             del wanted["end_date"]  # unknown: keep what is recorded
-        existing = self._existing(person, worker)
-        if existing is None:  # as core_services.employment_create
+        run = self._existing(person, worker)
+        if not run:  # as core_services.employment_create
             start = worker.role_start_date or self.reference_date
             if is_agency(worker):
                 wanted.setdefault("end_date", self._day_before_next(person, start))
@@ -256,7 +294,10 @@ class WorkerWriter:
             )
             self._check_spell(spell)
             self.rows.add_spell(spell)
-            return spell
+            return [spell]
+        first, existing = run[0], run[-1]
+        if first is not existing:  # the first spell's start origin; the rest is the last one's
+            self._update(first, {"start_origin": wanted.pop("start_origin")})
         if (
             worker.role_end_date is None
             and existing.end_date
@@ -266,12 +307,15 @@ class WorkerWriter:
                 wanted.pop(name, None)  # left after this census year: a later fact, keep it
         if role and CENSUS_ROLE_OF.get(existing.job_role) != role:
             wanted["job_role"] = JOB_ROLE_OF_ORG_ROLE[role]
-        changed = _changes(existing, wanted)
+        self._update(existing, wanted)
+        return run
+
+    def _update(self, spell: Employment, wanted: dict[str, Any]) -> None:
+        changed = _changes(spell, wanted)
         if changed:  # as core_services.employment_update
             self.counts["employments_updated"] += 1
-            self.rows.change(existing, changed)
-            self._check_spell(existing)
-        return existing
+            self.rows.change(spell, changed)
+            self._check_spell(spell)
 
     def _day_before_next(self, person: Person, start: date) -> date | None:
         """An undated agency spell ends before the person's next recorded spell, if any."""
@@ -308,4 +352,5 @@ class WorkerWriter:
                 name=UNASSIGNED_TEAM,
                 team_type=Team.TeamType.OTHER,
             )
+            self._children_teams.add(self._team.pk)
         return self._team

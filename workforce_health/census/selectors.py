@@ -5,12 +5,13 @@ children's services employed by the council at any point in the census year, and
 workers working for the council on 30 September. A person's council spells that follow each other
 (a move between teams or roles, no more than a day apart) are one record, as in the measures
 (docs/measures.md "internal moves"); spells held at the same time stay separate records (§2).
+``runs`` defines which spells make one record, for the export here and for the import.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
@@ -23,6 +24,7 @@ from workforce_health.census.models import (
     CouncilIncentives,
 )
 from workforce_health.census.records import CensusWorker, CouncilLevel, Header
+from workforce_health.census.runs import runs
 from workforce_health.census.semantics import reference_date, year_start
 from workforce_health.core.models import CENSUS_ROLE_OF, Employment, Organisation, Person, Service
 from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence, VacancySnapshot
@@ -67,24 +69,6 @@ def _counts_in(chain: list[Employment], year: int) -> bool:
     if last.is_agency:
         return last.end_date is None or last.end_date >= ref
     return last.end_date is None or last.end_date >= year_start(year)
-
-
-def _chains(spells: list[Employment]) -> list[list[Employment]]:
-    """Group one person's spells into runs that follow each other within a day."""
-    chains: list[list[Employment]] = []
-    for spell in spells:
-        for chain in chains:
-            last = chain[-1]
-            if (
-                last.is_agency == spell.is_agency
-                and last.end_date is not None
-                and last.end_date <= spell.start_date <= last.end_date + timedelta(days=1)
-            ):
-                chain.append(spell)
-                break
-        else:
-            chains.append([spell])
-    return chains
 
 
 class _Facts:
@@ -181,7 +165,7 @@ def census_return_records(*, organisation: Organisation, year: int) -> ReturnRec
         by_person.setdefault(spell.person_id, []).append(spell)
     workers, people = [], []
     for person_spells in by_person.values():
-        for chain in filter(lambda c: _counts_in(c, year), _chains(person_spells)):
+        for chain in filter(lambda c: _counts_in(c, year), runs(person_spells)):
             workers.append(_worker(chain, year, facts))
             people.append(chain[0].person)
     header = Header(

@@ -42,8 +42,16 @@ def demo_problems(demo: DemoCouncil) -> list[str]:
 
 def _staffing_problems(demo: DemoCouncil) -> list[str]:
     """Snapshots refer to a spell current on their date, one per spell and date (the unique
-    constraints); one organisation-level vacancy figure per date."""
-    problems = _duplicates("vacancy date", [str(v.date) for v in demo.vacancies])
+    constraints); one vacancy figure per date for the organisation and for each service."""
+    services = {service.key for service in demo.services}
+    problems = _duplicates(
+        "vacancy date", [f"{v.service_key or 'organisation'} {v.date}" for v in demo.vacancies]
+    )
+    problems += [
+        f"vacancy on {v.date}: unknown service {v.service_key}"
+        for v in demo.vacancies
+        if v.service_key and v.service_key not in services
+    ]
     for kind, rows in (
         ("caseload", [(r.employment, r.date) for r in demo.caseloads]),
         ("absence", [(r.employment, r.period_end) for r in demo.absences]),

@@ -5,8 +5,10 @@ post is either held by a council employee or vacant, and a vacant social work po
 by an agency worker. Every month staff may leave (with census reason and destination codes),
 retire, finish their ASYE year, move team or be promoted; vacant posts may be filled by starters
 (with census origin codes) or covered by agency workers, following ``council.SOCIAL_WORK_PARAMS``
-for the census year. Vacancy, caseload and sickness absence records are then derived from the
-posts and spells (``snapshots``). Measures are never set directly: they arise from these records.
+for the census year. Vacancy, caseload and sickness absence records of each service's social
+workers are then derived from the posts and spells (``snapshots``): the children's vacancies for
+the organisation (the census figure), the adults' for their service. Measures are never set
+directly: they arise from these records.
 """
 
 import datetime
@@ -105,6 +107,8 @@ class _Simulation:
         self.extras_rng = random.Random(f"{seed}:people")  # noqa: S311
         self.caseload_rng = random.Random(f"{seed}:caseloads")  # noqa: S311
         self.absence_rng = random.Random(f"{seed}:absence")  # noqa: S311
+        self.adults_caseload_rng = random.Random(f"{seed}:adults:caseloads")  # noqa: S311
+        self.adults_absence_rng = random.Random(f"{seed}:adults:absence")  # noqa: S311
         self.people: list[PersonRecord] = []
         self.spells: list[_Spell] = []
         self.swe_numbers: set[str] = set()
@@ -179,7 +183,15 @@ class _Simulation:
                 if post.record.opened_on <= last:
                     self._step(post, first, last)
         employments = tuple(self._freeze(spell) for spell in self.spells)
-        vacancies, caseloads, absences = self._children_snapshots(employments)
+        children = self._snapshots(employments, c.CHILDREN, self.caseload_rng, self.absence_rng)
+        adults = self._snapshots(
+            employments, c.ADULTS, self.adults_caseload_rng, self.adults_absence_rng
+        )
+        vacancies, caseloads, absences = (
+            children[0] + adults[0],
+            children[1] + adults[1],
+            children[2] + adults[2],
+        )
         return DemoCouncil(
             name=c.NAME,
             la_code=c.LA_CODE,
@@ -197,26 +209,38 @@ class _Simulation:
             absences=absences,
         )
 
-    def _children_snapshots(
-        self, employments: tuple[EmploymentRecord, ...]
+    def _snapshots(
+        self,
+        employments: tuple[EmploymentRecord, ...],
+        service_key: str,
+        caseload_rng: random.Random,
+        absence_rng: random.Random,
     ) -> tuple[tuple[VacancyRecord, ...], tuple[CaseloadRecord, ...], tuple[AbsenceRecord, ...]]:
-        """Vacancies, caseloads and sickness absence of children's social workers."""
-        children = {team.key for team in self.teams if team.service_key == c.CHILDREN}
+        """Vacancies, caseloads and sickness absence of one service's social workers, each
+        service with its own random streams (so one never changes the other's records)."""
+        teams = {team.key for team in self.teams if team.service_key == service_key}
         posts = [
             post.record
             for post in self.posts
-            if post.service_key == c.CHILDREN and post.role in c.CENSUS_ROLE_OF
+            if post.service_key == service_key and post.role in c.CENSUS_ROLE_OF
         ]
         social_work = [
-            i for i, e in enumerate(employments) if e.team_key in children and e.census_role
+            i for i, e in enumerate(employments) if e.team_key in teams and e.census_role
         ]
         dates = snapshots.month_ends(self.today)
         holders = [i for i in social_work if employments[i].job_role in c.CASE_HOLDER_ROLES]
         council = [i for i in social_work if employments[i].contract_type != "agency"]
+        spells = [employments[i] for i in social_work]
+        # The organisation-level figure is the census's: children and family social work.
+        level = "" if service_key == c.CHILDREN else service_key
         return (
-            snapshots.vacancies(posts, [employments[i] for i in social_work], dates),
-            snapshots.caseloads(self.caseload_rng, employments, holders, dates),
-            snapshots.absences(self.absence_rng, employments, council, self.today),
+            snapshots.vacancies(posts, spells, dates, level),
+            snapshots.caseloads(
+                caseload_rng, employments, holders, dates, c.OPEN_CASES[service_key]
+            ),
+            snapshots.absences(
+                absence_rng, employments, council, self.today, c.SICKNESS_DAYS[service_key]
+            ),
         )
 
     def _params(self, post: _Post, on: datetime.date) -> c.YearParams:

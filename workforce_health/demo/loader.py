@@ -18,10 +18,11 @@ from auditlog.context import disable_auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from workforce_health.benchmarks.services import demo_comparators_set
 from workforce_health.census import services as census_services
 from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
@@ -99,6 +100,7 @@ def demo_load(
         if problems:
             raise DemoError("The generated demo is inconsistent: " + "; ".join(problems[:5]))
         organisation = _Loader(demo).load()
+        demo_comparators_set(organisation=organisation)  # from the DfE releases imported, if any
         # The 2025 census return's council-level incentive items (csww-census.md §5).
         census_services.council_incentives_record(
             organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025
@@ -246,11 +248,12 @@ class _Loader:
         return employments
 
     def _create_staffing_records(self, employments: list[Employment]) -> None:
-        """Organisation-level vacancies, caseloads and sickness absence (bulk_create has set the
-        employments' primary keys, which these rows refer to)."""
+        """Vacancies (the organisation's and each adult service's), caseloads and sickness
+        absence (bulk_create has set the employments' primary keys, which these rows refer to)."""
         vacancies = [
             VacancySnapshot(
                 organisation=self.organisation,
+                service=self.services[record.service_key] if record.service_key else None,
                 date=record.date,
                 vacancy_fte=record.vacancy_fte,
                 agency_cover_fte=record.agency_cover_fte,
@@ -277,6 +280,7 @@ class _Loader:
         VacancySnapshot.objects.bulk_create(vacancies, batch_size=500)
         CaseloadSnapshot.objects.bulk_create(caseloads, batch_size=1000)
         SicknessAbsence.objects.bulk_create(absences, batch_size=1000)
+        _analyze(Person, Employment, VacancySnapshot, CaseloadSnapshot, SicknessAbsence)
 
     def _current(self, service_key: str, job_roles: tuple[str, ...]) -> list[EmploymentRecord]:
         """Council-employed spells in ``service_key`` current today, in ``job_roles`` order."""
@@ -357,6 +361,17 @@ class _Loader:
             team=team,
             person=linked,
         )
+
+
+def _analyze(*models: type[Model]) -> None:
+    """Refresh PostgreSQL's planner statistics for the tables just filled. The demo's reports are
+    built in the same transaction: statistics from before it (a table analysed while empty) made
+    the planner expect no rows and choose nested loops that took minutes on the caseloads."""
+    if connection.vendor != "postgresql":
+        return
+    tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
 
 
 def _validate(instance: Model, check: Callable[..., None], **options: Any) -> None:

@@ -69,12 +69,14 @@ class EmploymentRecord:
 
 @dataclass(frozen=True)
 class VacancyRecord:
-    """Organisation-level vacancies in the children's social work establishment on a date."""
+    """Vacancies in a social work establishment on a date: the organisation's (the census
+    figure: children's social work) when ``service_key`` is empty, else that service's."""
 
     date: datetime.date
     vacancy_fte: Decimal  # posts not filled by a council employee (agency-covered included)
     agency_cover_fte: Decimal  # agency workers filling vacant posts
     agency_cover_headcount: int
+    service_key: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,17 @@
 """Vacancy, caseload and sickness absence records derived from the simulated posts and spells.
 
-Pure Python, no Django. No rate is set here: vacancies are the children's social work posts not
+Pure Python, no Django. No rate is set here: vacancies are a service's social work posts not
 held by a council employee on each date, caseloads share a simulated number of open cases among
 the case holders in post, and days lost follow each spell's time in post (workforce-measures.md
-§4: someone whose last day is the snapshot date is no longer in post).
+§4: someone whose last day is the snapshot date is no longer in post). Each service has its own
+parameters (``council.OPEN_CASES``, ``council.SICKNESS_DAYS``) and random streams.
 """
 
 import datetime
 import itertools
 import math
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from workforce_health.demo import council as c
@@ -47,9 +48,11 @@ def vacancies(
     posts: Sequence[PostRecord],
     spells: Sequence[EmploymentRecord],
     dates: Sequence[datetime.date],
+    service_key: str = "",
 ) -> tuple[VacancyRecord, ...]:
     """Vacant FTE = established posts minus council-held posts (each spell holds one post at its
-    FTE); every agency worker fills a vacant post, so all agency FTE is cover."""
+    FTE); every agency worker fills a vacant post, so all agency FTE is cover. Recorded for
+    ``service_key``, or for the organisation when it is empty."""
     records = []
     for on in dates:
         established = sum((p.fte for p in posts if p.opened_on <= on), Decimal(0))
@@ -57,15 +60,17 @@ def vacancies(
         held = sum((s.fte for s in current if s.contract_type != "agency"), Decimal(0))
         agency = [s for s in current if s.contract_type == "agency"]
         cover = sum((s.fte for s in agency), Decimal(0))
-        records.append(VacancyRecord(on, established - held, cover, len(agency)))
+        records.append(VacancyRecord(on, established - held, cover, len(agency), service_key))
     return tuple(records)
 
 
-def open_cases(rng: random.Random, dates: Sequence[datetime.date]) -> Iterator[float]:
-    """Children's open cases on each date: the yearly level at 30 September, interpolated
-    between years, with an autocorrelated monthly shock (drawn lazily, date by date)."""
-    years = sorted(c.OPEN_CASES)
-    anchors = [(datetime.date(y, 9, 30), float(c.OPEN_CASES[y])) for y in years]
+def open_cases(
+    rng: random.Random, dates: Sequence[datetime.date], by_year: Mapping[int, int]
+) -> Iterator[float]:
+    """A service's open cases on each date: the yearly level at 30 September (``by_year``),
+    interpolated between years, with an autocorrelated monthly shock (drawn lazily)."""
+    years = sorted(by_year)
+    anchors = [(datetime.date(y, 9, 30), float(by_year[y])) for y in years]
     shock = 0.0
     for on in dates:
         shock = 0.7 * shock + rng.gauss(0, c.OPEN_CASES_NOISE)
@@ -86,6 +91,7 @@ def caseloads(
     spells: Sequence[EmploymentRecord],
     holders: Sequence[int],
     dates: Sequence[datetime.date],
+    cases_by_year: Mapping[int, int],
 ) -> tuple[CaseloadRecord, ...]:
     """Share each date's open cases among the case holders in post (indices into ``spells``),
     in proportion to FTE, role (protected ASYE caseloads) and a lasting personal factor.
@@ -94,7 +100,7 @@ def caseloads(
     """
     personal: dict[int, float] = {}
     records = []
-    for on, cases in zip(dates, open_cases(rng, dates), strict=True):
+    for on, cases in zip(dates, open_cases(rng, dates, cases_by_year), strict=True):
         weights = {}
         for i in holders:
             if in_post(spells[i], on):
@@ -116,6 +122,7 @@ def absences(
     spells: Sequence[EmploymentRecord],
     council: Sequence[int],
     today: datetime.date,
+    days_by_year: Mapping[int, float],
 ) -> tuple[AbsenceRecord, ...]:
     """Working days lost (FTE-adjusted) by each council spell in each census year to 30 September
     up to ``today`` (later years at the last year's level): none for some, a short spell for most,
@@ -123,9 +130,9 @@ def absences(
     long_term_share = c.SICKNESS_LONG_TERM * c.SICKNESS_LONG_TERM_FACTOR
     short_mean = (1 - long_term_share) / (1 - c.SICKNESS_NONE - c.SICKNESS_LONG_TERM)
     records = []
-    year, final = min(c.SICKNESS_DAYS), max(c.SICKNESS_DAYS)
+    year, final = min(days_by_year), max(days_by_year)
     while (last := datetime.date(year, 9, 30)) <= today:
-        first, mean_days = datetime.date(year - 1, 10, 1), c.SICKNESS_DAYS[min(year, final)]
+        first, mean_days = datetime.date(year - 1, 10, 1), days_by_year[min(year, final)]
         year += 1
         for i in council:
             spell = spells[i]

@@ -110,6 +110,18 @@ def employment_spells(
     return scope.employments().filter(team__service__kind=service_kind)
 
 
+def service_kind_list(*, scope: Scope) -> list[str]:
+    """The kinds of service (children's, adults') whose workforce the scope can see, children's
+    first: those with staff in the scope, else the kind of the scope's own service (a team's
+    service for a team; a service with no staff recorded yet), else children's."""
+    kinds: list[str] = [Service.Kind.CHILDREN, Service.Kind.ADULTS]
+    found = [k for k in kinds if employment_spells(scope=scope, service_kind=k).exists()]
+    if found:
+        return found
+    own = scope.service
+    return [own.kind] if own is not None and own.kind in kinds else [Service.Kind.CHILDREN]
+
+
 def measure_inputs_get(*, scope: Scope, service_kind: str = Service.Kind.CHILDREN) -> MeasureInputs:
     """The scope's records in services of ``service_kind`` as the engine's input frames."""
     spells_qs = employment_spells(scope=scope, service_kind=service_kind)
@@ -124,15 +136,28 @@ def measure_inputs_get(*, scope: Scope, service_kind: str = Service.Kind.CHILDRE
     return MeasureInputs(spells, _vacancies(scope, service_kind), cases, absence)
 
 
+def _is_only_childrens_service(service: Service) -> bool:
+    """The organisation-level vacancy figure (the census's, children and family social work) is
+    this service's own when it is the organisation's only children's service."""
+    children = Service.objects.filter(organisation=service.organisation_id, kind=service.kind)
+    return service.kind == Service.Kind.CHILDREN and not children.exclude(pk=service.pk).exists()
+
+
 def _vacancies(scope: Scope, service_kind: str) -> pl.DataFrame:
-    """Vacancy snapshots recorded at the scope's own level: a team's, a service's (not its
-    teams'), or for the whole organisation the organisation-level figures (children's social
-    work, as in the census) and those recorded for services or teams of ``service_kind``."""
+    """Vacancy snapshots in the scope: a team's own; a service's and its teams' (and the
+    organisation-level figure when it is the only children's service); or for the whole
+    organisation the organisation-level figures (children's social work, as in the census)
+    and those recorded for services or teams of ``service_kind``. `_vacancies_at_level`
+    then keeps one level of them."""
     snapshots = VacancySnapshot.objects.filter(organisation=scope.organisation)
-    if scope.level == Level.SERVICE:
-        snapshots = snapshots.filter(service=scope.service, team__isnull=True)
+    if scope.level == Level.SERVICE and scope.service is not None:
+        own = Q(service=scope.service) | Q(team__service=scope.service)
+        if _is_only_childrens_service(scope.service):
+            own |= Q(service__isnull=True, team__isnull=True)
+        same_kind = scope.service.kind == service_kind
+        snapshots = snapshots.filter(own) if same_kind else snapshots.none()
     elif scope.level == Level.TEAM:
-        snapshots = snapshots.filter(team=scope.team)
+        snapshots = snapshots.filter(team=scope.team, team__service__kind=service_kind)
     elif scope.level == Level.ORGANISATION:
         # Organisation-level figures are the census's: children and family social work only.
         in_kind = Q(service__kind=service_kind)
@@ -150,13 +175,23 @@ def _unless_empty(frame: pl.DataFrame) -> pl.DataFrame | None:
 
 
 def _vacancies_at_level(vacancies: pl.DataFrame, by: list[str]) -> pl.DataFrame:
-    """Only the snapshots recorded at the grouping's level, so no vacancy is counted twice."""
-    service_level = "service" in by and "team" not in by
-    return vacancies.filter(
-        pl.col("team").is_not_null()
-        if "team" in by
-        else (pl.col("team").is_null() & (pl.col("service").is_not_null() == service_level))
+    """The snapshots of one level only, so no vacancy is counted twice: the broadest level
+    recorded that the grouping can use. A breakdown by team needs team figures; by service,
+    the services' figures, else their teams'; a total, the organisation's figure, else the
+    services', else the teams' (adult social care has no organisation-level census figure)."""
+    level = (
+        pl.when(pl.col("team").is_not_null())
+        .then(2)
+        .when(pl.col("service").is_not_null())
+        .then(1)
+        .otherwise(0)
     )
+    finest = 2 if "team" in by else 1 if "service" in by else 0
+    tagged = vacancies.with_columns(_level=level)
+    usable = sorted(x for x in tagged["_level"].unique().to_list() if x >= finest)
+    if not usable:
+        return vacancies.clear()
+    return tagged.filter(pl.col("_level") == usable[0]).drop("_level")
 
 
 def workforce_measures(
@@ -244,6 +279,7 @@ class Context:
     inputs: MeasureInputs
     totals: Mapping[int, dict[str, object]]
     year: int
+    kinds: tuple[ServiceKind, ...] = ()  # the staff groups the scope can see (`service_kind_list`)
 
     @property
     def years(self) -> list[int]:
@@ -262,14 +298,16 @@ def _total(frame: pl.DataFrame) -> dict[str, object]:
 
 
 def workforce_context_get(
-    *, scope: Scope, service_kind: str = Service.Kind.CHILDREN, year: int | None = None
+    *, scope: Scope, service_kind: str | None = None, year: int | None = None
 ) -> Context:
     """Every census year's totals for the scope's services of ``service_kind`` (a key of
-    `SERVICE_KINDS`), showing ``year``, or else the latest year with data."""
-    kind = SERVICE_KINDS[service_kind]
+    `SERVICE_KINDS`; by default the first staff group the scope's records fill, so a manager's
+    own service's), showing ``year``, or else the latest year with data."""
+    kinds = tuple(SERVICE_KINDS[k] for k in service_kind_list(scope=scope))
+    kind = SERVICE_KINDS[service_kind] if service_kind is not None else kinds[0]
     years = census_years()
     inputs = measure_inputs_get(scope=scope, service_kind=kind.slug)
     totals = {y: _total(workforce_measures(inputs=inputs, year=y)) for y in years}
     with_data = [y for y in years if _has_data(totals[y])]
     shown = year if year is not None else (with_data[-1] if with_data else years[-1])
-    return Context(scope, kind, inputs, totals, shown)
+    return Context(scope, kind, inputs, totals, shown, kinds)

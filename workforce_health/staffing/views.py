@@ -8,7 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from workforce_health.core.models import Service
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.scope import Scope
 from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
@@ -22,19 +21,25 @@ from workforce_health.web.tables import Table, csv_response, xlsx_response
 
 
 def _context(request: HttpRequest) -> Context:
-    """The page's ``?service=`` and ``?year=`` (404 if not valid) and the viewer's figures."""
-    kind = request.GET.get("service") or Service.Kind.CHILDREN
-    if kind not in SERVICE_KINDS:
+    """The page's ``?service=`` and ``?year=`` (404 if not valid) and the viewer's figures.
+    Without ``?service=``, the first staff group the viewer's records fill (their own service's
+    for a manager); one not offered to the viewer (adult social care for a children's manager)
+    is not found."""
+    kind = request.GET.get("service") or None
+    if kind is not None and kind not in SERVICE_KINDS:
         raise Http404("There is no dashboard for that service")
     years = selectors.census_years()
     requested = request.GET.get("year")
     if requested is not None and not (requested.isdigit() and int(requested) in years):
         raise Http404(f"Choose a census year from {years[0]} to {years[-1]}")
-    return selectors.workforce_context_get(
+    ctx = selectors.workforce_context_get(
         scope=Scope.of(viewer(request)),
         service_kind=kind,
         year=int(requested) if requested else None,
     )
+    if ctx.kind not in ctx.kinds:
+        raise Http404("There is no dashboard for that service")
+    return ctx
 
 
 def download_urls(page: str, slug: str, ctx: Context) -> dict[str, str]:
@@ -54,7 +59,7 @@ def _sections(page: str, sections: list[Section], ctx: Context) -> list[dict[str
 def _common(ctx: Context) -> dict[str, object]:
     return {
         "ctx": ctx,
-        "kinds": SERVICE_KINDS.values(),
+        "kinds": ctx.kinds,
         "query": urlencode(ctx.query()),
     }
 

@@ -113,7 +113,7 @@ def results_scope(*, viewer: Membership) -> Scope | None:
 def results_wave_list(*, viewer: Membership) -> QuerySet[Wave]:
     """Waves with results the viewer may open: opened or closed, covering the viewer's service."""
     waves = (
-        Wave.objects.filter(organisation=viewer.organisation)
+        Wave.objects.filter(organisation=viewer.organisation, purpose=Wave.Purpose.HEALTH_CHECK)
         .exclude(status=Wave.Status.DRAFT)
         .select_related("questionnaire")
         .annotate(response_count=Count("responses", distinct=True))

@@ -189,6 +189,11 @@ class Command(BaseCommand):
         wave = lookup.wave_from(options["wave"], options["organisation"])
         if wave.status == Wave.Status.DRAFT:
             raise CommandError(f"--wave: {wave} has not opened, so it has no results")
+        if wave.purpose != Wave.Purpose.HEALTH_CHECK:
+            raise CommandError(
+                f"--wave: {wave} is a listening survey: its results are published with its "
+                "series (Listening, pulse surveys), under disclosure control across the series"
+            )
         previous = None
         if options["compare"]:
             before = lookup.wave_from(options["compare"], wave.organisation.la_code, "--compare")

@@ -27,6 +27,15 @@ class Capability(StrEnum):
     # The redacted text of survey comments (results comments page, the scrutiny report's
     # quotation chooser): "Free text is shown only to the workforce lead" (issue 4, item 7).
     VIEW_SURVEY_COMMENTS = "view_survey_comments"
+    # The listening loop (docs/listening.md): staff pages (You said, we did; speaking to leaders
+    # anonymously), leaders' views within their scope, managing sessions, actions and pulses,
+    # answering anonymous conversations, their counts, and the lead's flag word lists.
+    LISTENING_STAFF = "listening_staff"
+    VIEW_LISTENING = "view_listening"
+    MANAGE_LISTENING = "manage_listening"
+    REPLY_TO_CONVERSATIONS = "reply_to_conversations"
+    VIEW_CONVERSATION_SUMMARY = "view_conversation_summary"
+    MANAGE_CONVERSATION_FLAGS = "manage_conversation_flags"
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -41,6 +50,10 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
+            Capability.MANAGE_LISTENING,
+            Capability.VIEW_CONVERSATION_SUMMARY,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -55,6 +68,12 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
             Capability.VIEW_SURVEY_COMMENTS,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
+            Capability.MANAGE_LISTENING,
+            Capability.REPLY_TO_CONVERSATIONS,
+            Capability.VIEW_CONVERSATION_SUMMARY,
+            Capability.MANAGE_CONVERSATION_FLAGS,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(
@@ -63,6 +82,10 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
+            Capability.REPLY_TO_CONVERSATIONS,
+            Capability.VIEW_CONVERSATION_SUMMARY,
         }
     ),
     Role.TEAM_MANAGER: frozenset(
@@ -71,9 +94,11 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
         }
     ),
-    Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD}),
+    Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD, Capability.LISTENING_STAFF}),
     Role.SCRUTINY_MEMBER: frozenset({Capability.VIEW_PUBLISHED_REPORTS}),
 }
 

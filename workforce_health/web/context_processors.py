@@ -19,6 +19,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Census and HR data", reverse("census-index"), Capability.EDIT_STRUCTURE),
             ("Benchmarks", reverse("benchmark-data"), Capability.MANAGE_BENCHMARKS),
             ("Scrutiny reports", reverse("report-list"), Capability.VIEW_PUBLISHED_REPORTS),
+            ("Listening", reverse("listening-home"), Capability.LISTENING_STAFF),
         ]
         if membership.person_id:
             items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys import services
+from workforce_health.surveys import selectors, services
 from workforce_health.surveys.analysis import GROUP_COLUMNS
 from workforce_health.surveys.groups import SOCIAL_WORK_GROUPS, RoleGroup
 from workforce_health.surveys.management.commands import _survey_lookup as lookup
@@ -265,6 +265,7 @@ def _definitions(options: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         organisation = lookup.organisation_from(options["organisation"])
         rows = rows | Questionnaire.objects.filter(organisation=organisation)
     latest: dict[str, Questionnaire] = {}
+    rows = rows.filter(selectors.NOT_LISTENING)  # not the listening app's pulses
     for row in rows.order_by("code", "version"):
         latest[row.code] = row
     return [(f"questionnaire {row.code}", row.definition) for row in latest.values()]

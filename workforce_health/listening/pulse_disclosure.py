@@ -63,3 +63,44 @@ def series_pattern(
 
 def hidden_keys(pattern: Mapping[Key, str]) -> frozenset[Key]:
     return frozenset(pattern)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What the Health Check a pulse follows publishes for one measure: its hidden keys, and
+    every key its table lists."""
+
+    hidden: frozenset[Key]
+    listed: frozenset[Key]
+
+
+RESPONDENTS: Final = "respondents"  # the anchor of a question the Health Check did not ask
+
+
+def segment_patterns(
+    anchors: Mapping[str, Anchor],
+    pulses: Sequence[Mapping[str, Sequence[Cell]]],
+    *,
+    threshold: int,
+    units: Mapping[str, str] | None = None,
+) -> list[dict[str, dict[Key, str]]]:
+    """The hidden cells of each pulse (oldest first) that follow one Health Check: for each
+    measure, what that Health Check hides or does not list, what any earlier pulse here hid,
+    and the complements the engine's rules then need. `anchors` must hold RESPONDENTS."""
+    hidden_before: dict[str, set[Key]] = {}
+    found: list[dict[str, dict[Key, str]]] = []
+    for tables in pulses:
+        patterns: dict[str, dict[Key, str]] = {}
+        for measure, cells in tables.items():
+            anchor = anchors.get(measure) or anchors[RESPONDENTS]
+            pattern = series_pattern(
+                cells,
+                forced=anchor.hidden | hidden_before.get(measure, set()),
+                listed=anchor.listed,
+                threshold=threshold,
+                unit=(units or {}).get(measure, "responses"),
+            )
+            hidden_before.setdefault(measure, set()).update(pattern)
+            patterns[measure] = pattern
+        found.append(patterns)
+    return found

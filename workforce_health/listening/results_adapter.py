@@ -8,6 +8,7 @@ results pages show for that scope, so a group hidden there is hidden here.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +51,7 @@ class Headline:
 class HeadlineSet:
     wave: Wave
     previous_title: str
+    previous_opens_on: datetime.date | None
     headlines: tuple[Headline, ...]
     hidden: str  # why nothing is shown for this group ("" when something is)
 
@@ -116,6 +118,7 @@ def _headline_set(
     return HeadlineSet(
         wave=wave,
         previous_title=previous.title if previous is not None else "",
+        previous_opens_on=previous.opens_on if previous is not None else None,
         headlines=headlines,
         hidden=(
             f"Results for this group are not shown: fewer than {frames.settings.min_group_size} "

@@ -98,6 +98,7 @@ def chosen_items_questionnaire_create(
     definition["sections"] = sections
     definition["questionnaire"] = {
         **definition["questionnaire"],
+        "purpose": Wave.Purpose.LISTENING,  # kept out of the Health Check's lists
         "code": code,
         "version": 1,
         "title": title.strip(),

@@ -30,7 +30,7 @@ class Action(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
-    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    owner = models.ForeignKey(Person, on_delete=models.RESTRICT, related_name="+")
     # The group it is for: these services, or (none) the whole organisation.
     services = models.ManyToManyField(Service, blank=True, related_name="+")
     raised_on = models.DateField()
@@ -93,13 +93,13 @@ class ActionLink(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="links")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     wave = models.ForeignKey(
-        Wave, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Wave, on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
     )
     item_code = models.CharField(max_length=60, blank=True)
     standard = models.CharField(max_length=20, blank=True)
     theme = models.CharField(max_length=100, blank=True)
     session = models.ForeignKey(
-        LeaderSession, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        LeaderSession, on_delete=models.RESTRICT, null=True, blank=True, related_name="+"
     )
 
     def __str__(self) -> str:

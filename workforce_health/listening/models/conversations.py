@@ -126,7 +126,10 @@ class FullTextView(models.Model):
     conversation = models.ForeignKey(
         Conversation, on_delete=models.CASCADE, related_name="full_text_views"
     )
-    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    viewer_name = models.CharField(max_length=200, help_text="Kept if the sign-in is deleted")
     viewed_on = models.DateField()
 
     def __str__(self) -> str:

@@ -24,10 +24,10 @@ class PulseSeries(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=60, help_text="Starts each pulse's survey slug")
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="+")
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.RESTRICT, related_name="+")
     # The Health Check this series follows: its services, staff groups and disclosure settings
     # are copied and fixed, and no pulse shows a group that it hides (docs/listening.md).
-    reference_wave = models.ForeignKey(Wave, on_delete=models.PROTECT, related_name="+")
+    reference_wave = models.ForeignKey(Wave, on_delete=models.RESTRICT, related_name="+")
     every = models.CharField(max_length=10, choices=Every.choices)
     starts_on = models.DateField()
     open_days = models.PositiveIntegerField(
@@ -83,7 +83,7 @@ class Pulse(models.Model):
     """One pulse of a series: its survey wave and the period it belongs to."""
 
     series = models.ForeignKey(PulseSeries, on_delete=models.CASCADE, related_name="pulses")
-    wave = models.OneToOneField(Wave, on_delete=models.PROTECT, related_name="+")
+    wave = models.OneToOneField(Wave, on_delete=models.RESTRICT, related_name="+")
     period_start = models.DateField()
 
     class Meta:

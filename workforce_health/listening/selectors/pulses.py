@@ -99,17 +99,16 @@ def _engine_tables(frames: Frames) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def _anchor(reference: Frames) -> dict[str, tuple[frozenset[Key], frozenset[Key]]]:
-    """The Health Check's (hidden, listed) keys for each of its measures, and for
-    "respondents" (the anchor of questions it did not ask)."""
+def _anchor(reference: Frames) -> dict[str, pulse_disclosure.Anchor]:
+    """What the Health Check publishes for each of its measures, and its respondent counts
+    (the anchor of questions it did not ask)."""
     tables = _engine_tables(reference)
-    tables["respondents"] = analysis.respondent_counts(
+    tables[pulse_disclosure.RESPONDENTS] = analysis.respondent_counts(
         reference.answers, reference.items, by=BY_TEAM, settings=reference.settings
     ).to_dicts()
     return {
-        measure: (
-            frozenset(_key(r) for r in rows if r["suppressed"]),
-            frozenset(_key(r) for r in rows),
+        measure: pulse_disclosure.Anchor(
+            frozenset(_key(r) for r in rows if r["suppressed"]), frozenset(_key(r) for r in rows)
         )
         for measure, rows in tables.items()
     }
@@ -139,35 +138,41 @@ def reference_for(series: PulseSeries, wave: Wave) -> Wave:
 
 def series_results(series: PulseSeries) -> list[PulseResults]:
     """Every closed pulse's tables, oldest first, each suppressed across the Health Check it
-    follows and the earlier pulses that follow the same Health Check."""
-    found: list[PulseResults] = []
-    anchors: dict[int, dict[str, tuple[frozenset[Key], frozenset[Key]]]] = {}
-    earlier: dict[int, dict[str, set[Key]]] = {}  # reference wave -> measure -> hidden so far
-    for pulse in series_pulses(series):
-        if pulse.wave.status != Wave.Status.CLOSED:
-            continue
+    follows and the earlier pulses that follow the same Health Check
+    (`pulse_disclosure.segment_patterns`)."""
+    closed = [p for p in series_pulses(series) if p.wave.status == Wave.Status.CLOSED]
+    segments: dict[int, list[tuple[Pulse, dict[str, list[dict[str, Any]]], int]]] = {}
+    references: dict[int, Wave] = {}
+    for pulse in closed:
         reference = reference_for(series, pulse.wave)
-        if reference.pk not in anchors:
-            anchors[reference.pk] = _anchor(survey_adapter.wave_frames(reference))
-        anchor = anchors[reference.pk]
-        hidden_before = earlier.setdefault(reference.pk, {})
+        references[reference.pk] = reference
         frames = survey_adapter.wave_frames(pulse.wave)
-        result = PulseResults(pulse, reference)
-        for measure, rows in _engine_tables(frames).items():
-            own_hidden, listed = anchor.get(measure) or anchor["respondents"]
-            n_column = "responded" if measure == RESPONSES else "n"
-            pattern = pulse_disclosure.series_pattern(
-                _cells(rows, n_column),
-                forced=own_hidden | hidden_before.get(measure, set()),
-                listed=listed,
-                threshold=frames.settings.min_group_size,
-                unit="invited" if measure == RESPONSES else "responses",
-            )
-            hidden_before.setdefault(measure, set()).update(pattern)
-            result.hidden[measure] = frozenset(pattern)
-            result.measures[measure] = {_key(r): _figure(r, pattern, measure) for r in rows}
-        found.append(result)
-    return found
+        segment = segments.setdefault(reference.pk, [])
+        segment.append((pulse, _engine_tables(frames), frames.settings.min_group_size))
+    found: list[PulseResults] = []
+    for reference_id, segment in segments.items():
+        anchors = _anchor(survey_adapter.wave_frames(references[reference_id]))
+        patterns = pulse_disclosure.segment_patterns(
+            anchors,
+            [
+                {
+                    m: _cells(rows, "responded" if m == RESPONSES else "n")
+                    for m, rows in tables.items()
+                }
+                for _, tables, _ in segment
+            ],
+            threshold=segment[0][2],
+            units={RESPONSES: "invited"},
+        )
+        for (pulse, tables, _), pattern in zip(segment, patterns, strict=True):
+            result = PulseResults(pulse, references[reference_id])
+            for measure, rows in tables.items():
+                result.hidden[measure] = frozenset(pattern[measure])
+                result.measures[measure] = {
+                    _key(r): _figure(r, pattern[measure], measure) for r in rows
+                }
+            found.append(result)
+    return sorted(found, key=lambda r: r.pulse.period_start)
 
 
 def _figure(row: dict[str, Any], pattern: dict[Key, str], measure: str) -> Figure:
@@ -185,9 +190,17 @@ def _figure(row: dict[str, Any], pattern: dict[Key, str], measure: str) -> Figur
 
 @dataclass(frozen=True)
 class TrendColumn:
-    label: str  # "Jan 2025 pulse" or "Health Check 2024"
+    label: str  # "2025 Q1 pulse" or "Health Check 2024"
+    short: str  # for a chart's axis: "Q1 25", "HC 24"
     wave: Wave
     is_pulse: bool
+
+
+def _period(series: PulseSeries, start: datetime.date) -> tuple[str, str]:
+    if series.every == PulseSeries.Every.MONTH:
+        return f"{start:%b %Y} pulse", f"{start:%b %y}"
+    quarter = (start.month - 1) // 3 + 1
+    return f"{start.year} Q{quarter} pulse", f"Q{quarter} {start:%y}"
 
 
 @dataclass(frozen=True)
@@ -252,9 +265,10 @@ def series_trend(series: PulseSeries, *, key: Key, results: list[PulseResults]) 
     points: list[tuple[datetime.date, TrendColumn, dict[str, tuple[float | None, str]]]] = []
     for wave in annual:
         asked = _annual_values(wave, codes, key)
-        points.append(
-            (wave.opens_on, TrendColumn(f"{wave.title} (Health Check)", wave, False), asked)
+        column = TrendColumn(
+            f"Health Check {wave.opens_on.year}", f"HC {wave.opens_on:%y}", wave, False
         )
+        points.append((wave.opens_on, column, asked))
     for result in results:
         values = {
             code: (
@@ -264,10 +278,9 @@ def series_trend(series: PulseSeries, *, key: Key, results: list[PulseResults]) 
             )
             for code in codes
         }
-        label = f"{result.pulse.period_start:%b %Y} pulse"
-        points.append(
-            (result.pulse.wave.opens_on, TrendColumn(label, result.pulse.wave, True), values)
-        )
+        label, short = _period(series, result.pulse.period_start)
+        column = TrendColumn(label, short, result.pulse.wave, True)
+        points.append((result.pulse.wave.opens_on, column, values))
     points.sort(key=lambda p: (p[0], p[1].is_pulse))
     rows = tuple(
         (
@@ -306,6 +319,7 @@ def short_survey_result(wave: Wave) -> CheckBack:
             f"fewer than {settings.min_group_size} people answered, so no results are shown",
         )
     texts = {i.code: i.text for i in frames.questionnaire.items()}
+    order = list(texts)
     table = analysis.breakdown(
         frames.answers, frames.items, by=(), measure="items", settings=settings
     )
@@ -315,7 +329,7 @@ def short_survey_result(wave: Wave) -> CheckBack:
             None if r["suppressed"] else r["pct_agree"],
             hidden_text(r) if r["suppressed"] else "",
         )
-        for r in table.to_dicts()
+        for r in sorted(table.to_dicts(), key=lambda r: order.index(r["item_code"]))
     )
     return CheckBack(wave, frames.respondents, items)
 

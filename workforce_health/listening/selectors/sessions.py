@@ -130,6 +130,18 @@ def session_audience(*, session: LeaderSession, on: datetime.date) -> list[Audie
     return list(chosen.values())
 
 
+def audience_team_ids(session: LeaderSession) -> list[int]:
+    """The teams a session is for: its teams, else those of its services, else every team."""
+    teams = list(session.audience_teams.values_list("pk", flat=True))
+    if teams:
+        return teams
+    found = Team.objects.filter(organisation=session.organisation)
+    services = list(session.audience_services.values_list("pk", flat=True))
+    if services:
+        found = found.filter(service_id__in=services)
+    return list(found.values_list("pk", flat=True))
+
+
 def audience_by_team(*, session: LeaderSession, on: datetime.date) -> Counter[int]:
     return Counter(member.team_id for member in session_audience(session=session, on=on))
 

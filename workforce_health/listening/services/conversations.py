@@ -183,7 +183,12 @@ def full_text_view_record(*, conversation: Conversation, viewer: Membership) -> 
     if not locked.flags:
         raise ValidationError("Only a flagged conversation's full text can be opened")
     view = save(
-        FullTextView(conversation=locked, viewer=viewer.user, viewed_on=timezone.localdate())
+        FullTextView(
+            conversation=locked,
+            viewer=viewer.user,
+            viewer_name=viewer.user.get_full_name() or viewer.user.get_username(),
+            viewed_on=timezone.localdate(),
+        )
     )
     storage.rewrite_in_key_order(organisation_id=locked.organisation_id)
     return view

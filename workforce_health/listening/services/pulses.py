@@ -92,8 +92,9 @@ def pulse_questionnaire_from_items(
 
 
 def _health_check_open(series: PulseSeries, start: datetime.date, end: datetime.date) -> bool:
-    """Whether a Health Check for the series' services is open during [start, end): no pulse
-    runs then (as the NHS quarterly pulse skips the annual survey's quarter)."""
+    """Whether a Health Check for the series' services is open, or planned to be, during
+    [start, end): no pulse runs then (as the NHS quarterly pulse skips the annual survey's
+    quarter). One that has closed, even early, no longer counts."""
     services = {s.pk for s in series.reference_wave.services.all()}
     overlapping = Wave.objects.filter(
         organisation=series.organisation,
@@ -101,7 +102,7 @@ def _health_check_open(series: PulseSeries, start: datetime.date, end: datetime.
         opens_on__lt=end,
         closes_on__gt=start,
         services__in=services,
-    ).exclude(status=Wave.Status.DRAFT)
+    ).exclude(status=Wave.Status.CLOSED)
     return overlapping.exists()
 
 
@@ -149,6 +150,7 @@ def pulse_open(
     )
     pulse = save(Pulse(series=series, wave=wave, period_start=period_start))
     survey_adapter.wave_open(wave=wave, today=today)
+    wave.refresh_from_db()
     if base_url:
         survey_adapter.invitations_send(wave=wave, base_url=base_url)
     return pulse
@@ -214,6 +216,7 @@ def _short_survey(
         settings=settings,
     )
     survey_adapter.wave_open(wave=wave, today=today)
+    wave.refresh_from_db()
     return wave
 
 

@@ -22,7 +22,11 @@ from workforce_health.listening.models import (
     LeaderSession,
     RegisterEntry,
 )
-from workforce_health.listening.selectors.sessions import audience_by_team, session_audience
+from workforce_health.listening.selectors.sessions import (
+    audience_by_team,
+    audience_team_ids,
+    session_audience,
+)
 from workforce_health.listening.services._save import save
 
 # Changing any of these changes the calendar entry: its SEQUENCE goes up.
@@ -224,7 +228,7 @@ def session_attendance_record(
         _invited_counts_record(locked, day)
     AttendanceCount.objects.filter(session=locked).delete()
     if by_team is not None:
-        allowed = set(locked.invited.values_list("team_id", flat=True))
+        allowed = set(audience_team_ids(locked))
         if set(by_team) - allowed:
             raise ValidationError("Give numbers only for teams in the audience")
         if any(n < 0 for n in by_team.values()):

@@ -21,7 +21,7 @@ from workforce_health.listening import downloads, selectors, services, survey_ad
 from workforce_health.listening.forms.pulses import ChosenItemsForm, SeriesForm
 from workforce_health.listening.models import PulseSeries
 from workforce_health.listening.pulse_disclosure import Key
-from workforce_health.surveys.models import Questionnaire
+from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.web.tables import Table
 
 Role = Membership.Role
@@ -44,7 +44,8 @@ def _questionnaires(membership: Membership) -> list[Questionnaire]:
     """Packaged pulses and the council's own pulse questionnaires (5 to 12 questions)."""
     engagement = survey_adapter.packaged(survey_adapter.ENGAGEMENT_PULSE)
     own = Questionnaire.objects.filter(
-        organisation=membership.organisation, code__startswith="pulse-"
+        organisation=membership.organisation,
+        definition__questionnaire__purpose=Wave.Purpose.LISTENING,
     )
     return [engagement, *own]
 
@@ -174,7 +175,7 @@ def _chart(trend: selectors.Trend, code: str, group: str) -> str:
             Series("Pulse surveys", pulses, "primary"),
             Series("Health Check", annual, "reference"),
         ],
-        categories=[c.label.replace(" (Health Check)", "") for c in trend.columns],
+        categories=[c.short for c in trend.columns],
         title=f"{text}: % agree, {group}",
         y_label="Agree (%)",
         unit="%",

@@ -17,6 +17,7 @@ from workforce_health.listening.models import LeaderSession
 from workforce_health.listening.standards import standard_label
 
 REACH_YEARS = 2
+RECENT = 12  # past sessions listed unless all are asked for
 
 
 def _reach_tables(request: HttpRequest) -> dict[str, tables.Table]:
@@ -32,12 +33,15 @@ def session_list(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
     sessions = list(selectors.session_list(viewer=membership))
     now = timezone.now()
+    past = [s for s in sessions if s.starts_at < now]
+    show_all = request.GET.get("all") == "1"
     return render(
         request,
         "listening/sessions/list.html",
         {
             "upcoming": [s for s in sessions if s.starts_at >= now][::-1],
-            "past": [s for s in sessions if s.starts_at < now],
+            "past": past if show_all else past[:RECENT],
+            "past_hidden": 0 if show_all else max(0, len(past) - RECENT),
             "tables": _reach_tables(request).values(),
             "can_manage": membership_can(membership, Capability.MANAGE_LISTENING),
         },
@@ -159,12 +163,8 @@ def _attendance_rows(session: LeaderSession) -> list[tuple[str, int | None, int]
 
 
 def _audience_teams(session: LeaderSession) -> list[Team]:
-    day = timezone.localtime(session.starts_at).date()
-    invited = [c.team for c in selectors.invited_rows(session)]
-    if invited:
-        return invited
-    teams = selectors.audience_by_team(session=session, on=day)
-    return list(Team.objects.filter(pk__in=teams).order_by("service__name", "name"))
+    ids = selectors.audience_team_ids(session)
+    return list(Team.objects.filter(pk__in=ids).order_by("service__name", "name"))
 
 
 @requires(Capability.MANAGE_LISTENING)

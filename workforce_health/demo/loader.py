@@ -27,6 +27,7 @@ from workforce_health.core.models import Employment, Membership, Organisation, P
 from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.generator import generate
+from workforce_health.demo.listening import demo_listening_load
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 from workforce_health.demo.reports import demo_reports_load
 from workforce_health.demo.surveys import demo_surveys_delete, demo_surveys_load
@@ -92,7 +93,8 @@ def demo_load(
         )
         if taken:
             raise DemoError(f"Demo not loaded: these usernames are taken: {', '.join(taken)}")
-        demo = generate(today=today or timezone.localdate(), seed=seed)
+        today = today or timezone.localdate()
+        demo = generate(today=today, seed=seed)
         problems = demo_problems(demo)
         if problems:
             raise DemoError("The generated demo is inconsistent: " + "; ".join(problems[:5]))
@@ -102,6 +104,7 @@ def demo_load(
             organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025
         )
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
+        demo_listening_load(organisation=organisation, today=today, seed=seed)  # own stream
         demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
     return DemoResult(
         organisation=organisation,

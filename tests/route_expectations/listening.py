@@ -81,6 +81,7 @@ EXPECTED = {
     "listening-session": STRUCTURE_VIEWERS,
     "listening-session-edit": EDITORS,
     "listening-session-attendance": EDITORS,
+    "listening-session-attendance-download": STRUCTURE_VIEWERS,
     "listening-session-calendar": STAFF,
     "listening-session-feedback": POST_ONLY,
     "listening-actions": STRUCTURE_VIEWERS,

@@ -4,11 +4,15 @@ quoted by the scrutiny report from one definition."""
 import datetime
 from collections.abc import Sequence
 
+from django.utils import timezone
+
 from workforce_health.listening import reach, summary
-from workforce_health.listening.models import Action
+from workforce_health.listening.models import Action, LeaderSession
 from workforce_health.listening.pulse_disclosure import Key
 from workforce_health.listening.selectors.pulses import RESPONSES, PulseResults, Trend
 from workforce_health.web.tables import Column, Table, Value
+
+__all__ = ["Column", "Table", "Value"]  # the views build small tables with them
 
 HIDDEN_NOTE = (
     'Counts of themes and flags below {n} in a month are hidden ("Fewer than {n}"), and '
@@ -291,4 +295,48 @@ def pulse_response_table(results: Sequence[PulseResults], *, key: Key, group: st
             Column("Response rate (%)", "rate"),
         ),
         rows=tuple(rows),
+    )
+
+
+def sessions_table(sessions: Sequence[LeaderSession]) -> Table:
+    """Every session with its type, date, hosts, audience and counts (never who came)."""
+    rows = []
+    for session in sessions:
+        invited = sum(c.invited for c in session.invited.all()) if session.invited.all() else None
+        came = (
+            sum(c.attended for c in session.attendance.all()) if session.attendance.all() else None
+        )
+        audience = [t.name for t in session.audience_teams.all()] or [
+            s.name for s in session.audience_services.all()
+        ]
+        rows.append(
+            (
+                session.title,
+                timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
+                session.get_kind_display(),
+                session.get_status_display(),
+                ", ".join(session.host_labels()),
+                ", ".join(audience) or "Whole organisation",
+                invited,
+                came,
+            )
+        )
+    return Table(
+        slug="sessions",
+        caption="Leader sessions",
+        columns=(
+            Column("Session"),
+            Column("Date and time"),
+            Column("Type"),
+            Column("Status"),
+            Column("Hosts"),
+            Column("Audience"),
+            Column("Invited", "count"),
+            Column("Came", "count"),
+        ),
+        rows=tuple(rows),
+        notes=(
+            "Counts only: who came is never recorded, except for a mandatory briefing "
+            "that keeps a register.",
+        ),
     )

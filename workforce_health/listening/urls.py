@@ -76,6 +76,11 @@ urlpatterns = [
         name="listening-session-attendance",
     ),
     path(
+        "listening/sessions/<int:session_id>/attendance.<str:listening_format>",
+        sessions.attendance_download,
+        name="listening-session-attendance-download",
+    ),
+    path(
         "listening/sessions/<int:session_id>/session.ics",
         sessions.session_calendar,
         name="listening-session-calendar",

@@ -21,11 +21,14 @@ RECENT = 12  # past sessions listed unless all are asked for
 
 
 def _reach_tables(request: HttpRequest) -> dict[str, tables.Table]:
+    """The sessions page's tables: every session, sessions held and reach."""
     today = timezone.localdate()
     start = datetime.date(today.year - REACH_YEARS + 1, 1, 1)
-    return tables.reach_tables(
+    found = tables.reach_tables(
         selectors.session_reach(viewer=viewer(request), start=start, end=today)
     )
+    listed = tables.sessions_table(list(selectors.session_list(viewer=viewer(request))))
+    return {listed.slug: listed, **found}
 
 
 @requires(Capability.VIEW_LISTENING)
@@ -134,7 +137,7 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
             "session": session,
             "standards": [standard_label(code) for code in session.standards],
             "invited_total": selectors.invited_total(session),
-            "attendance": _attendance_rows(session),
+            "attendance": _attendance_table(session) if session.attendance.exists() else None,
             "attended_total": selectors.attended_total(session),
             "register": session.register.select_related("person") if session.keeps_register else (),
             "actions": selectors.actions_prompted_by_session(viewer=membership, session=session),
@@ -149,17 +152,38 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     )
 
 
-def _attendance_rows(session: LeaderSession) -> list[tuple[str, int | None, int]]:
-    """(team, invited, came) for each attendance count; the total row when not by team."""
+def _attendance_table(session: LeaderSession) -> tables.Table:
+    """Invited and came for each attendance count; the total row when not counted by team."""
     invited = {c.team_id: c.invited for c in selectors.invited_rows(session)}
-    rows: list[tuple[str, int | None, int]] = []
+    rows: list[tuple[tables.Value, ...]] = []
     for count in selectors.attendance_rows(session):
         if count.team is None or count.team_id is None:
             total = selectors.invited_total(session)
             rows.append(("All (not counted by team)", total, count.attended))
         else:
             rows.append((count.team.name, invited.get(count.team_id), count.attended))
-    return rows
+    return tables.Table(
+        slug="attendance-by-team",
+        caption="Attendance by team",
+        columns=(
+            tables.Column("Team"),
+            tables.Column("Invited", "count"),
+            tables.Column("Came", "count"),
+        ),
+        rows=tuple(rows),
+    )
+
+
+@requires(Capability.VIEW_LISTENING)
+def attendance_download(
+    request: HttpRequest, session_id: int, listening_format: str
+) -> HttpResponse:
+    session = found(selectors.session_get(viewer=viewer(request), session_id=session_id))
+    if listening_format not in ("csv", "xlsx"):
+        raise Http404
+    table = _attendance_table(session)
+    name = f"session-{session.pk}"
+    return downloads.table_download({table.slug: table}, table.slug, listening_format, name)
 
 
 def _audience_teams(session: LeaderSession) -> list[Team]:

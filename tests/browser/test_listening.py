@@ -24,8 +24,8 @@ from tests.reports import helpers as report_helpers
 from workforce_health.listening import survey_adapter
 from workforce_health.listening.models import Action, LeaderSession, PulseSeries
 from workforce_health.reports import services as report_services
-from workforce_health.surveys import services as survey_services
 from workforce_health.surveys import tokens
+from workforce_health.surveys.services import responding
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ITEM = "sw_workload_manageable"
@@ -119,11 +119,11 @@ def _links() -> list[str]:
 
 def _answer(wave, links, value):
     for token in links:
-        survey_services.draft_save(wave=wave, token=token, answers={ITEM: value}, sections_seen=1)
+        responding.draft_save(wave=wave, token=token, answers={ITEM: value}, sections_seen=1)
         invitation = wave.invitations.get(
             token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION)
         )
-        survey_services.response_submit(wave=wave, invitation=invitation, token=token)
+        responding.response_submit(wave=wave, invitation=invitation, token=token)
 
 
 def test_a_pulse_is_created_answered_and_trends_beside_the_health_check(
@@ -287,7 +287,7 @@ def test_an_action_is_completed_checked_back_and_shown_to_staff_and_scrutiny(
     assert wave is not None
     links = _links()
     for token in links[:11]:
-        survey_services.draft_save(
+        responding.draft_save(
             wave=wave,
             token=token,
             answers={"chk_difference": "4", "chk_noticed": "5"},
@@ -296,7 +296,7 @@ def test_an_action_is_completed_checked_back_and_shown_to_staff_and_scrutiny(
         invitation = wave.invitations.get(
             token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION)
         )
-        survey_services.response_submit(wave=wave, invitation=invitation, token=token)
+        responding.response_submit(wave=wave, invitation=invitation, token=token)
     survey_adapter.wave_close(wave=wave)
     _sign_out(page)
 

@@ -10,7 +10,7 @@ from tests import factories
 from workforce_health.listening import services, survey_adapter
 from workforce_health.listening.models import ActionLink, LeaderSession, PulseSeries
 from workforce_health.surveys.models import Questionnaire, Wave
-from workforce_health.surveys.results import services as past_waves
+from workforce_health.surveys.services import past_waves
 
 SWHC = "social-work-health-check"
 

@@ -25,7 +25,7 @@ from workforce_health.listening import (
 from workforce_health.listening.models import PulseSeries
 from workforce_health.surveys import analysis
 from workforce_health.surveys.models import Questionnaire
-from workforce_health.surveys.results import services as past_waves
+from workforce_health.surveys.services import past_waves
 
 SETTINGS = analysis.DisclosureSettings(min_group_size=10)
 ITEMS = pl.DataFrame({"item_code": ["q1", "q2"], "type": ["agree", "agree"], "theme": ["t", "t"]})

@@ -13,6 +13,7 @@ from icalendar import Calendar
 
 from tests.factories import Role
 from tests.listening import helpers
+from workforce_health.core.scope import Scope
 from workforce_health.listening import selectors, services
 from workforce_health.listening.models import LeaderSession
 
@@ -123,11 +124,13 @@ def test_reach_by_quarter_and_team_within_a_managers_scope(council):
     )
     today = timezone.localdate()
     manager = council.users[Role.TEAM_MANAGER].memberships.get()
-    found = selectors.session_reach(viewer=manager, start=today.replace(month=1, day=1), end=today)
+    found = selectors.session_reach(
+        scope=Scope.of(manager), start=today.replace(month=1, day=1), end=today
+    )
     assert list(found.teams) == [("Children's Services", "Assessment North")]
     whole = council.users[Role.WORKFORCE_LEAD].memberships.get()
     everything = selectors.session_reach(
-        viewer=whole, start=today.replace(month=1, day=1), end=today
+        scope=Scope.of(whole), start=today.replace(month=1, day=1), end=today
     )
     quarter = everything.quarters[-1]
     assert everything.organisation[quarter].attended == 6

@@ -12,7 +12,7 @@ from workforce_health.listening import selectors
 from workforce_health.listening.downloads import is_formula_like
 from workforce_health.listening.models import Action, LeaderSession
 from workforce_health.listening.standards import standard_label
-from workforce_health.surveys.analysis import round_half_up
+from workforce_health.rounding import round_half_up
 
 Record = dict[str, Any]
 
@@ -47,7 +47,7 @@ def action_record(action: Action) -> Record:
 
 
 def _one_place(value: float | None) -> float | None:
-    return None if value is None else round_half_up(value, 1)
+    return None if value is None else float(round_half_up(value, 1))
 
 
 def session_record(session: LeaderSession) -> Record:

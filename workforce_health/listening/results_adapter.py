@@ -1,9 +1,9 @@
 """The listening app's one window on Health Check results: the results engine's suppressed
 tables for a service (or the whole survey), never a response or a comment.
 
-``surveys/results/`` is moving to ``workforce_health/results/`` (PARALLEL.md): only the imports
-of this module change when it does. Every figure here is a row of the same suppressed table the
-results pages show for that scope, so a group hidden there is hidden here.
+Read through the results app's selectors and page builders: every figure here is a row of the
+same suppressed table the results pages show for that scope (`core.scope.Scope`: the whole
+organisation or one service), so a group hidden there is hidden here.
 """
 
 from __future__ import annotations
@@ -15,27 +15,24 @@ from typing import Any
 from django.db.models import QuerySet
 
 from workforce_health.core.models import Organisation, Service
+from workforce_health.core.scope import Scope
+from workforce_health.results import selectors as results
+from workforce_health.results.pages.common import rounded, scoped
+from workforce_health.results.selectors import Frames
+from workforce_health.results.wording import hidden_text
 from workforce_health.surveys import analysis
 from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import frames as results
-from workforce_health.surveys.results.common import hidden_text, rounded, scoped
-from workforce_health.surveys.results.frames import Frames, Scope
 
 
 def health_check_waves(*, organisation: Organisation) -> QuerySet[Wave]:
     """Health Check waves with results (opened or closed), not the listening app's own surveys
     (pulses, check-backs, session feedback), latest first."""
-    return (
-        Wave.objects.filter(organisation=organisation, purpose=Wave.Purpose.HEALTH_CHECK)
-        .exclude(status=Wave.Status.DRAFT)
-        .select_related("questionnaire")
-        .prefetch_related("services")
-        .order_by("-opens_on", "title")
-    )
+    return results.results_wave_list(scope=Scope.whole(organisation)).prefetch_related("services")
 
 
-def scope_for(service: Service | None) -> Scope:
-    return Scope() if service is None else Scope(service=service.name)
+def scope_for(organisation: Organisation, service: Service | None) -> Scope:
+    """The whole survey, or one service's rows of the same tables."""
+    return Scope.whole(organisation) if service is None else Scope.of_service(service)
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def latest_headlines(*, organisation: Organisation, service: Service | None) -> 
     for wave in health_check_waves(organisation=organisation).filter(status=Wave.Status.CLOSED):
         if _covers(wave, service):
             latest.setdefault(wave.questionnaire.code, wave)
-    scope = scope_for(service)
+    scope = scope_for(organisation, service)
     found = []
     for wave in sorted(latest.values(), key=lambda w: w.title):
         frames = results.results_frames(wave=wave)
@@ -156,7 +153,7 @@ def item_finding(*, wave: Wave, item_code: str, service: Service | None) -> Find
     item = parsed.item(item_code)
     rows = [
         r
-        for r in scoped(frames, scope_for(service), "items").to_dicts()
+        for r in scoped(frames, scope_for(wave.organisation, service), "items").to_dicts()
         if r["item_code"] == item_code
     ]
     where = f"({wave.title}{', ' + service.name if service else ''})"
@@ -172,7 +169,7 @@ def standard_finding(*, wave: Wave, standard: str, service: Service | None) -> F
     title = frames.questionnaire.standards.get(standard, standard)
     rows = [
         r
-        for r in scoped(frames, scope_for(service), "standards").to_dicts()
+        for r in scoped(frames, scope_for(wave.organisation, service), "standards").to_dicts()
         if r["standard"] == standard
     ]
     where = f"({wave.title}{', ' + service.name if service else ''})"

@@ -3,8 +3,8 @@ the engine's input frames of the listening app's own surveys.
 
 Pulses, check-backs and session feedback are survey waves like any other (the same invitations,
 response form and anonymity, docs/surveys-anonymity.md), marked `Wave.Purpose.LISTENING` so the
-Health Check's pages and report leave them out. `surveys/services.py` is being split and
-`surveys/results/` moved (PARALLEL.md): only this module (and `results_adapter`) change then.
+Health Check's pages and report leave them out. Writes go through the surveys app's services
+(`surveys/services/`), reads of the engine's input frames through the results app's selectors.
 """
 
 from __future__ import annotations
@@ -19,14 +19,13 @@ from django.db import transaction
 from django.urls import reverse
 
 from workforce_health.core.models import Organisation, Service
+from workforce_health.results import selectors as results
+from workforce_health.results.selectors import Frames
+from workforce_health.results.wording import hidden_text
 from workforce_health.surveys import analysis
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys import services as survey_services
 from workforce_health.surveys.models import Questionnaire, Wave
-from workforce_health.surveys.results import frames as results
-from workforce_health.surveys.results import services as past_waves
-from workforce_health.surveys.results.common import hidden_text
-from workforce_health.surveys.results.frames import Frames
+from workforce_health.surveys.services import invitations, past_waves, questionnaires, waves
 
 __all__ = ["Frames", "hidden_text"]  # re-exported: the pulses' reads take them from here
 
@@ -39,19 +38,10 @@ SESSION_FEEDBACK: Final = "session-feedback"
 @transaction.atomic
 def packaged_questionnaires_sync() -> int:
     """A database row for each of this app's packaged questionnaires not yet stored."""
-    added = 0
-    for path in sorted(PACKAGED_DIR.glob("*.toml")):
-        definition = qn.read_file(path)
-        parsed = qn.parse(definition, source=path.name)
-        if Questionnaire.objects.filter(code=parsed.code, version=parsed.version).exists():
-            continue
-        stored = Questionnaire(
-            code=parsed.code, version=parsed.version, title=parsed.title, definition=definition
-        )
-        stored.full_clean()
-        stored.save()
-        added += 1
-    return added
+    files = sorted(PACKAGED_DIR.glob("*.toml"))
+    return questionnaires.questionnaire_definitions_sync(
+        definitions=[(path.name, qn.read_file(path)) for path in files]
+    )
 
 
 def packaged(code: str) -> Questionnaire:
@@ -104,17 +94,14 @@ def chosen_items_questionnaire_create(
         "title": title.strip(),
         "description": f"Chosen questions of the {source.title}, asked between Health Checks.",
     }
-    stored = Questionnaire(
+    return questionnaires.questionnaire_create(
         organisation=organisation,
         code=code,
         version=1,
-        title=title.strip(),
+        title=title,
         definition=definition,
         based_on=source,
     )
-    stored.full_clean()
-    stored.save()
-    return stored
 
 
 @transaction.atomic
@@ -131,7 +118,7 @@ def listening_wave_create(
     settings: analysis.DisclosureSettings,
 ) -> Wave:
     """A survey wave of the listening app (not yet open), with fixed disclosure settings."""
-    wave = survey_services.wave_create(
+    return waves.wave_create(
         organisation=organisation,
         questionnaire=questionnaire,
         title=title,
@@ -143,22 +130,20 @@ def listening_wave_create(
         min_group_size=settings.min_group_size,
         min_group_size_comments=settings.min_group_size_comments,
         min_invited_for_response_rate=settings.min_invited_for_response_rate,
+        purpose=Wave.Purpose.LISTENING,
     )
-    Wave.objects.filter(pk=wave.pk).update(purpose=Wave.Purpose.LISTENING)
-    wave.purpose = Wave.Purpose.LISTENING
-    return wave
 
 
 def wave_open(*, wave: Wave, today: datetime.date) -> int:
-    return survey_services.wave_open(wave=wave, today=today)
+    return waves.wave_open(wave=wave, today=today)
 
 
 def invitations_send(*, wave: Wave, base_url: str) -> tuple[int, int]:
-    return survey_services.invitations_send(wave=wave, base_url=base_url)
+    return invitations.invitations_send(wave=wave, base_url=base_url)
 
 
 def wave_close(*, wave: Wave) -> Wave:
-    return survey_services.wave_close(wave=wave)
+    return waves.wave_close(wave=wave)
 
 
 def unused_slug(organisation: Organisation, base: str) -> str:
@@ -217,7 +202,7 @@ def past_listening_wave_create(
     settings: analysis.DisclosureSettings,
 ) -> Wave:
     """A closed listening survey of an earlier date, to hold responses added below."""
-    wave = past_waves.past_wave_create(
+    return past_waves.past_wave_create(
         organisation=organisation,
         questionnaire=questionnaire,
         title=title,
@@ -229,10 +214,8 @@ def past_listening_wave_create(
         min_group_size=settings.min_group_size,
         min_group_size_comments=settings.min_group_size_comments,
         min_invited_for_response_rate=settings.min_invited_for_response_rate,
+        purpose=Wave.Purpose.LISTENING,
     )
-    Wave.objects.filter(pk=wave.pk).update(purpose=Wave.Purpose.LISTENING)
-    wave.purpose = Wave.Purpose.LISTENING
-    return wave
 
 
 def past_responses_add(

@@ -6,24 +6,24 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from workforce_health.core.models import Employment, Membership, Organisation, Person, Service
+from workforce_health.core.models import Employment, Organisation, Person, Service
+from workforce_health.core.scope import Scope
 from workforce_health.listening import results_adapter
 from workforce_health.listening.models import Action, ActionLink, LeaderSession
-from workforce_health.listening.selectors._scope import reach
 from workforce_health.listening.standards import standard_label
 from workforce_health.surveys.models import Wave
 
 
-def _visible(viewer: Membership) -> Q:
-    """Organisation-wide actions, and those for a service in the viewer's scope."""
-    scope = reach(viewer)
-    if scope.whole:
+def _visible(scope: Scope) -> Q:
+    """Organisation-wide actions, and those for the scope's service (a team's: its service)."""
+    if scope.whole_organisation:
         return Q()
-    return Q(services__isnull=True) | Q(services__in=scope.service_ids)
+    services = [scope.service.pk] if scope.sees_records and scope.service is not None else []
+    return Q(services__isnull=True) | Q(services__in=services)
 
 
-def action_list(*, viewer: Membership, status: str | None = None) -> QuerySet[Action]:
-    ids = Action.objects.filter(organisation=viewer.organisation).filter(_visible(viewer))
+def action_list(*, scope: Scope, status: str | None = None) -> QuerySet[Action]:
+    ids = Action.objects.filter(organisation=scope.organisation).filter(_visible(scope))
     if status == "open":
         ids = ids.exclude(status__in=[Action.Status.COMPLETE, Action.Status.CANCELLED])
     elif status:
@@ -36,12 +36,12 @@ def action_list(*, viewer: Membership, status: str | None = None) -> QuerySet[Ac
     )
 
 
-def action_get(*, viewer: Membership, action_id: int) -> Action | None:
-    return action_list(viewer=viewer).filter(pk=action_id).first()
+def action_get(*, scope: Scope, action_id: int) -> Action | None:
+    return action_list(scope=scope).filter(pk=action_id).first()
 
 
-def actions_prompted_by_session(*, viewer: Membership, session: LeaderSession) -> list[Action]:
-    return list(action_list(viewer=viewer).filter(links__session=session).distinct())
+def actions_prompted_by_session(*, scope: Scope, session: LeaderSession) -> list[Action]:
+    return list(action_list(scope=scope).filter(links__session=session).distinct())
 
 
 def staff_actions(*, organisation: Organisation, service: Service | None) -> QuerySet[Action]:

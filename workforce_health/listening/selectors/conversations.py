@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from workforce_health.core.models import Membership, Organisation, Service
+from workforce_health.core.permissions import Capability, membership_can
+from workforce_health.core.scope import Level, Scope
 from workforce_health.listening import codes, flags, summary
 from workforce_health.listening.models import Conversation, FlagCategory, Message
-from workforce_health.listening.selectors._scope import reach
 from workforce_health.surveys.comments import redact, themes
 from workforce_health.surveys.comments.selectors import redaction_names, theme_dictionary
 
-Role = Membership.Role
 NO_THEME = "No theme found"
 
 
@@ -62,14 +62,11 @@ def conversation_messages(*, conversation: Conversation) -> QuerySet[Message]:
 
 def _inbox(viewer: Membership) -> QuerySet[Conversation]:
     """The conversations this viewer answers: all for the workforce lead; a service manager's
-    service's; none for anyone else."""
-    scope = reach(viewer)
-    found = Conversation.objects.filter(organisation=viewer.organisation).select_related("service")
-    if viewer.role == Role.WORKFORCE_LEAD:
-        return found
-    if viewer.role == Role.SERVICE_MANAGER and scope.service_ids:
-        return found.filter(service_id__in=scope.service_ids)
-    return found.none()
+    service's; none for anyone else (the administrator counts them, never reads them)."""
+    if not membership_can(viewer, Capability.REPLY_TO_CONVERSATIONS):
+        return Conversation.objects.none()
+    scope = Scope.of(viewer)
+    return Conversation.objects.filter(scope.filter(service="service")).select_related("service")
 
 
 @dataclass(frozen=True)
@@ -152,33 +149,30 @@ def theme_names() -> list[str]:
     return [*theme_dictionary().names, NO_THEME]
 
 
-def _summarised(viewer: Membership) -> QuerySet[Conversation]:
-    """Conversations counted in the viewer's summary: the organisation's for the workforce lead
-    and administrator (counts only), a service manager's service's."""
-    scope = reach(viewer)
-    found = Conversation.objects.filter(organisation=viewer.organisation)
-    if scope.whole:
-        return found
-    if viewer.role == Role.SERVICE_MANAGER:
-        return found.filter(service_id__in=scope.service_ids)
-    return found.none()
+def _summarised(scope: Scope) -> QuerySet[Conversation]:
+    """Conversations counted in a summary: the organisation's (the workforce lead and the
+    administrator see counts only), or a service's; never a team's (conversations are addressed
+    to a service or the organisation, and a team is too small a group to count them for)."""
+    if scope.level in (Level.TEAM, Level.NONE):
+        return Conversation.objects.none()
+    return Conversation.objects.filter(scope.filter(service="service"))
 
 
 def conversation_summary(
-    *, viewer: Membership, until: datetime.date, months: int = 12
+    *, scope: Scope, until: datetime.date, months: int = 12
 ) -> summary.Summary:
-    """Counts of the viewer's conversations by month, for the `months` months to `until`."""
+    """Counts of the scope's conversations by month, for the `months` months to `until`."""
     wanted = summary.last_months(until.year, until.month, months)
     found = list(
-        _summarised(viewer)
+        _summarised(scope)
         .filter(started_on__gte=datetime.date.fromisoformat(f"{wanted[0]}-01"))
         .filter(started_on__lte=until)
         .select_related("service")
         .prefetch_related("messages")
     )
-    categories = flag_categories(organisation=viewer.organisation)
+    categories = flag_categories(organisation=scope.organisation)
     names = {c.key: c.name for c in categories}
-    redactor = Redactor(viewer.organisation) if found else None
+    redactor = Redactor(scope.organisation) if found else None
     counted = []
     for conversation in found:
         assert redactor is not None

@@ -11,11 +11,11 @@ from typing import Any, Final
 import polars as pl
 from django.db.models import QuerySet
 
-from workforce_health.core.models import Membership, Organisation
+from workforce_health.core.models import Organisation, Team
+from workforce_health.core.scope import Level, Scope
 from workforce_health.listening import pulse_disclosure, survey_adapter
 from workforce_health.listening.models import Action, LeaderSession, Pulse, PulseSeries
 from workforce_health.listening.pulse_disclosure import Cell, Key
-from workforce_health.listening.selectors._scope import reach
 from workforce_health.listening.survey_adapter import Frames, hidden_text
 from workforce_health.surveys import analysis
 from workforce_health.surveys.models import Wave
@@ -28,19 +28,43 @@ WHOLE: Final[Key] = (None, None)
 # --- Which series a viewer may see ----------------------------------------------------------
 
 
-def series_list(*, viewer: Membership) -> QuerySet[PulseSeries]:
-    """Series following a Health Check that covers the viewer's services (all for the lead)."""
-    scope = reach(viewer)
-    found = PulseSeries.objects.filter(organisation=viewer.organisation).select_related(
-        "questionnaire", "reference_wave"
+def series_list(*, scope: Scope) -> QuerySet[PulseSeries]:
+    """Series following a Health Check that covers the scope's service (all for the lead; a
+    team's scope: its service)."""
+    found = PulseSeries.objects.filter(
+        scope.filter(service="reference_wave__services")
+    ).select_related("questionnaire", "reference_wave")
+    return found.distinct().order_by("title")
+
+
+def series_get(*, scope: Scope, series_id: int) -> PulseSeries | None:
+    return series_list(scope=scope).filter(pk=series_id).first()
+
+
+def series_groups(*, scope: Scope, series: PulseSeries) -> list[tuple[str, Key, str]]:
+    """(choice value, key, label) of the groups of a series the scope may look at: all invited,
+    each service and team for the whole organisation; a manager's own service (if the series
+    covers it) and its teams; a team manager's own team."""
+    services = list(series.reference_wave.services.all())
+    teams = (
+        Team.objects.filter(service__in=services)
+        .filter(scope.team_filter())
+        .select_related("service")
     )
-    if not scope.whole:
-        found = found.filter(reference_wave__services__in=scope.service_ids).distinct()
-    return found.order_by("title")
-
-
-def series_get(*, viewer: Membership, series_id: int) -> PulseSeries | None:
-    return series_list(viewer=viewer).filter(pk=series_id).first()
+    by_team: list[tuple[str, Key, str]] = [
+        (f"t{t.pk}", (t.service.name, t.name), f"{t.service.name} / {t.name}") for t in teams
+    ]
+    if scope.whole_organisation:
+        by_service: list[tuple[str, Key, str]] = [
+            (f"s{s.pk}", (s.name, None), s.name) for s in services
+        ]
+        return [("all", WHOLE, "All invited"), *by_service, *by_team]
+    if scope.service is None or scope.service not in services:
+        return []
+    if scope.level == Level.SERVICE:
+        own = scope.service
+        return [(f"s{own.pk}", (own.name, None), own.name), *by_team]
+    return by_team  # a team manager's own team
 
 
 def series_pulses(series: PulseSeries) -> list[Pulse]:

@@ -9,29 +9,30 @@ from django.utils import timezone
 
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
 from workforce_health.core.permissions import Capability, membership_can
+from workforce_health.core.scope import Scope
 from workforce_health.listening import reach as reach_module
 from workforce_health.listening.models import AttendanceCount, InvitedCount, LeaderSession
-from workforce_health.listening.selectors._scope import reach
 from workforce_health.surveys.groups import ROLE_GROUP_OF
 
 
-def _visible(viewer: Membership) -> Q:
-    """Sessions for the whole organisation, or with an audience within the viewer's scope."""
-    scope = reach(viewer)
-    if scope.whole:
+def _visible(scope: Scope) -> Q:
+    """Sessions for the whole organisation, or with an audience within the scope: its teams, or
+    (with no teams named) its service."""
+    if scope.whole_organisation:
         return Q()
     everyone = Q(audience_services__isnull=True, audience_teams__isnull=True)
+    services = [scope.service.pk] if scope.sees_records and scope.service is not None else []
     return (
         everyone
-        | Q(audience_teams__in=scope.team_ids)
-        | Q(audience_teams__isnull=True, audience_services__in=scope.service_ids)
+        | Q(audience_teams__in=list(scope.teams().values_list("pk", flat=True)))
+        | Q(audience_teams__isnull=True, audience_services__in=services)
     )
 
 
-def session_list(*, viewer: Membership) -> QuerySet[LeaderSession]:
+def session_list(*, scope: Scope) -> QuerySet[LeaderSession]:
     ids = (
-        LeaderSession.objects.filter(organisation=viewer.organisation)
-        .filter(_visible(viewer))
+        LeaderSession.objects.filter(organisation=scope.organisation)
+        .filter(_visible(scope))
         .values("pk")
     )
     return (
@@ -41,8 +42,8 @@ def session_list(*, viewer: Membership) -> QuerySet[LeaderSession]:
     )
 
 
-def session_get(*, viewer: Membership, session_id: int) -> LeaderSession | None:
-    return session_list(viewer=viewer).filter(pk=session_id).first()
+def session_get(*, scope: Scope, session_id: int) -> LeaderSession | None:
+    return session_list(scope=scope).filter(pk=session_id).first()
 
 
 def upcoming_sessions(*, organisation: Organisation, person: Person | None) -> list[LeaderSession]:
@@ -170,24 +171,22 @@ def _untallied(session: LeaderSession, *, whole: bool) -> int | None:
     return totals[0] if totals and whole else None
 
 
-def session_reach(
-    *, viewer: Membership, start: datetime.date, end: datetime.date
-) -> reach_module.Reach:
+def session_reach(*, scope: Scope, start: datetime.date, end: datetime.date) -> reach_module.Reach:
     """Sessions held from `start` to `end` and their reach, by quarter, within the viewer's
     scope: a manager's figures count only their own teams."""
-    scope = reach(viewer)
     held = [
         s
-        for s in session_list(viewer=viewer).filter(status=LeaderSession.Status.HELD)
+        for s in session_list(scope=scope).filter(status=LeaderSession.Status.HELD)
         if start <= timezone.localtime(s.starts_at).date() <= end
     ]
     teams = {
         t.pk: t
-        for t in Team.objects.filter(organisation=viewer.organisation).select_related("service")
+        for t in Team.objects.filter(organisation=scope.organisation).select_related("service")
     }
+    own_teams = set(scope.teams().values_list("pk", flat=True))
 
     def mine(team_id: int | None) -> bool:
-        return team_id is not None and (scope.whole or team_id in scope.team_ids)
+        return team_id is not None and (scope.whole_organisation or team_id in own_teams)
 
     def key(team_id: int) -> tuple[str, str]:
         return teams[team_id].service.name, teams[team_id].name
@@ -203,7 +202,7 @@ def session_reach(
                 if c.team_id is not None and mine(c.team_id)
             },
             by_team=not any(c.team_id is None for c in s.attendance.all()),
-            attended_untallied=_untallied(s, whole=scope.whole),
+            attended_untallied=_untallied(s, whole=scope.whole_organisation),
         )
         for s in held
     ]
@@ -218,6 +217,6 @@ def session_for_calendar(*, viewer: Membership, session_id: int) -> LeaderSessio
     """A session whose calendar file the viewer may download: any they may see as a leader;
     for other staff, a planned session they are in the audience of."""
     if membership_can(viewer, Capability.VIEW_LISTENING):
-        return session_get(viewer=viewer, session_id=session_id)
+        return session_get(scope=Scope.of(viewer), session_id=session_id)
     upcoming = upcoming_sessions(organisation=viewer.organisation, person=viewer.person)
     return next((s for s in upcoming if s.pk == session_id), None)

@@ -3,9 +3,8 @@ service (the latest Health Check headlines, suppressed; what was raised, done an
 
 from dataclasses import dataclass
 
-from django.utils import timezone
-
 from workforce_health.core.models import Employment, Membership, Service
+from workforce_health.core.scope import Scope, current_employment
 from workforce_health.listening import results_adapter
 from workforce_health.listening.models import Action, ActionUpdate, LeaderSession
 from workforce_health.listening.selectors.actions import Said, action_said, staff_actions
@@ -15,18 +14,15 @@ from workforce_health.surveys.models import Wave
 
 
 def viewer_service(viewer: Membership) -> Service | None:
-    """The service a member of staff belongs to: a manager's own, else their current post's.
-    None for sign-ins without one (the whole organisation is shown)."""
-    if viewer.service is not None:
-        return viewer.service
-    if viewer.team is not None:
-        return viewer.team.service
+    """The service a member of staff belongs to: a manager's own (a team manager's team's),
+    else their current post's. None for sign-ins without one (the whole organisation is shown)."""
+    scope = Scope.of(viewer)
+    if scope.service is not None:
+        return scope.service
     if viewer.person is None:
         return None
-    today = timezone.localdate()
     post = (
-        Employment.objects.filter(person=viewer.person, start_date__lte=today)
-        .exclude(end_date__lt=today)
+        Employment.objects.filter(current_employment(), person=viewer.person)
         .select_related("team__service")
         .order_by("-start_date", "-pk")
         .first()

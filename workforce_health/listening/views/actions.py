@@ -5,7 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.listening import downloads, selectors, services, tables
 from workforce_health.listening.forms.actions import ActionForm, ProgressForm, PromptForm
 from workforce_health.listening.models import Action
@@ -31,7 +32,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
     status = request.GET.get("status", "")
     status = status if status in dict(FILTERS) else ""
-    actions = list(selectors.action_list(viewer=membership, status=status or None))
+    actions = list(selectors.action_list(scope=Scope.of(membership), status=status or None))
     return render(
         request,
         "listening/actions/list.html",
@@ -49,7 +50,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
 def action_list_download(request: HttpRequest, listening_format: str) -> HttpResponse:
     if listening_format not in ("csv", "xlsx"):
         raise Http404
-    table = tables.actions_table(list(selectors.action_list(viewer=viewer(request))))
+    table = tables.actions_table(list(selectors.action_list(scope=Scope.of(viewer(request)))))
     return downloads.table_download({table.slug: table}, table.slug, listening_format, "listening")
 
 
@@ -86,7 +87,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_LISTENING)
 def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
     membership = viewer(request)
-    action = found(selectors.action_get(viewer=membership, action_id=action_id))
+    action = found(selectors.action_get(scope=Scope.of(membership), action_id=action_id))
     form = ActionForm(
         request.POST or None,
         organisation=membership.organisation,
@@ -119,7 +120,7 @@ def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
 @requires(Capability.VIEW_LISTENING)
 def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
     membership = viewer(request)
-    action = found(selectors.action_get(viewer=membership, action_id=action_id))
+    action = found(selectors.action_get(scope=Scope.of(membership), action_id=action_id))
     return render(
         request,
         "listening/actions/detail.html",
@@ -135,7 +136,7 @@ def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
 
 @requires(Capability.MANAGE_LISTENING)
 def action_progress(request: HttpRequest, action_id: int) -> HttpResponse:
-    action = found(selectors.action_get(viewer=viewer(request), action_id=action_id))
+    action = found(selectors.action_get(scope=Scope.of(viewer(request)), action_id=action_id))
     form = ProgressForm(
         request.POST or None,
         initial={
@@ -163,7 +164,7 @@ def action_progress(request: HttpRequest, action_id: int) -> HttpResponse:
 @requires(Capability.MANAGE_LISTENING)
 def action_link(request: HttpRequest, action_id: int) -> HttpResponse:
     membership = viewer(request)
-    action = found(selectors.action_get(viewer=membership, action_id=action_id))
+    action = found(selectors.action_get(scope=Scope.of(membership), action_id=action_id))
     prompt = _prompt_form(request)
     if request.method == "POST" and prompt.is_valid():
         link = save_or_add_errors(

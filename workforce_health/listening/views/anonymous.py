@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import viewer
+from workforce_health.core.view_helpers import viewer
 from workforce_health.listening import selectors, services
 from workforce_health.listening.forms.conversations import (
     CodeForm,

@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import found, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, viewer
 from workforce_health.listening import downloads, selectors, services, tables
 from workforce_health.listening.forms.conversations import (
     AcknowledgeForm,
@@ -134,7 +135,7 @@ def conversation_detail(request: HttpRequest, conversation_id: str) -> HttpRespo
 
 def _summary_tables(request: HttpRequest) -> dict[str, tables.Table]:
     found_summary = selectors.conversation_summary(
-        viewer=viewer(request), until=timezone.localdate()
+        scope=Scope.of(viewer(request)), until=timezone.localdate()
     )
     return tables.summary_tables(found_summary)
 

@@ -9,22 +9,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from workforce_health.charts import Series, line_chart
-from workforce_health.core.models import Membership, Team
-from workforce_health.core.permissions import (
-    ORGANISATION_WIDE_ROLES,
-    Capability,
-    membership_can,
-    requires,
-)
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.models import Membership
+from workforce_health.core.permissions import Capability, membership_can, requires
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.listening import downloads, selectors, services, survey_adapter, tables
 from workforce_health.listening.forms.pulses import ChosenItemsForm, SeriesForm
 from workforce_health.listening.models import PulseSeries
 from workforce_health.listening.pulse_disclosure import Key
 from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.web.tables import Table
-
-Role = Membership.Role
 
 
 @requires(Capability.VIEW_LISTENING)
@@ -34,7 +28,7 @@ def series_list(request: HttpRequest) -> HttpResponse:
         request,
         "listening/pulses/list.html",
         {
-            "series": selectors.series_list(viewer=membership),
+            "series": selectors.series_list(scope=Scope.of(membership)),
             "can_manage": membership_can(membership, Capability.MANAGE_LISTENING),
         },
     )
@@ -110,45 +104,13 @@ def questionnaire_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _groups(membership: Membership, series: PulseSeries) -> list[tuple[str, Key, str]]:
-    """(choice value, key, label) of the groups the viewer may look at in this series."""
-    services = list(series.reference_wave.services.all())
-    teams = Team.objects.filter(service__in=services).select_related("service")
-    if membership.role in ORGANISATION_WIDE_ROLES:
-        found_groups: list[tuple[str, Key, str]] = [("all", (None, None), "All invited")]
-        found_groups += [(f"s{s.pk}", (s.name, None), s.name) for s in services]
-        found_groups += [
-            (f"t{t.pk}", (t.service.name, t.name), f"{t.service.name} / {t.name}") for t in teams
-        ]
-        return found_groups
-    if membership.role == Role.SERVICE_MANAGER and membership.service in services:
-        own = membership.service
-        assert own is not None
-        return [(f"s{own.pk}", (own.name, None), own.name)] + [
-            (f"t{t.pk}", (t.service.name, t.name), f"{t.service.name} / {t.name}")
-            for t in teams
-            if t.service_id == own.pk
-        ]
-    if membership.role == Role.TEAM_MANAGER and membership.team is not None:
-        team = membership.team
-        if team.service in services:
-            return [
-                (
-                    f"t{team.pk}",
-                    (team.service.name, team.name),
-                    f"{team.service.name} / {team.name}",
-                )
-            ]
-    return []
-
-
 def _series_tables(
     request: HttpRequest, series: PulseSeries
 ) -> tuple[
     list[tuple[str, Key, str]], tuple[str, Key, str], dict[str, Table], selectors.Trend, list
 ]:
     membership = viewer(request)
-    groups = _groups(membership, series)
+    groups = selectors.series_groups(scope=Scope.of(membership), series=series)
     if not groups:
         raise Http404
     chosen = next((g for g in groups if g[0] == request.GET.get("group")), groups[0])
@@ -186,7 +148,7 @@ def _chart(trend: selectors.Trend, code: str, group: str) -> str:
 @requires(Capability.VIEW_LISTENING)
 def series_detail(request: HttpRequest, series_id: int) -> HttpResponse:
     membership = viewer(request)
-    series = found(selectors.series_get(viewer=membership, series_id=series_id))
+    series = found(selectors.series_get(scope=Scope.of(membership), series_id=series_id))
     if request.method == "POST":
         return _series_action(request, series)
     groups, chosen, made, trend, results = _series_tables(request, series)
@@ -260,7 +222,7 @@ def _number(value: object) -> int:
 def series_download(
     request: HttpRequest, series_id: int, pulse_table: str, listening_format: str
 ) -> HttpResponse:
-    series = found(selectors.series_get(viewer=viewer(request), series_id=series_id))
+    series = found(selectors.series_get(scope=Scope.of(viewer(request)), series_id=series_id))
     if listening_format not in ("csv", "xlsx"):
         raise Http404
     _, _, made, _, _ = _series_tables(request, series)
@@ -272,7 +234,7 @@ def series_download(
 
 @requires(Capability.MANAGE_LISTENING)
 def check_back(request: HttpRequest, action_id: int) -> HttpResponse:
-    action = found(selectors.action_get(viewer=viewer(request), action_id=action_id))
+    action = found(selectors.action_get(scope=Scope.of(viewer(request)), action_id=action_id))
     error = ""
     if request.method == "POST":
         try:
@@ -293,7 +255,7 @@ def check_back(request: HttpRequest, action_id: int) -> HttpResponse:
 @require_POST
 @requires(Capability.MANAGE_LISTENING)
 def session_feedback(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = found(selectors.session_get(viewer=viewer(request), session_id=session_id))
+    session = found(selectors.session_get(scope=Scope.of(viewer(request)), session_id=session_id))
     try:
         services.session_feedback_create(session=session)
     except ValidationError as refused:

@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from workforce_health.core.models import Person, Team
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.listening import downloads, ics, selectors, services, survey_adapter, tables
 from workforce_health.listening.forms.sessions import AttendanceForm, RegisterForm, SessionForm
 from workforce_health.listening.models import LeaderSession
@@ -25,16 +26,16 @@ def _reach_tables(request: HttpRequest) -> dict[str, tables.Table]:
     today = timezone.localdate()
     start = datetime.date(today.year - REACH_YEARS + 1, 1, 1)
     found = tables.reach_tables(
-        selectors.session_reach(viewer=viewer(request), start=start, end=today)
+        selectors.session_reach(scope=Scope.of(viewer(request)), start=start, end=today)
     )
-    listed = tables.sessions_table(list(selectors.session_list(viewer=viewer(request))))
+    listed = tables.sessions_table(list(selectors.session_list(scope=Scope.of(viewer(request)))))
     return {listed.slug: listed, **found}
 
 
 @requires(Capability.VIEW_LISTENING)
 def session_list(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    sessions = list(selectors.session_list(viewer=membership))
+    sessions = list(selectors.session_list(scope=Scope.of(membership)))
     now = timezone.now()
     past = [s for s in sessions if s.starts_at < now]
     show_all = request.GET.get("all") == "1"
@@ -81,7 +82,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_LISTENING)
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
     membership = viewer(request)
-    session = found(selectors.session_get(viewer=membership, session_id=session_id))
+    session = found(selectors.session_get(scope=Scope.of(membership), session_id=session_id))
     form = SessionForm(
         request.POST or None,
         organisation=membership.organisation,
@@ -105,7 +106,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
 @requires(Capability.VIEW_LISTENING)
 def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
     membership = viewer(request)
-    session = found(selectors.session_get(viewer=membership, session_id=session_id))
+    session = found(selectors.session_get(scope=Scope.of(membership), session_id=session_id))
     can_manage = membership_can(membership, Capability.MANAGE_LISTENING)
     if request.method == "POST":
         if not can_manage:
@@ -140,7 +141,9 @@ def session_detail(request: HttpRequest, session_id: int) -> HttpResponse:
             "attendance": _attendance_table(session) if session.attendance.exists() else None,
             "attended_total": selectors.attended_total(session),
             "register": session.register.select_related("person") if session.keeps_register else (),
-            "actions": selectors.actions_prompted_by_session(viewer=membership, session=session),
+            "actions": selectors.actions_prompted_by_session(
+                scope=Scope.of(membership), session=session
+            ),
             "feedback": selectors.session_feedback_result(session=session),
             "feedback_link": request.build_absolute_uri(
                 survey_adapter.shared_link_path(session.feedback_wave)
@@ -178,7 +181,7 @@ def _attendance_table(session: LeaderSession) -> tables.Table:
 def attendance_download(
     request: HttpRequest, session_id: int, listening_format: str
 ) -> HttpResponse:
-    session = found(selectors.session_get(viewer=viewer(request), session_id=session_id))
+    session = found(selectors.session_get(scope=Scope.of(viewer(request)), session_id=session_id))
     if listening_format not in ("csv", "xlsx"):
         raise Http404
     table = _attendance_table(session)
@@ -193,7 +196,7 @@ def _audience_teams(session: LeaderSession) -> list[Team]:
 
 @requires(Capability.MANAGE_LISTENING)
 def session_attendance(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = found(selectors.session_get(viewer=viewer(request), session_id=session_id))
+    session = found(selectors.session_get(scope=Scope.of(viewer(request)), session_id=session_id))
     if session.keeps_register:
         return _register(request, session)
     teams = _audience_teams(session)

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import viewer
+from workforce_health.core.view_helpers import viewer
 from workforce_health.listening import selectors
 
 

@@ -1,11 +1,12 @@
-"""Shared by the listening commands: the organisation, and a viewer who sees all of it."""
+"""Shared by the listening commands: the organisation (the command line sees all of it, through
+`core.scope.Scope.whole`) and dates."""
 
 import datetime
 
 from django.core.management.base import CommandError
 
 from workforce_health.core import selectors as core_selectors
-from workforce_health.core.models import Membership, Organisation
+from workforce_health.core.models import Organisation
 
 
 def organisation_from(la_code: str) -> Organisation:
@@ -13,11 +14,6 @@ def organisation_from(la_code: str) -> Organisation:
     if organisation is None:
         raise CommandError(f"--organisation: no organisation has the LA code {la_code!r}")
     return organisation
-
-
-def whole_organisation(organisation: Organisation) -> Membership:
-    """An unsaved administrator's membership: the command line sees the whole organisation."""
-    return Membership(organisation=organisation, role=Membership.Role.ADMINISTRATOR)
 
 
 def date_from(text: str, option: str) -> datetime.date:

@@ -4,10 +4,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from workforce_health.core.scope import Scope
 from workforce_health.listening import exports, selectors
 from workforce_health.listening.management.commands._lookup import (
     organisation_from,
-    whole_organisation,
 )
 from workforce_health.listening.models import Action
 
@@ -42,8 +42,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        viewer = whole_organisation(organisation_from(options["organisation"]))
-        actions = selectors.action_list(viewer=viewer, status=options["status"])
+        scope = Scope.whole(organisation_from(options["organisation"]))
+        actions = selectors.action_list(scope=scope, status=options["status"])
         records = [exports.action_record(a) for a in actions]
         if options["format"] == "json":
             self.stdout.write(json.dumps(records, indent=2, ensure_ascii=False))

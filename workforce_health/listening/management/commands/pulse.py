@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from workforce_health.core.scope import Scope
 from workforce_health.listening import selectors, services, survey_adapter
 from workforce_health.listening.management.commands._lookup import (
     date_from,
     organisation_from,
-    whole_organisation,
 )
 from workforce_health.listening.models import PulseSeries
 from workforce_health.surveys.models import Wave
@@ -102,7 +102,7 @@ class Command(BaseCommand):
             self.stdout.write("Nothing due")
 
     def _list(self, options: dict[str, Any]) -> None:
-        viewer = whole_organisation(organisation_from(options["organisation"]))
+        scope = Scope.whole(organisation_from(options["organisation"]))
         rows: list[dict[str, Any]] = [
             {
                 "title": s.title,
@@ -120,7 +120,7 @@ class Command(BaseCommand):
                     for p in selectors.series_pulses(s)
                 ],
             }
-            for s in selectors.series_list(viewer=viewer)
+            for s in selectors.series_list(scope=scope)
         ]
         if options["format"] == "json":
             self.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False))

@@ -5,11 +5,11 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from workforce_health.core.scope import Scope
 from workforce_health.listening import exports, selectors
 from workforce_health.listening.management.commands._lookup import (
     date_from,
     organisation_from,
-    whole_organisation,
 )
 
 COLUMNS = (
@@ -48,12 +48,12 @@ class Command(BaseCommand):
         parser.add_argument("--to", dest="end", help="sessions on or before YYYY-MM-DD")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        viewer = whole_organisation(organisation_from(options["organisation"]))
+        scope = Scope.whole(organisation_from(options["organisation"]))
         start = date_from(options["start"], "--from") if options["start"] else None
         end = date_from(options["end"], "--to") if options["end"] else None
         sessions = [
             s
-            for s in selectors.session_list(viewer=viewer).order_by("starts_at", "title")
+            for s in selectors.session_list(scope=scope).order_by("starts_at", "title")
             if (start is None or timezone.localtime(s.starts_at).date() >= start)
             and (end is None or timezone.localtime(s.starts_at).date() <= end)
         ]

@@ -139,6 +139,7 @@ class Command(BaseCommand):
             staff_groups=list(SOCIAL_WORK_GROUPS if population == "social_work" else WIDER_GROUPS),
             opens_on=opens_on,
             closes_on=closes_on,
+            purpose=Wave.Purpose.HEALTH_CHECK,
             **disclosure,
         )
         if options["past"]:

@@ -1,4 +1,4 @@
-"""`workforce-health actions` and `sessions`, and the scrutiny report's listening section."""
+"""`workforce-health actions` and `sessions`: JSON and CSV, counts never names."""
 
 import csv
 import datetime
@@ -10,10 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from tests.listening import helpers
-from workforce_health.listening import report_section, services
-from workforce_health.listening.models import Action, ActionLink
-from workforce_health.reports.inputs import ReportInputs
-from workforce_health.reports.sections.registry import section_specs
+from workforce_health.listening import services
+from workforce_health.listening.models import Action
 
 
 @pytest.mark.django_db
@@ -60,41 +58,3 @@ def test_sessions_as_json_and_csv_give_counts_never_names(council, capsys):
     )
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 1 and rows[0]["questions_raised"] == "'-Parking"
-
-
-@pytest.mark.django_db
-def test_the_scrutiny_report_has_a_listening_section_with_findings(council):
-    helpers.more_staff(council, 4)
-    held = helpers.session(council, starts_at=timezone.now() - datetime.timedelta(days=10))
-    services.session_attendance_record(session=held, by_team={council.assessment.pk: 4})
-    for _ in range(3):
-        services.conversation_start(
-            organisation=council.organisation, service=council.children, body="Caseloads are high"
-        )
-    action = helpers.action(
-        council,
-        services=[council.children],
-        prompts=[{"kind": ActionLink.Kind.SESSION, "session": held}],
-    )
-    services.action_progress(
-        action=action,
-        status=Action.Status.COMPLETE,
-        note="Done",
-        author=None,
-        completed_on=timezone.localdate(),
-        evidence="Done",
-    )
-    inputs = ReportInputs(
-        organisation=council.organisation,
-        services=(council.children,),
-        meeting_date=timezone.localdate() + datetime.timedelta(days=20),
-    )
-    content = report_section.build(inputs)
-    slugs = [b.table.slug for b in content.blocks if b.table is not None]
-    assert "engagement-sessions-held" in slugs
-    assert "engagement-conversations-by-theme" in slugs
-    assert "engagement-actions" in slugs
-    assert any("1 leader session" in f for f in content.findings)
-    assert any("3 anonymous conversations" in f for f in content.findings)
-    assert any("1 action" in f and "was completed" in f for f in content.findings)
-    assert "listening" in [spec.key for spec in section_specs()]

@@ -8,29 +8,26 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.listening import selectors, tables
 from workforce_health.listening.models import Action
 from workforce_health.reports.document import Block, TableColumn, TableData, subheading, table_block
 from workforce_health.reports.document import paragraph as para
 from workforce_health.reports.sections.common import table_data
-from workforce_health.reports.sections.registry import Content, SectionSpec, register
+from workforce_health.reports.sections.spec import Content, SectionSpec
 from workforce_health.web.tables import Column, Table
 
 if TYPE_CHECKING:
     from workforce_health.reports.inputs import ReportInputs
 
-Role = Membership.Role
 SOURCE = "Source: the council's listening records (sessions, anonymous conversations, actions)."
 
 
-def _viewer(inputs: ReportInputs) -> Membership:
-    """The report's scope as a viewer: the whole organisation, or its one service's manager."""
+def _scope(inputs: ReportInputs) -> Scope:
+    """What the section reads: the whole organisation, or its one service as its manager sees it."""
     if len(inputs.services) == 1:
-        return Membership(
-            organisation=inputs.organisation, role=Role.SERVICE_MANAGER, service=inputs.services[0]
-        )
-    return Membership(organisation=inputs.organisation, role=Role.ADMINISTRATOR)
+        return Scope.of_service(inputs.services[0])
+    return Scope.whole(inputs.organisation)
 
 
 def _year_before(meeting: datetime.date) -> datetime.date:
@@ -77,14 +74,14 @@ def _actions_table(actions: list[Action], meeting: datetime.date) -> Table:
 
 
 def build(inputs: ReportInputs) -> Content:
-    viewer = _viewer(inputs)
+    scope = _scope(inputs)
     meeting = inputs.meeting_date
     start = _year_before(meeting)
     label = inputs.scope_label
     blocks: list[Block] = []
     findings: list[str] = []
 
-    reach = selectors.session_reach(viewer=viewer, start=start, end=meeting)
+    reach = selectors.session_reach(scope=scope, start=start, end=meeting)
     held = sum(f.sessions for f in reach.organisation.values())
     invited = sum(f.invited for f in reach.organisation.values())
     came = sum(f.attended for f in reach.organisation.values())
@@ -103,7 +100,7 @@ def build(inputs: ReportInputs) -> Content:
             else f"Listening: {held} leader sessions were held in the 12 months before the meeting."
         )
 
-    summary = selectors.conversation_summary(viewer=viewer, until=meeting)
+    summary = selectors.conversation_summary(scope=scope, until=meeting)
     started = sum(m["started"] for m in summary.by_status.values())
     blocks.append(subheading("Anonymous conversations with leaders"))
     blocks.append(
@@ -130,7 +127,7 @@ def build(inputs: ReportInputs) -> Content:
 
     actions = [
         a
-        for a in selectors.action_list(viewer=viewer)
+        for a in selectors.action_list(scope=scope)
         if a.visibility == Action.Visibility.STAFF
         and a.status != Action.Status.CANCELLED
         and (a.is_open or (a.completed_on is not None and start <= a.completed_on <= meeting))
@@ -146,7 +143,7 @@ def build(inputs: ReportInputs) -> Content:
             f"{len(actions) - done} {'are' if len(actions) - done != 1 else 'is'} in hand."
         )
 
-    blocks += _pulses(viewer, label)
+    blocks += _pulses(scope, label)
     return Content(
         blocks,
         findings,
@@ -167,9 +164,9 @@ def build(inputs: ReportInputs) -> Content:
     )
 
 
-def _pulses(viewer: Membership, label: str) -> list[Block]:
+def _pulses(scope: Scope, label: str) -> list[Block]:
     blocks: list[Block] = []
-    for series in selectors.series_list(viewer=viewer):
+    for series in selectors.series_list(scope=scope):
         results = selectors.series_results(series)
         if not results:
             continue
@@ -190,16 +187,14 @@ def _pulses(viewer: Membership, label: str) -> list[Block]:
     return blocks
 
 
-register(
-    SectionSpec(
-        key="listening",
-        title="Listening between Health Checks",
-        order=13,
-        description=(
-            "Leader sessions and their reach, anonymous conversations by theme (counts only), "
-            "actions completed and outstanding with their check-backs, and pulse surveys beside "
-            "the Health Check, for the 12 months before the meeting."
-        ),
-        build=build,
-    )
+SECTION = SectionSpec(
+    key="listening",
+    title="Listening between Health Checks",
+    order=13,
+    description=(
+        "Leader sessions and their reach, anonymous conversations by theme (counts only), "
+        "actions completed and outstanding with their check-backs, and pulse surveys beside "
+        "the Health Check, for the 12 months before the meeting."
+    ),
+    build=build,
 )

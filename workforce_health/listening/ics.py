@@ -1,4 +1,4 @@
-"""Calendar files for leader sessions (RFC 5545, through `icalendar`: docs/adr/0009).
+"""Calendar files for leader sessions (RFC 5545, through `icalendar`: docs/adr/0012).
 
 One event per session with a stable UID, so a calendar replaces an earlier copy when the
 session changes (a higher SEQUENCE) and removes it when it is cancelled (METHOD:CANCEL, STATUS

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "workforce_health.careers",
+    "workforce_health.listening",
 ]
 
 MIDDLEWARE = [

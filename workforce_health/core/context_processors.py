@@ -22,6 +22,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Sign-in settings", reverse("sign-in-settings"), Capability.MANAGE_SIGN_IN),
             ("Audit trail", reverse("audit-list"), Capability.VIEW_AUDIT),
             ("Careers", reverse("careers-manage"), Capability.MANAGE_CAREERS),
+            ("Listening", reverse("listening-home"), Capability.LISTENING_STAFF),
         ]
         if membership.person_id:
             items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))

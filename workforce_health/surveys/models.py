@@ -98,6 +98,13 @@ class Wave(models.Model):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
 
+    class Purpose(models.TextChoices):
+        HEALTH_CHECK = "health_check", "Health Check"
+        # A pulse, check-back or session feedback survey of the listening app: its results are
+        # published there, with disclosure control across its series (docs/listening.md), never
+        # on the Health Check's results pages or in its report section.
+        LISTENING = "listening", "Listening survey"
+
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="waves")
     title = models.CharField(max_length=200)
@@ -107,6 +114,7 @@ class Wave(models.Model):
     opens_on = models.DateField()
     closes_on = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.HEALTH_CHECK)
     opened_on = models.DateField(null=True, blank=True)
     access_code = models.CharField(
         max_length=12, help_text="Organisation code for the shared link, printed on posters"

@@ -3,6 +3,7 @@ reworded, questions added or removed, options changed), while no wave using them
 
 import copy
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,8 +19,15 @@ from workforce_health.surveys.services.common import save
 @transaction.atomic
 def questionnaire_builtins_sync() -> int:
     """Add a row for each packaged questionnaire file not yet in the database; return how many."""
+    return questionnaire_definitions_sync(definitions=qn.builtin_definitions())
+
+
+@transaction.atomic
+def questionnaire_definitions_sync(*, definitions: Iterable[tuple[str, dict[str, Any]]]) -> int:
+    """Add a row for each (file name, definition) of a packaged questionnaire not yet in the
+    database (this app's files, or another app's such as the listening app's pulses)."""
     added = 0
-    for name, definition in qn.builtin_definitions():
+    for name, definition in definitions:
         parsed = qn.parse(definition, source=name)
         if not Questionnaire.objects.filter(code=parsed.code, version=parsed.version).exists():
             save(
@@ -55,6 +63,30 @@ def questionnaire_copy(
             title=title.strip(),
             definition=definition,
             based_on=questionnaire,
+        )
+    )
+
+
+@transaction.atomic
+def questionnaire_create(
+    *,
+    organisation: Organisation,
+    code: str,
+    version: int,
+    title: str,
+    definition: dict[str, Any],
+    based_on: Questionnaire,
+) -> Questionnaire:
+    """A council's own questionnaire from a whole definition built from another (the listening
+    app's pulse of chosen Health Check items)."""
+    return save(
+        Questionnaire(
+            organisation=organisation,
+            code=code,
+            version=version,
+            title=title.strip(),
+            definition=definition,
+            based_on=based_on,
         )
     )
 

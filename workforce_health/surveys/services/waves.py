@@ -42,8 +42,11 @@ def wave_create(
     staff_groups: list[str],
     opens_on: datetime.date,
     closes_on: datetime.date,
+    purpose: str = Wave.Purpose.HEALTH_CHECK,
     **disclosure: int,
 ) -> Wave:
+    """A draft wave. `purpose` LISTENING marks the listening app's pulses, check-backs and
+    session feedback, which the Health Check's results pages and report leave out."""
     unknown = set(disclosure) - set(DISCLOSURE_FIELDS)
     if unknown:
         raise TypeError(f"wave_create() got unexpected settings: {', '.join(sorted(unknown))}")
@@ -58,6 +61,7 @@ def wave_create(
             opens_on=opens_on,
             closes_on=closes_on,
             access_code=_access_code(),
+            purpose=purpose,
             **disclosure,
         )
     )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("workforce/", include("workforce_health.staffing.urls")),
     path("census/", include("workforce_health.census.urls")),
     path("reports/", include("workforce_health.reports.urls")),
+    path("development/", include("workforce_health.development.urls")),
 ]
 
 handler400 = "workforce_health.web.views.bad_request"

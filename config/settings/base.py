@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "workforce_health.census",
     "workforce_health.surveys",
     "workforce_health.reports",
+    "workforce_health.development",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,10 @@ class Capability(StrEnum):
     # The redacted text of survey comments (results comments page, the scrutiny report's
     # quotation chooser): "Free text is shown only to the workforce lead" (issue 4, item 7).
     VIEW_SURVEY_COMMENTS = "view_survey_comments"
+    # Supervision, CPD, ASYE and secondment records, scoped like the people records (issue 14).
+    VIEW_DEVELOPMENT = "view_development"
+    RECORD_DEVELOPMENT = "record_development"
+    MANAGE_DEVELOPMENT = "manage_development"  # cadence policies, programmes, offer, imports
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -41,6 +45,9 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
+            Capability.MANAGE_DEVELOPMENT,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -55,6 +62,9 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_SURVEYS,
             Capability.VIEW_SURVEY_RESULTS,
             Capability.VIEW_SURVEY_COMMENTS,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
+            Capability.MANAGE_DEVELOPMENT,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(
@@ -63,6 +73,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
         }
     ),
     Role.TEAM_MANAGER: frozenset(
@@ -71,6 +83,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
         }
     ),
     Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD}),

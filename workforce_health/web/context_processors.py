@@ -19,9 +19,14 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Census and HR data", reverse("census-index"), Capability.EDIT_STRUCTURE),
             ("Benchmarks", reverse("benchmark-data"), Capability.MANAGE_BENCHMARKS),
             ("Scrutiny reports", reverse("report-list"), Capability.VIEW_PUBLISHED_REPORTS),
+            ("Development", reverse("development-index"), Capability.VIEW_DEVELOPMENT),
         ]
         if membership.person_id:
             items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))
+            if not membership_can(membership, Capability.VIEW_DEVELOPMENT):
+                items.append(
+                    ("My development", reverse("development-mine"), Capability.VIEW_OWN_RECORD)
+                )
         if membership.user.memberships.count() > 1:
             items.append(("Switch organisation", reverse("organisation-switch"), None))
     nav_items = []

@@ -47,6 +47,7 @@ def register(spec: SectionSpec) -> SectionSpec:
 
 def section_specs() -> list[SectionSpec]:
     """Every registered section in report order (importing the built-in ones first)."""
+    from workforce_health.development import report_section  # noqa: F401
     from workforce_health.reports.sections import health_check, workforce  # noqa: F401
 
     return sorted(_SECTIONS.values(), key=lambda s: (s.order, s.key))

@@ -26,6 +26,7 @@ from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
 from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
+from workforce_health.demo.development import demo_development_load
 from workforce_health.demo.generator import generate
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 from workforce_health.demo.reports import demo_reports_load
@@ -102,6 +103,7 @@ def demo_load(
             organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025
         )
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
+        demo_development_load(organisation=organisation, today=demo.today, seed=seed)
         demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
     return DemoResult(
         organisation=organisation,

@@ -229,7 +229,10 @@ class _Demo:
                     ends = None
                 if ends is not None and ends < HISTORY_START:
                     continue
-                newly = first.job_role == JobRole.NEWLY_QUALIFIED_SOCIAL_WORKER
+                newly = (
+                    first.job_role == JobRole.NEWLY_QUALIFIED_SOCIAL_WORKER
+                    and first.start >= ASYE_FROM
+                )
                 starts = first.start if newly else max(first.start, HISTORY_START)
                 if starts > self.today:
                     continue

@@ -281,6 +281,10 @@ class NqswProgress:
     cases_on: datetime.date | None
 
     @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.progress.status]
+
+    @property
     def status_text(self) -> str:
         label = STATUS_LABELS[self.progress.status]
         if self.progress.active:

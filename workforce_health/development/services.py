@@ -92,8 +92,8 @@ def cadence_policy_create(*, organisation: Organisation, **fields: Any) -> Caden
         raise TypeError(f"cannot set {name} of a cadence policy")
     for name, value in values.items():
         setattr(policy, name, value)
+    _only_default(CadencePolicy, policy)  # rolled back with the rest if the policy is invalid
     policy.full_clean()
-    _only_default(CadencePolicy, policy)
     policy.save()
     return policy
 
@@ -104,8 +104,8 @@ def cadence_policy_update(*, policy: CadencePolicy, **fields: Any) -> CadencePol
         if name not in POLICY_FIELDS:
             raise TypeError(f"cannot change {name} of a cadence policy")
         setattr(policy, name, value)
-    policy.full_clean()
     _only_default(CadencePolicy, policy)
+    policy.full_clean()
     policy.save()
     return policy
 
@@ -391,8 +391,8 @@ def programme_create(*, organisation: Organisation, **fields: Any) -> Programme:
         if name not in PROGRAMME_FIELDS:
             raise TypeError(f"cannot set {name} of a programme")
         setattr(programme, name, value)
-    programme.full_clean()
     _only_default(Programme, programme)
+    programme.full_clean()
     programme.save()
     return programme
 
@@ -403,8 +403,8 @@ def programme_update(*, programme: Programme, **fields: Any) -> Programme:
         if name not in PROGRAMME_FIELDS:
             raise TypeError(f"cannot change {name} of a programme")
         setattr(programme, name, value)
-    programme.full_clean()
     _only_default(Programme, programme)
+    programme.full_clean()
     programme.save()
     return programme
 

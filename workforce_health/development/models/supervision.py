@@ -132,6 +132,8 @@ class CadencePolicy(models.Model):
         phases = schedule.parse_phases(
             self.newly_qualified if newly_qualified else self.experienced
         )
+        if len(phases) == 1:  # "every month", not "every month from then on"
+            return [phases[0].describe().removesuffix(" from then on")]
         return [phase.describe() for phase in phases]
 
     def counted_kind_labels(self) -> list[str]:

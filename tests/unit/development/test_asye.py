@@ -2,6 +2,7 @@
 extensions, protected caseload, and a two-year programme."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -11,8 +12,8 @@ D = dt.date
 START = D(2024, 9, 2)
 
 
-def enrolment(**changes):
-    values = {
+def enrolment(**changes: Any) -> asye.Enrolment:
+    values: dict[str, Any] = {
         "key": 1,
         "programme": asye.Programme(),
         "starts_on": START,

@@ -151,6 +151,21 @@ def test_cpd_asye_and_secondments_import(council):
     assert not Secondment.objects.exists()
 
 
+def test_workbook_cells_are_read_as_the_spreadsheet_holds_them(council):
+    import datetime
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(imports.SUPERVISION.example))
+    sheet.append(["991-1", datetime.date(2025, 3, 12), 90.0, "one_to_one", "Yes", "", "", 4.0])
+    out = io.BytesIO()
+    book.save(out)
+    result = run(council, "supervision", out.getvalue(), name="sessions.xlsx")
+    assert result.ok, result.errors
+    session = SupervisionSession.objects.get()
+    assert (session.minutes, session.quality, session.held_on.isoformat()) == (90, 4, "2025-03-12")
+
+
 def test_formulas_in_a_workbook_are_refused(council):
     book = Workbook()
     sheet = book.active

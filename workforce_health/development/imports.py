@@ -84,6 +84,8 @@ def as_bool(value: Any) -> bool:
 
 def choice(choices: list[tuple[Any, Any]]) -> Callable[[Any], str]:
     def read(value: Any) -> str:
+        if isinstance(value, float) and value.is_integer():  # a spreadsheet's 4.0 is 4
+            value = int(value)
         wanted = str(value).strip().casefold()
         for code, label in choices:
             if wanted in (str(code).casefold(), str(label).casefold()):

@@ -161,7 +161,7 @@ def needs_table(
             Column("With any CPD", "count"),
             Column("Pieces per person", "rate"),
             Column("Hours", "rate"),
-            Column("With a peer reflection", "count"),
+            Column("Pieces with a peer reflection", "count"),
             Column("Attended the learning offer", "count"),
         ),
         rows=tuple(

@@ -11,7 +11,6 @@ import polars as pl
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
 from workforce_health.core.models import Employment, Membership, Person, Service
-from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
 from workforce_health.development import selectors
 from workforce_health.development.measures import asye, cpd, secondments, supervision
 from workforce_health.development.models import (
@@ -468,7 +467,3 @@ def secondment_effect(*, viewer: Membership, year: int) -> SecondmentEffect:
         vacancies is not None,
         frame.height,
     )
-
-
-def organisation_wide(viewer: Membership) -> bool:
-    return viewer.role in ORGANISATION_WIDE_ROLES

@@ -8,10 +8,10 @@ own records (``own_person``) and an assessor the enrolments they assess (``enrol
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from workforce_health.core import selectors as core_selectors
-from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
+from workforce_health.core.models import Membership, Organisation, Person, Team
 from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
 from workforce_health.development.models import (
     Attendance,
@@ -74,10 +74,6 @@ def own_person(*, viewer: Membership) -> Person | None:
     if viewer.person_id is None:
         return None
     return Person.objects.filter(pk=viewer.person_id, organisation=viewer.organisation).first()
-
-
-def team_choice_list(*, viewer: Membership) -> QuerySet[Team]:
-    return core_selectors.team_list(viewer=viewer)
 
 
 def team_all_list(*, organisation: Organisation) -> QuerySet[Team]:
@@ -296,16 +292,4 @@ def secondment_get(*, viewer: Membership, secondment_id: int) -> Secondment | No
 def own_secondment_list(*, viewer: Membership) -> QuerySet[Secondment]:
     return Secondment.objects.filter(_own(viewer)).select_related(
         "home_employment__team", "host_team"
-    )
-
-
-def employment_choice_list(*, person: Person) -> QuerySet[Employment]:
-    """A person's posts (the caller has scoped the person), newest first."""
-    return person.employments.select_related("team").order_by("-start_date")
-
-
-def people_with_records(*, viewer: Membership) -> QuerySet[Person]:
-    """People in scope annotated with whether they have a supervision agreement."""
-    return development_person_list(viewer=viewer).annotate(
-        has_agreement=Exists(SupervisionAgreement.objects.filter(person=OuterRef("pk")))
     )

@@ -6,7 +6,6 @@ tables, for the viewer's scope, exactly as the survey results pages show it: a h
 stays hidden, with the engine's reason; nothing is suppressed or recomputed here.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -194,8 +193,3 @@ def standard_scores(*, viewer: Membership) -> dict[str, tuple[int | None, str]]:
             found[row["standard"]] = (shown, row.get("band") or "" if shown is not None else "")
         return found
     return {}
-
-
-def wave_frames_for(waves: Sequence[Wave]) -> list[results.Frames]:
-    """Frames of waves the caller already holds (the scrutiny report's)."""
-    return [results.results_frames(wave=w) for w in waves]

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "workforce_health.benchmarks",
     "workforce_health.census",
     "workforce_health.surveys",
+    "workforce_health.results",
     "workforce_health.reports",
     "workforce_health.development",
 ]
@@ -55,7 +56,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "workforce_health.web.context_processors.layout",
+                "workforce_health.core.context_processors.layout",
             ],
         },
     },

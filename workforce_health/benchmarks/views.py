@@ -9,7 +9,7 @@ from workforce_health.benchmarks import selectors, services
 from workforce_health.benchmarks.errors import PublishedFileError
 from workforce_health.benchmarks.forms import MAX_ERRORS_SHOWN, ComparatorsForm, UploadForm
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import viewer
+from workforce_health.core.view_helpers import viewer
 
 
 def _add_file_errors(form: UploadForm, error: PublishedFileError) -> None:

@@ -22,7 +22,7 @@ from workforce_health.census.forms import (
 )
 from workforce_health.census.limits import max_file_bytes
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import viewer
+from workforce_health.core.view_helpers import viewer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORM_ALLOWANCE = 64 * 1024  # the request's other fields and multipart boundaries

@@ -19,7 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from workforce_health.staffing.measures import format_count, format_rate, round_half_up
+from workforce_health.rounding import format_count, format_rate, round_half_up
 
 Kind = Literal["text", "rate", "count"]
 

@@ -26,6 +26,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-development-") as var_dir:
         setup_django(Path(var_dir))
         from workforce_health.core.models import Membership
+        from workforce_health.core.scope import Scope
         from workforce_health.demo.loader import demo_load
         from workforce_health.development import frames
         from workforce_health.development.models import SupervisionSession
@@ -42,7 +43,7 @@ def main() -> None:
         )
 
         def read() -> frames.SupervisionInputs:
-            return frames.supervision_inputs_get(viewer=lead)
+            return frames.supervision_inputs_get(scope=Scope.of(lead))
 
         inputs = read()
 

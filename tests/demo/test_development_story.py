@@ -9,6 +9,7 @@ import pytest
 from django.db.models import Max
 
 from workforce_health.core.models import Membership, Organisation
+from workforce_health.core.scope import Scope
 from workforce_health.demo.loader import demo_load, demo_reset
 from workforce_health.development import frames
 from workforce_health.development.models import (
@@ -33,7 +34,7 @@ def demo(django_db_setup, django_db_blocker) -> Iterator[Organisation]:
 
 def test_recorded_supervision_rises_before_each_health_check(demo):
     lead = Membership.objects.get(organisation=demo, user__username="lead")
-    inputs = frames.supervision_inputs_get(viewer=lead)
+    inputs = frames.supervision_inputs_get(scope=Scope.of(lead))
     measures = frames.supervision_measures(inputs, until=TODAY)
     met = {}
     for year in (2023, 2024, 2025):

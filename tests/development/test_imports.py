@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from tests.development.helpers import records
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.development import exports, imports, limits, services
 from workforce_health.development.models import CpdEntry, Enrolment, Secondment, SupervisionSession
 
@@ -87,7 +88,7 @@ def test_an_export_imports_again_and_changes_nothing(council, kind, fmt):
     records(council)
     table = exports.safe(
         exports.records_table(
-            viewer=council.users[Role.WORKFORCE_LEAD].memberships.get(), kind=kind
+            scope=Scope.of(council.users[Role.WORKFORCE_LEAD].memberships.get()), kind=kind
         )
     )
     assert table.rows

@@ -1,5 +1,5 @@
 """What staff said beside the records: the results engine's own suppressed rows, for the
-viewer's scope, never suppressed or recomputed again."""
+reader's scope, never suppressed or recomputed again."""
 
 import pytest
 from django.urls import reverse
@@ -7,9 +7,11 @@ from django.urls import reverse
 from tests.development.helpers import records
 from tests.reports import helpers
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.development import staff_view
+from workforce_health.results import scoping
+from workforce_health.results import selectors as results
 from workforce_health.surveys import analysis
-from workforce_health.surveys.results import frames as results
 
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
@@ -25,26 +27,28 @@ def membership(council, role):
     return council.users[role].memberships.get()
 
 
+def scope(council, role):
+    return Scope.of(membership(council, role))
+
+
 def test_the_supervision_questions_are_the_engines_rows_for_the_scope(surveyed):
-    viewer = membership(surveyed, Role.TEAM_MANAGER)
-    [view] = staff_view.staff_view_get(viewer=viewer, topic="supervision")
+    manager = scope(surveyed, Role.TEAM_MANAGER)
+    [view] = staff_view.staff_view_get(scope=manager, topic="supervision")
     assert view.wave == surveyed.wave
     frames = results.results_frames(wave=surveyed.wave)
-    engine = (
-        results.Scope(service="Children's Services", team="Assessment North")
-        .restrict(
-            analysis.breakdown(
-                frames.answers,
-                frames.items,
-                by=("team",),
-                measure="items",
-                settings=frames.settings,
-            )
-        )
-        .filter(
-            analysis.breakdowns.pl.col("item_code").is_in(
-                ["sw_supervision_reflective", "sw_supervision_quality"]
-            )
+    assert manager.team is not None and manager.team.name == "Assessment North"
+    engine = scoping.rows(
+        analysis.breakdown(
+            frames.answers,
+            frames.items,
+            by=("team",),
+            measure="items",
+            settings=frames.settings,
+        ),
+        manager,
+    ).filter(
+        analysis.breakdowns.pl.col("item_code").is_in(
+            ["sw_supervision_reflective", "sw_supervision_quality"]
         )
     )
     expected = {row["item_code"]: (row["n"], row["pct_agree"]) for row in engine.to_dicts()}
@@ -55,9 +59,7 @@ def test_the_supervision_questions_are_the_engines_rows_for_the_scope(surveyed):
 
 
 def test_a_small_team_stays_hidden_with_the_engines_reason(surveyed):
-    view = staff_view.team_view_get(
-        viewer=membership(surveyed, Role.WORKFORCE_LEAD), topic="supervision"
-    )
+    view = staff_view.team_view_get(scope=scope(surveyed, Role.WORKFORCE_LEAD), topic="supervision")
     assert view is not None
     small = view.teams[helpers.SMALL_TEAM]
     assert small.pct_agree is None and small.n is None
@@ -66,18 +68,16 @@ def test_a_small_team_stays_hidden_with_the_engines_reason(surveyed):
 
 
 def test_cpd_questions_include_recording_cpd(surveyed):
-    [view] = staff_view.staff_view_get(
-        viewer=membership(surveyed, Role.WORKFORCE_LEAD), topic="cpd"
-    )
+    [view] = staff_view.staff_view_get(scope=scope(surveyed, Role.WORKFORCE_LEAD), topic="cpd")
     questions = [row[0] for row in view.table.rows]
     assert "I get the help I need to record my CPD and renew my registration" in questions
     assert "I am satisfied with the learning and development open to me" in questions
 
 
 def test_practitioners_see_no_survey_results(surveyed):
-    viewer = membership(surveyed, Role.PRACTITIONER)
-    assert staff_view.staff_view_get(viewer=viewer, topic="supervision") == []
-    assert staff_view.team_view_get(viewer=viewer, topic="supervision") is None
+    practitioner = scope(surveyed, Role.PRACTITIONER)
+    assert staff_view.staff_view_get(scope=practitioner, topic="supervision") == []
+    assert staff_view.team_view_get(scope=practitioner, topic="supervision") is None
 
 
 def test_the_pages_show_it_beside_the_records(surveyed, client):

@@ -1,4 +1,4 @@
-"""Downloads of the records in the viewer's scope, in the import layout (so a file exported here
+"""Downloads of the records in the reader's scope, in the import layout (so a file exported here
 imports again), and every downloaded table made safe for spreadsheet programs."""
 
 from collections.abc import Iterable
@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpResponse
 
-from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.development import imports, selectors
 from workforce_health.web.tables import Column, Number, Table, csv_response, xlsx_response
 
@@ -61,10 +61,10 @@ def _table(kind: imports.ImportKind, rows: Iterable[dict[str, Any]]) -> Table:
     )
 
 
-def records_table(*, viewer: Membership, kind: str) -> Table:
-    """The viewer's records of one kind, one row each, in the import layout."""
+def records_table(*, scope: Scope, kind: str) -> Table:
+    """The scope's records of one kind, one row each, in the import layout."""
     if kind == "supervision":
-        sessions = selectors.session_list(viewer=viewer).order_by("held_on", "pk")
+        sessions = selectors.session_list(scope=scope).order_by("held_on", "pk")
         return _table(
             imports.SUPERVISION,
             (
@@ -98,12 +98,12 @@ def records_table(*, viewer: Membership, kind: str) -> Table:
                     "peer_reflection": e.peer_reflection,
                     "recorded_with_swe": e.recorded_with_swe,
                 }
-                for e in selectors.cpd_list(viewer=viewer).order_by("done_on", "pk")
+                for e in selectors.cpd_list(scope=scope).order_by("done_on", "pk")
             ),
         )
     if kind == "asye":
         rows = []
-        for e in selectors.enrolment_list(viewer=viewer).order_by("starts_on", "pk"):
+        for e in selectors.enrolment_list(scope=scope).order_by("starts_on", "pk"):
             row: dict[str, Any] = {
                 "employee_number": e.person.employee_number,
                 "assessor_employee_number": e.assessor.employee_number,
@@ -150,6 +150,6 @@ def records_table(*, viewer: Membership, kind: str) -> Table:
                 "outcome": s.outcome,
                 "census_treatment": s.census_treatment,
             }
-            for s in selectors.secondment_list(viewer=viewer).order_by("starts_on", "pk")
+            for s in selectors.secondment_list(scope=scope).order_by("starts_on", "pk")
         ),
     )

@@ -1,4 +1,4 @@
-"""Reads for the measures: the viewer's records as the calculations' input frames, and the
+"""Reads for the measures: a scope's records as the calculations' input frames, and the
 measures computed on them (the one path for pages, downloads, the command and the report)."""
 
 import dataclasses
@@ -10,7 +10,8 @@ from typing import Any
 import polars as pl
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 
-from workforce_health.core.models import Employment, Membership, Person, Service
+from workforce_health.core.models import Employment, Person, Service
+from workforce_health.core.scope import Scope
 from workforce_health.development import selectors
 from workforce_health.development.measures import asye, cpd, secondments, supervision
 from workforce_health.development.models import (
@@ -24,7 +25,6 @@ from workforce_health.development.models import (
 from workforce_health.staffing import selectors as staffing_selectors
 from workforce_health.staffing.models import CaseloadSnapshot
 
-Role = Membership.Role
 Schema = Mapping[str, Any]
 
 
@@ -81,16 +81,18 @@ def policy_measures(policy: CadencePolicy) -> supervision.Policy:
     )
 
 
-def supervision_inputs_get(
-    *, viewer: Membership, person: Person | None = None
-) -> SupervisionInputs:
-    """The viewer's supervision records; only ``person``'s when given (the caller has scoped
-    the person: one in the viewer's scope, or the viewer's own record)."""
-    people = selectors._people(viewer) if person is None else Person.objects.filter(pk=person.pk)
+def supervision_inputs_get(*, scope: Scope, person: Person | None = None) -> SupervisionInputs:
+    """The scope's supervision records; only ``person``'s when given (the caller has scoped
+    the person: one in the scope, or the reader's own record)."""
+    people = (
+        selectors.people_in_scope(scope=scope)
+        if person is None
+        else Person.objects.filter(pk=person.pk)
+    )
     agreements = SupervisionAgreement.objects.filter(person__in=people).annotate(
         post_fte=_fte_on_start(), policy_key=F("policy_id")
     )
-    policies = list(selectors.cadence_policy_list(organisation=viewer.organisation))
+    policies = list(selectors.cadence_policy_list(organisation=scope.organisation))
     default = next((p for p in policies if p.is_default), None)
     return SupervisionInputs(
         agreements=_frame(
@@ -231,8 +233,8 @@ class CpdInputs:
     entries: pl.DataFrame
 
 
-def cpd_inputs_get(*, viewer: Membership, on: datetime.date) -> CpdInputs:
-    people = selectors._people(viewer).filter(is_registered_social_worker=True)
+def cpd_inputs_get(*, scope: Scope, on: datetime.date) -> CpdInputs:
+    people = selectors.people_in_scope(scope=scope).filter(is_registered_social_worker=True)
     return CpdInputs(
         people=_current_posts(people, on),
         entries=_frame(
@@ -312,14 +314,14 @@ def _latest_caseloads(people: list[int], on: datetime.date) -> dict[int, dict[st
 
 
 def team_caseloads(
-    *, viewer: Membership, dates: set[tuple[str, datetime.date]]
+    *, scope: Scope, dates: set[tuple[str, datetime.date]]
 ) -> dict[tuple[str, datetime.date, str], float | None]:
     """The average caseload per FTE of each team on each date, by the DfE caseload measure
     (``staffing.measures``): (service kind, date, team) -> cases per FTE."""
-    organisation_wide = Membership(organisation=viewer.organisation, role=Role.ADMINISTRATOR)
+    organisation_wide = Scope.whole(scope.organisation)
     found: dict[tuple[str, datetime.date, str], float | None] = {}
     for kind in {k for k, _ in dates}:
-        inputs = staffing_selectors.measure_inputs_get(viewer=organisation_wide, service_kind=kind)
+        inputs = staffing_selectors.measure_inputs_get(scope=organisation_wide, service_kind=kind)
         for _, day in sorted(d for d in dates if d[0] == kind):
             table = staffing_selectors.workforce_measures(
                 inputs=inputs, reference_date=day, by=["team"]
@@ -350,7 +352,7 @@ def _shape(enrolment: Enrolment, as_of: datetime.date, **extra: Any) -> asye.Enr
 
 
 def nqsw_progress_list(
-    *, enrolments: Sequence[Enrolment], viewer: Membership, as_of: datetime.date
+    *, enrolments: Sequence[Enrolment], scope: Scope, as_of: datetime.date
 ) -> list[NqswProgress]:
     """Each enrolment's progress on ``as_of``, with the NQSW's latest caseload against the
     protected caseload (the team's average caseload by the DfE measure)."""
@@ -360,7 +362,7 @@ def nqsw_progress_list(
         Person.objects.filter(pk__in=[e.person_id for e in enrolments]), as_of
     ).rows_by_key("person_id", named=True, unique=True)
     wanted = {(row["employment__team__service__kind"], row["date"]) for row in caseloads.values()}
-    averages = team_caseloads(viewer=viewer, dates=wanted) if wanted else {}
+    averages = team_caseloads(scope=scope, dates=wanted) if wanted else {}
     found = []
     for enrolment in enrolments:
         row = caseloads.get(enrolment.person_id)
@@ -409,23 +411,21 @@ class SecondmentEffect:
     secondments: int  # secondments counted (home post in children's services, in scope)
 
 
-def _vacancy_level(viewer: Membership) -> dict[str, str | None]:
-    if viewer.role == Role.TEAM_MANAGER and viewer.team is not None:
-        return {"team": viewer.team.name}
-    if viewer.role == Role.SERVICE_MANAGER and viewer.service is not None:
-        return {"service": viewer.service.name, "team": None}
+def _vacancy_level(scope: Scope) -> dict[str, str | None]:
+    if scope.team is not None:
+        return {"team": scope.team.name}
+    if scope.service is not None:
+        return {"service": scope.service.name, "team": None}
     return {"service": None, "team": None}
 
 
-def secondment_effect(*, viewer: Membership, year: int) -> SecondmentEffect:
+def secondment_effect(*, scope: Scope, year: int) -> SecondmentEffect:
     """The DfE measures for census ``year`` as recorded and with the census treatment chosen on
     each secondment applied: the figures are ``staffing.measures``' own, on changed inputs."""
-    inputs = staffing_selectors.measure_inputs_get(
-        viewer=viewer, service_kind=Service.Kind.CHILDREN
-    )
-    records = selectors.secondment_list(viewer=viewer).filter(
+    inputs = staffing_selectors.measure_inputs_get(scope=scope, service_kind=Service.Kind.CHILDREN)
+    records = selectors.secondment_list(scope=scope).filter(
         home_employment__in=staffing_selectors.employment_spells(
-            viewer=viewer, service_kind=Service.Kind.CHILDREN
+            scope=scope, service_kind=Service.Kind.CHILDREN
         )
     )
     frame = pl.DataFrame(
@@ -451,7 +451,7 @@ def secondment_effect(*, viewer: Membership, year: int) -> SecondmentEffect:
     )
     reference = datetime.date(year, 9, 30)
     vacancies = secondments.treated_vacancies(
-        inputs.vacancies, frame, reference_date=reference, level=_vacancy_level(viewer)
+        inputs.vacancies, frame, reference_date=reference, level=_vacancy_level(scope)
     )
     treated = dataclasses.replace(
         inputs,

@@ -1,9 +1,9 @@
 """What staff said in the Health Check about supervision and CPD, beside what the records show.
 
-The one module reading survey results for this app (the survey results are moving to their own
-app: only the imports here change). Every figure is a row of the results engine's own suppressed
-tables, for the viewer's scope, exactly as the survey results pages show it: a hidden group
-stays hidden, with the engine's reason; nothing is suppressed or recomputed here.
+The one module reading survey results for this app (`workforce_health.results`). Every figure
+is a row of the results engine's own suppressed tables, for the reader's scope, exactly as the
+survey results pages show it: a hidden group stays hidden, with the engine's reason; nothing is
+suppressed or recomputed here.
 """
 
 from dataclasses import dataclass
@@ -11,11 +11,13 @@ from typing import Any, Literal
 
 import polars as pl
 
-from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
+from workforce_health.results import scoping
+from workforce_health.results import selectors as results
+from workforce_health.results.pages.common import rounded, scoped
+from workforce_health.results.wording import hidden_text, suppression_notes
 from workforce_health.surveys import analysis
 from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import frames as results
-from workforce_health.surveys.results.common import hidden_text, scoped, suppression_notes
 from workforce_health.web.tables import Column, Table, Value
 
 Topic = Literal["supervision", "cpd"]
@@ -33,7 +35,6 @@ HEADLINE_ITEMS = {
     "cpd": ("sw_learning_satisfied", "ww_learning_satisfied"),
 }
 TOPIC_LABELS = {"supervision": "supervision", "cpd": "learning and development"}
-Scope = results.Scope
 
 
 @dataclass(frozen=True)
@@ -61,11 +62,11 @@ def _wanted(topic: str, items: pl.DataFrame) -> list[str]:
     return items.filter(keep & (pl.col("type") == "agree"))["item_code"].to_list()
 
 
-def _latest_waves(viewer: Membership) -> list[Wave]:
+def _latest_waves(scope: Scope) -> list[Wave]:
     """The latest wave (opened or closed) of each questionnaire for each set of services the
-    viewer may see (Children's and Adults' surveys are separate waves)."""
+    scope may see (Children's and Adults' surveys are separate waves)."""
     latest: dict[tuple[str, frozenset[int]], Wave] = {}
-    for wave in results.results_wave_list(viewer=viewer).prefetch_related("services"):
+    for wave in results.results_wave_list(scope=scope).prefetch_related("services"):
         services = frozenset(s.pk for s in wave.services.all())
         latest.setdefault((wave.questionnaire.code, services), wave)
     return sorted(latest.values(), key=lambda w: w.title)
@@ -85,7 +86,7 @@ def wave_view(frames: results.Frames, scope: Scope, wave: Wave, topic: str) -> W
     table = Table(
         slug=f"health-check-{topic}-{wave.pk}",
         caption=f"{wave.title}: {TOPIC_LABELS[topic]}, "
-        + ("all respondents" if scope.whole_wave else scope.label),
+        + ("all respondents" if scope.whole_organisation else scope.label),
         columns=(
             Column("Question"),
             Column("Answers", "count"),
@@ -108,14 +109,13 @@ def wave_view(frames: results.Frames, scope: Scope, wave: Wave, topic: str) -> W
     return WaveView(wave, table)
 
 
-def staff_view_get(*, viewer: Membership, topic: Topic) -> list[WaveView]:
-    """The latest Health Check's questions on the topic for the viewer's scope (none for a role
+def staff_view_get(*, scope: Scope, topic: Topic) -> list[WaveView]:
+    """The latest Health Check's questions on the topic for the reader's scope (none for a role
     that sees no survey results)."""
-    scope = results.results_scope(viewer=viewer)
-    if scope is None:
+    if not scope.sees_records:
         return []
     views = []
-    for wave in _latest_waves(viewer):
+    for wave in _latest_waves(scope):
         view = wave_view(results.results_frames(wave=wave), scope, wave, topic)
         if view is not None:
             views.append(view)
@@ -126,12 +126,12 @@ def by_team(frames: results.Frames, scope: Scope, topic: str) -> dict[str, TeamF
     """Each team's figure for the topic's headline question in one wave: the rows of the
     engine's suppressed breakdown by team that are the scope's own."""
     codes = [c for c in HEADLINE_ITEMS[topic] if c in set(frames.items["item_code"].to_list())]
-    if not codes or not scope.covers(("team",)):
+    if not codes or not scoping.covers(scope, ("team",)):
         return {}
     table = analysis.breakdown(
         frames.answers, frames.items, by=("team",), measure="items", settings=frames.settings
     )
-    rows = scope.restrict(table).filter(
+    rows = scoping.rows(table, scope).filter(
         pl.col("team").is_not_null() & (pl.col("item_code") == codes[0])
     )
     return {
@@ -155,16 +155,15 @@ class TeamView:
         return ", ".join(w.title for w in self.waves)
 
 
-def team_view_get(*, viewer: Membership, topic: Topic) -> TeamView | None:
+def team_view_get(*, scope: Scope, topic: Topic) -> TeamView | None:
     """The topic's headline question by team in the latest Social Work Health Check of each
-    service the viewer sees (a team answers in its own service's survey)."""
-    scope = results.results_scope(viewer=viewer)
-    if scope is None:
+    service the scope sees (a team answers in its own service's survey)."""
+    if not scope.sees_records:
         return None
     waves: list[Wave] = []
     question = ""
     teams: dict[str, TeamFigure] = {}
-    for wave in _latest_waves(viewer):
+    for wave in _latest_waves(scope):
         frames = results.results_frames(wave=wave)
         found = by_team(frames, scope, topic)
         texts = {item.code: item.text for item in frames.questionnaire.items()}
@@ -176,20 +175,19 @@ def team_view_get(*, viewer: Membership, topic: Topic) -> TeamView | None:
     return TeamView(waves, question, teams) if waves else None
 
 
-def standard_scores(*, viewer: Membership) -> dict[str, tuple[int | None, str]]:
+def standard_scores(*, scope: Scope) -> dict[str, tuple[int | None, str]]:
     """Each standard's latest whole-organisation score and band (for choosing learning
     priorities), from the latest wave with standards; hidden ones are None."""
-    scope = results.results_scope(viewer=viewer)
-    if scope is None:
+    if not scope.sees_records:
         return {}
-    for wave in _latest_waves(viewer):
+    for wave in _latest_waves(scope):
         frames = results.results_frames(wave=wave)
         if not frames.questionnaire.standards:
             continue
         found: dict[str, tuple[int | None, str]] = {}
         for row in scoped(frames, scope, "standards").to_dicts():
             score = None if row["suppressed"] else row.get("score")
-            shown = None if score is None else int(analysis.round_half_up(score))
+            shown = rounded(score)
             found[row["standard"]] = (shown, row.get("band") or "" if shown is not None else "")
         return found
     return {}

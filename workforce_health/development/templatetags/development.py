@@ -3,7 +3,7 @@
 from django import template
 
 from workforce_health.development.models.asye import Judgement
-from workforce_health.staffing.measures import format_count, format_rate
+from workforce_health.rounding import format_count, format_rate
 
 register = template.Library()
 

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from workforce_health.core.models import Membership
 from workforce_health.core.permissions import Capability, membership_can
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.development import selectors
 from workforce_health.development.models import Enrolment
 
@@ -35,7 +36,7 @@ def requires_nqsw_pages(view: View) -> View:
         membership = getattr(request, "membership", None)
         if membership is None or not (
             can(membership, Capability.VIEW_DEVELOPMENT)
-            or selectors.viewer_assesses(viewer=membership)
+            or selectors.reader_assesses(scope=Scope.of(membership))
         ):
             raise PermissionDenied
         return view(request, *args, **kwargs)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from workforce_health.core.models import Membership
 from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.scope import Scope
 from workforce_health.development import exports, frames, selectors, services
 from workforce_health.development.forms.asye import (
     EnrolmentForm,
@@ -36,8 +37,8 @@ from workforce_health.web.tables import Table
 
 def _progress(membership: Membership, show: str) -> list[frames.NqswProgress]:
     progress = frames.nqsw_progress_list(
-        enrolments=list(selectors.enrolment_list(viewer=membership)),
-        viewer=membership,
+        enrolments=list(selectors.enrolment_list(scope=Scope.of(membership))),
+        scope=Scope.of(membership),
         as_of=today(),
     )
     if show != "all":
@@ -77,7 +78,8 @@ def dashboard_download(request: HttpRequest, fmt: str) -> HttpResponse:
 
 def _enrolment(request: HttpRequest, enrolment_id: int, *, record: bool = False) -> Enrolment:
     membership = viewer(request)
-    enrolment = found(selectors.enrolment_get(viewer=membership, enrolment_id=enrolment_id))
+    scope = Scope.of(membership)
+    enrolment = found(selectors.enrolment_get(scope=scope, enrolment_id=enrolment_id))
     if record and not may_record_on(membership, enrolment):
         raise PermissionDenied
     return enrolment
@@ -86,8 +88,9 @@ def _enrolment(request: HttpRequest, enrolment_id: int, *, record: bool = False)
 @requires_nqsw_pages
 def enrolment(request: HttpRequest, enrolment_id: int) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     item = _enrolment(request, enrolment_id)
-    progress = frames.nqsw_progress_list(enrolments=[item], viewer=membership, as_of=today())
+    progress = frames.nqsw_progress_list(enrolments=[item], scope=scope, as_of=today())
     labels = item.programme.requirement_labels()
     return render(
         request,
@@ -116,7 +119,8 @@ def _enrolment_form(request: HttpRequest, membership: Membership, **kwargs: Any)
 @requires(Capability.RECORD_DEVELOPMENT)
 def enrolment_add(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    people = selectors.person_choice_list(viewer=membership)
+    scope = Scope.of(membership)
+    people = selectors.person_choice_list(scope=scope)
     programme = services.programme_default(organisation=membership.organisation)
     form = _enrolment_form(request, membership, people=people, initial={"programme": programme})
     if request.method == "POST" and form.is_valid():
@@ -322,7 +326,9 @@ def programme_add(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.MANAGE_DEVELOPMENT)
 def programme_edit(request: HttpRequest, programme_id: int) -> HttpResponse:
-    programme = found(selectors.programme_get(viewer=viewer(request), programme_id=programme_id))
+    programme = found(
+        selectors.programme_get(scope=Scope.of(viewer(request)), programme_id=programme_id)
+    )
     form = ProgrammeForm(request.POST or None, initial=ProgrammeForm.initial_for(programme))
     if request.method == "POST" and form.is_valid():
         saved = save_or_add_errors(

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from workforce_health.core.models import Membership
 from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.scope import Scope
 from workforce_health.development import exports, frames, selectors, services, staff_view
 from workforce_health.development.forms.common import yes_no_initial
 from workforce_health.development.forms.cpd import AttendanceForm, CpdForm, EventForm, PriorityForm
@@ -36,7 +37,9 @@ def _year(request: HttpRequest) -> int:
 
 
 def _readiness(membership: Membership, year: int) -> tuple[Table, frames.CpdInputs]:
-    inputs = frames.cpd_inputs_get(viewer=membership, on=min(today(), datetime.date(year, 11, 30)))
+    inputs = frames.cpd_inputs_get(
+        scope=Scope.of(membership), on=min(today(), datetime.date(year, 11, 30))
+    )
     return readiness_table(
         frames.cpd_readiness(inputs, year=year, by=["team"]), by="team", year=year
     ), inputs
@@ -45,10 +48,11 @@ def _readiness(membership: Membership, year: int) -> tuple[Table, frames.CpdInpu
 @requires(Capability.VIEW_DEVELOPMENT)
 def readiness(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     year = _year(request)
     table, inputs = _readiness(membership, year)
     not_ready = frames.cpd_people_not_ready(inputs, year=year)
-    people = {p.pk: p for p in selectors.development_person_list(viewer=membership)}
+    people = {p.pk: p for p in selectors.development_person_list(scope=scope)}
     first, last = cpd.renewal_window(year)
     current = cpd.registration_year(today())
     return render(
@@ -64,7 +68,7 @@ def readiness(request: HttpRequest) -> HttpResponse:
             "table": table,
             "total": frames.cpd_readiness(inputs, year=year).to_dicts()[0],
             "not_ready": [dict(r, person=people.get(r["person_id"])) for r in not_ready.to_dicts()],
-            "staff_views": staff_view.staff_view_get(viewer=membership, topic="cpd"),
+            "staff_views": staff_view.staff_view_get(scope=scope, topic="cpd"),
             "can_record": can(membership, Capability.RECORD_DEVELOPMENT),
         },
     )
@@ -84,7 +88,8 @@ def _fields(data: dict[str, Any]) -> dict[str, Any]:
 @requires(Capability.RECORD_DEVELOPMENT)
 def cpd_add(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    people = selectors.person_choice_list(viewer=membership)
+    scope = Scope.of(membership)
+    people = selectors.person_choice_list(scope=scope)
     initial: dict[str, Any] = {}
     wanted = request.GET.get("person", "")
     if wanted.isdigit():
@@ -110,7 +115,8 @@ def cpd_add(request: HttpRequest) -> HttpResponse:
 @requires(Capability.RECORD_DEVELOPMENT)
 def cpd_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     membership = viewer(request)
-    entry = found(selectors.cpd_get(viewer=membership, entry_id=entry_id))
+    scope = Scope.of(membership)
+    entry = found(selectors.cpd_get(scope=scope, entry_id=entry_id))
     events = selectors.learning_event_list(organisation=membership.organisation)
     form = CpdForm(request.POST or None, people=None, events=events, initial=cpd_initial(entry))
     if request.method == "POST" and form.is_valid():
@@ -126,6 +132,7 @@ def cpd_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
 @requires(Capability.VIEW_DEVELOPMENT)
 def learning(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     priorities = selectors.priority_area_list(organisation=membership.organisation)
     events = selectors.learning_event_list(organisation=membership.organisation)
     counts: dict[int, dict[str, int]] = {}
@@ -134,7 +141,7 @@ def learning(request: HttpRequest) -> HttpResponse:
     ):
         counts.setdefault(event_id, {}).setdefault(status, 0)
         counts[event_id][status] += 1
-    scores = staff_view.standard_scores(viewer=membership)
+    scores = staff_view.standard_scores(scope=scope)
     return render(
         request,
         "development/learning.html",
@@ -156,7 +163,7 @@ def learning(request: HttpRequest) -> HttpResponse:
 
 
 def _priority_form(request: HttpRequest, membership: Membership, **kwargs: Any) -> PriorityForm:
-    scores = staff_view.standard_scores(viewer=membership)
+    scores = staff_view.standard_scores(scope=Scope.of(membership))
     return PriorityForm(request.POST or None, scores=scores, **kwargs)
 
 
@@ -186,7 +193,8 @@ def priority_add(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_DEVELOPMENT)
 def priority_edit(request: HttpRequest, priority_id: int) -> HttpResponse:
     membership = viewer(request)
-    priority = found(selectors.priority_area_get(viewer=membership, priority_id=priority_id))
+    scope = Scope.of(membership)
+    priority = found(selectors.priority_area_get(scope=scope, priority_id=priority_id))
     initial = {
         "title": priority.title,
         "description": priority.description,
@@ -216,12 +224,11 @@ def _event_form(request: HttpRequest, membership: Membership, **kwargs: Any) -> 
 @requires(Capability.MANAGE_DEVELOPMENT)
 def event_add(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     initial: dict[str, Any] = {}
     wanted = request.GET.get("priority", "")
     if wanted.isdigit():
-        initial["priority"] = selectors.priority_area_get(
-            viewer=membership, priority_id=int(wanted)
-        )
+        initial["priority"] = selectors.priority_area_get(scope=scope, priority_id=int(wanted))
     form = _event_form(request, membership, initial=initial)
     if request.method == "POST" and form.is_valid():
         event = save_or_add_errors(
@@ -236,7 +243,8 @@ def event_add(request: HttpRequest) -> HttpResponse:
 @requires(Capability.MANAGE_DEVELOPMENT)
 def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
     membership = viewer(request)
-    event = found(selectors.learning_event_get(viewer=membership, event_id=event_id))
+    scope = Scope.of(membership)
+    event = found(selectors.learning_event_get(scope=scope, event_id=event_id))
     initial = {name: getattr(event, name) for name in services.EVENT_FIELDS}
     form = _event_form(request, membership, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -252,11 +260,12 @@ def event_edit(request: HttpRequest, event_id: int) -> HttpResponse:
 @requires(Capability.VIEW_DEVELOPMENT)
 def event(request: HttpRequest, event_id: int) -> HttpResponse:
     membership = viewer(request)
-    item: LearningEvent = found(selectors.learning_event_get(viewer=membership, event_id=event_id))
+    scope = Scope.of(membership)
+    item: LearningEvent = found(selectors.learning_event_get(scope=scope, event_id=event_id))
     may_record = can(membership, Capability.RECORD_DEVELOPMENT)
     form = AttendanceForm(
         request.POST if request.method == "POST" and may_record else None,
-        people=selectors.person_choice_list(viewer=membership),
+        people=selectors.person_choice_list(scope=scope),
         initial={"status": Attendance.Status.ATTENDED},
     )
     if request.method == "POST" and may_record and form.is_valid():
@@ -275,7 +284,7 @@ def event(request: HttpRequest, event_id: int) -> HttpResponse:
         "development/event.html",
         {
             "event": item,
-            "attendances": selectors.attendance_list(viewer=membership, event=item),
+            "attendances": selectors.attendance_list(scope=scope, event=item),
             "form": form if may_record else None,
             "can_manage": can(membership, Capability.MANAGE_DEVELOPMENT),
         },
@@ -285,23 +294,20 @@ def event(request: HttpRequest, event_id: int) -> HttpResponse:
 @requires(Capability.VIEW_DEVELOPMENT)
 def training_needs(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     on = today()
     period = frames.Period.year_to(on)
-    inputs = frames.cpd_inputs_get(viewer=membership, on=on)
+    inputs = frames.cpd_inputs_get(scope=scope, on=on)
     activity = cpd.activity(
         inputs.people, inputs.entries, start=period.start, end=period.end, by=["team"]
     )
-    attended = Attendance.objects.filter(
-        status=Attendance.Status.ATTENDED,
-        event__held_on__range=(period.start, period.end),
-        person__in=selectors._people(membership).filter(is_registered_social_worker=True),
-    ).values_list("person_id", flat=True)
+    attended = selectors.attended_social_worker_ids(scope=scope, start=period.start, end=period.end)
     teams = dict(inputs.people.select("person_id", "team").iter_rows())
     per_team: dict[str | None, int] = {}
     for person_id in attended:
         if person_id in teams:
             per_team[teams[person_id]] = per_team.get(teams[person_id], 0) + 1
-    team_view = staff_view.team_view_get(viewer=membership, topic="cpd")
+    team_view = staff_view.team_view_get(scope=scope, topic="cpd")
     table = needs_table(activity, per_team, period=period)
     beside = beside_table(activity, team_view, period=period, topic="cpd") if team_view else None
     return render(
@@ -311,11 +317,11 @@ def training_needs(request: HttpRequest) -> HttpResponse:
             "table": table,
             "beside": beside,
             "period": period,
-            "staff_views": staff_view.staff_view_get(viewer=membership, topic="cpd"),
+            "staff_views": staff_view.staff_view_get(scope=scope, topic="cpd"),
             "priorities": selectors.priority_area_list(organisation=membership.organisation).filter(
                 active=True
             ),
-            "scores": staff_view.standard_scores(viewer=membership),
+            "scores": staff_view.standard_scores(scope=scope),
             "has_people": inputs.people.height > 0,
         },
     )

@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from workforce_health.core.models import Membership, Person
 from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.scope import Scope
 from workforce_health.development import exports, frames, imports, limits, selectors, services
 from workforce_health.development.forms.common import yes_no_initial
 from workforce_health.development.forms.cpd import CpdForm
@@ -31,16 +32,17 @@ FORM_ALLOWANCE = 64 * 1024  # the other fields and multipart boundaries of an up
 @requires(Capability.VIEW_DEVELOPMENT)
 def index(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     on = today()
     period = frames.Period.year_to(on)
-    inputs = frames.supervision_inputs_get(viewer=membership)
+    inputs = frames.supervision_inputs_get(scope=scope)
     measures = frames.supervision_measures(inputs, until=on)
     total = measures.compliance(period).to_dicts()[0]
     overdue = frames.supervision_overdue(inputs, as_of=on, measures=measures)["overdue"].sum()
     year = cpd.registration_year(on)
-    readiness = frames.cpd_readiness(frames.cpd_inputs_get(viewer=membership, on=on), year=year)
+    readiness = frames.cpd_readiness(frames.cpd_inputs_get(scope=scope, on=on), year=year)
     progress = frames.nqsw_progress_list(
-        enrolments=list(selectors.enrolment_list(viewer=membership)), viewer=membership, as_of=on
+        enrolments=list(selectors.enrolment_list(scope=scope)), scope=scope, as_of=on
     )
     search = request.GET.get("q", "").strip()[:100]
     return render(
@@ -54,11 +56,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "readiness": readiness.to_dicts()[0],
             "active_nqsws": sum(1 for p in progress if p.progress.active),
             "on_track": sum(1 for p in progress if p.progress.on_track),
-            "secondments": selectors.secondment_list(viewer=membership)
+            "secondments": selectors.secondment_list(scope=scope)
             .filter(actual_end__isnull=True, starts_on__lte=on)
             .count(),
             "search": search,
-            "people": selectors.person_choice_list(viewer=membership, search=search)[:50]
+            "people": selectors.person_choice_list(scope=scope, search=search)[:50]
             if search
             else None,
             "can_record": can(membership, Capability.RECORD_DEVELOPMENT),
@@ -74,7 +76,7 @@ def _record_context(membership: Membership, person: Person, enrolments: Any) -> 
     person: one in the viewer's scope, or the viewer's own record)."""
     on = today()
     period = frames.Period.year_to(on)
-    inputs = frames.supervision_inputs_get(viewer=membership, person=person)
+    inputs = frames.supervision_inputs_get(scope=Scope.of(membership), person=person)
     measures = frames.supervision_measures(inputs, until=on)
     overdue = frames.supervision_overdue(inputs, as_of=on, measures=measures).to_dicts()
     return {
@@ -84,7 +86,7 @@ def _record_context(membership: Membership, person: Person, enrolments: Any) -> 
         "minimum_minutes": inputs.minimum_minutes,
         "now": overdue[0] if overdue else None,
         "progress": frames.nqsw_progress_list(
-            enrolments=list(enrolments), viewer=membership, as_of=on
+            enrolments=list(enrolments), scope=Scope.of(membership), as_of=on
         ),
         "year": cpd.registration_year(on),
     }
@@ -93,10 +95,11 @@ def _record_context(membership: Membership, person: Person, enrolments: Any) -> 
 @requires(Capability.VIEW_DEVELOPMENT)
 def person_record(request: HttpRequest, person_id: int) -> HttpResponse:
     membership = viewer(request)
-    person = found(selectors.development_person_get(viewer=membership, person_id=person_id))
+    scope = Scope.of(membership)
+    person = found(selectors.development_person_get(scope=scope, person_id=person_id))
     year = cpd.registration_year(today())
     first, last = cpd.registration_year_bounds(year)
-    entries = selectors.cpd_list(viewer=membership, person=person)
+    entries = selectors.cpd_list(scope=scope, person=person)
     return render(
         request,
         "development/person.html",
@@ -104,14 +107,14 @@ def person_record(request: HttpRequest, person_id: int) -> HttpResponse:
             **_record_context(
                 membership,
                 person,
-                selectors.enrolment_list(viewer=membership).filter(person=person),
+                selectors.enrolment_list(scope=scope).filter(person=person),
             ),
-            "agreements": selectors.agreement_list(viewer=membership, person=person),
-            "sessions": selectors.session_list(viewer=membership, person=person)[:24],
+            "agreements": selectors.agreement_list(scope=scope, person=person),
+            "sessions": selectors.session_list(scope=scope, person=person)[:24],
             "leave": selectors.leave_list(person=person),
             "entries": entries,
             "pieces_this_year": entries.filter(done_on__range=(first, last)),
-            "secondments": selectors.secondment_list(viewer=membership, person=person),
+            "secondments": selectors.secondment_list(scope=scope, person=person),
             "can_record": can(membership, Capability.RECORD_DEVELOPMENT),
         },
     )
@@ -120,21 +123,22 @@ def person_record(request: HttpRequest, person_id: int) -> HttpResponse:
 @requires(Capability.VIEW_OWN_RECORD)
 def mine(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    person = found(selectors.own_person(viewer=membership))
+    scope = Scope.of(membership)
+    person = found(selectors.own_person(scope=scope))
     year = cpd.registration_year(today())
     first, last = cpd.registration_year_bounds(year)
-    entries = selectors.own_cpd_list(viewer=membership)
+    entries = selectors.own_cpd_list(scope=scope)
     return render(
         request,
         "development/mine.html",
         {
-            **_record_context(membership, person, selectors.own_enrolment_list(viewer=membership)),
-            "agreements": selectors.own_agreement_list(viewer=membership),
-            "sessions": selectors.own_session_list(viewer=membership)[:24],
+            **_record_context(membership, person, selectors.own_enrolment_list(scope=scope)),
+            "agreements": selectors.own_agreement_list(scope=scope),
+            "sessions": selectors.own_session_list(scope=scope)[:24],
             "entries": entries,
             "pieces_this_year": entries.filter(done_on__range=(first, last)),
-            "secondments": selectors.own_secondment_list(viewer=membership),
-            "assesses": selectors.viewer_assesses(viewer=membership),
+            "secondments": selectors.own_secondment_list(scope=scope),
+            "assesses": selectors.reader_assesses(scope=scope),
         },
     )
 
@@ -142,7 +146,8 @@ def mine(request: HttpRequest) -> HttpResponse:
 @requires(Capability.VIEW_OWN_RECORD)
 def mine_rate(request: HttpRequest, session_id: int) -> HttpResponse:
     membership = viewer(request)
-    session = found(selectors.own_session_get(viewer=membership, session_id=session_id))
+    scope = Scope.of(membership)
+    session = found(selectors.own_session_get(scope=scope, session_id=session_id))
     form = RatingForm(request.POST or None, initial={"quality": session.quality})
     if request.method == "POST" and form.is_valid():
         services.session_rate(session=session, quality=form.cleaned_data["quality"])
@@ -158,7 +163,8 @@ def _cpd_fields(data: dict[str, Any]) -> dict[str, Any]:
 @requires(Capability.VIEW_OWN_RECORD)
 def mine_cpd_add(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    person = found(selectors.own_person(viewer=membership))
+    scope = Scope.of(membership)
+    person = found(selectors.own_person(scope=scope))
     events = selectors.learning_event_list(organisation=membership.organisation)
     form = CpdForm(request.POST or None, people=None, events=events)
     if request.method == "POST" and form.is_valid():
@@ -193,7 +199,8 @@ def cpd_initial(entry: Any) -> dict[str, Any]:
 @requires(Capability.VIEW_OWN_RECORD)
 def mine_cpd_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     membership = viewer(request)
-    entry = found(selectors.own_cpd_get(viewer=membership, entry_id=entry_id))
+    scope = Scope.of(membership)
+    entry = found(selectors.own_cpd_get(scope=scope, entry_id=entry_id))
     events = selectors.learning_event_list(organisation=membership.organisation)
     form = CpdForm(request.POST or None, people=None, events=events, initial=cpd_initial(entry))
     if request.method == "POST" and form.is_valid():
@@ -274,5 +281,5 @@ def import_template(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 @requires(Capability.VIEW_DEVELOPMENT)
 def records_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     found(imports.KINDS.get(kind))
-    table = exports.records_table(viewer=viewer(request), kind=kind)
+    table = exports.records_table(scope=Scope.of(viewer(request)), kind=kind)
     return exports.download(table, f"{kind}-{today():%Y-%m-%d}", file_format(fmt))

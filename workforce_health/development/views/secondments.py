@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 
 from workforce_health.core.models import Employment, Membership
 from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.scope import Scope
 from workforce_health.development import frames, selectors, services
 from workforce_health.development.forms.secondments import SecondmentForm
 from workforce_health.development.tables import secondment_effect_table
@@ -18,21 +19,22 @@ from workforce_health.development.views._common import (
     today,
     viewer,
 )
-from workforce_health.staffing.dashboard.common import latest_complete_year
+from workforce_health.staffing.selectors import latest_complete_year
 
 
 @requires(Capability.VIEW_DEVELOPMENT)
 def secondments(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     latest = latest_complete_year(today())
     asked = request.GET.get("year", "")
     year = int(asked) if asked.isdigit() and 2017 <= int(asked) <= latest + 1 else latest
-    effect = frames.secondment_effect(viewer=membership, year=year)
+    effect = frames.secondment_effect(scope=scope, year=year)
     return render(
         request,
         "development/secondments.html",
         {
-            "secondments": selectors.secondment_list(viewer=membership),
+            "secondments": selectors.secondment_list(scope=scope),
             "table": secondment_effect_table(effect),
             "effect": effect,
             "year": year,
@@ -45,7 +47,7 @@ def secondments(request: HttpRequest) -> HttpResponse:
 def _form(request: HttpRequest, membership: Membership, **kwargs: Any) -> SecondmentForm:
     posts = (
         Employment.objects.filter(
-            person__in=selectors.person_choice_list(viewer=membership),
+            person__in=selectors.person_choice_list(scope=Scope.of(membership)),
             contract_type__in=(
                 Employment.ContractType.PERMANENT,
                 Employment.ContractType.TEMPORARY,
@@ -77,7 +79,8 @@ def secondment_add(request: HttpRequest) -> HttpResponse:
 @requires(Capability.RECORD_DEVELOPMENT)
 def secondment_edit(request: HttpRequest, secondment_id: int) -> HttpResponse:
     membership = viewer(request)
-    item = found(selectors.secondment_get(viewer=membership, secondment_id=secondment_id))
+    scope = Scope.of(membership)
+    item = found(selectors.secondment_get(scope=scope, secondment_id=secondment_id))
     initial = {name: getattr(item, name) for name in services.SECONDMENT_FIELDS}
     form = _form(request, membership, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 
 from workforce_health.core.models import Membership
 from workforce_health.core.permissions import Capability, requires
+from workforce_health.core.scope import Scope
 from workforce_health.development import exports, frames, selectors, services, staff_view
 from workforce_health.development.forms.common import yes_no_initial
 from workforce_health.development.forms.records import PeriodForm
@@ -55,17 +56,19 @@ def _compliance(
 ) -> tuple[Table, Table | None, dict[str, Any]]:
     """The table by team, service or person; by team, also the records beside the Health
     Check; and the totals."""
-    inputs = frames.supervision_inputs_get(viewer=membership)
+    inputs = frames.supervision_inputs_get(scope=Scope.of(membership))
     column = "person_id" if by == "person" else by
     measures = frames.supervision_measures(inputs, until=min(period.end, period.as_of))
     table = measures.compliance(period, [column])
     labels = (
-        {p.pk: p.full_name for p in selectors.development_person_list(viewer=membership)}
+        {p.pk: p.full_name for p in selectors.development_person_list(scope=Scope.of(membership))}
         if by == "person"
         else None
     )
     team_view = (
-        staff_view.team_view_get(viewer=membership, topic="supervision") if by == "team" else None
+        staff_view.team_view_get(scope=Scope.of(membership), topic="supervision")
+        if by == "team"
+        else None
     )
     beside = (
         beside_table(table, team_view, period=period, topic="supervision")
@@ -82,6 +85,7 @@ def _compliance(
 @requires(Capability.VIEW_DEVELOPMENT)
 def supervision(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     period, by, form = period_from(request)
     table, beside, total = _compliance(membership, period, by)
     total["windows_text"] = f"{total['windows_met']:,} of {total['windows_required']:,}"
@@ -103,7 +107,7 @@ def supervision(request: HttpRequest) -> HttpResponse:
             "total": total,
             "csv_url": reverse("development-supervision-download", args=["csv"]) + "?" + query,
             "xlsx_url": reverse("development-supervision-download", args=["xlsx"]) + "?" + query,
-            "staff_views": staff_view.staff_view_get(viewer=membership, topic="supervision"),
+            "staff_views": staff_view.staff_view_get(scope=scope, topic="supervision"),
             "can_record": can(membership, Capability.RECORD_DEVELOPMENT),
             "can_manage": can(membership, Capability.MANAGE_DEVELOPMENT),
         },
@@ -120,10 +124,11 @@ def supervision_download(request: HttpRequest, fmt: str) -> HttpResponse:
 @requires(Capability.VIEW_DEVELOPMENT)
 def overdue(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
+    scope = Scope.of(membership)
     on = today()
-    inputs = frames.supervision_inputs_get(viewer=membership)
+    inputs = frames.supervision_inputs_get(scope=scope)
     table = frames.supervision_overdue(inputs, as_of=on)
-    people = {p.pk: p for p in selectors.development_person_list(viewer=membership)}
+    people = {p.pk: p for p in selectors.development_person_list(scope=scope)}
     rows = [dict(r, person=people.get(r["person_id"])) for r in table.to_dicts()]
     overdue_rows = sorted((r for r in rows if r["overdue"]), key=lambda r: r["overdue_since"])
     soon = sorted(
@@ -155,7 +160,8 @@ def overdue(request: HttpRequest) -> HttpResponse:
 def session_record(request: HttpRequest) -> HttpResponse:
     """The short form a supervisor fills in after a session (works without JavaScript)."""
     membership = viewer(request)
-    people = selectors.person_choice_list(viewer=membership)
+    scope = Scope.of(membership)
+    people = selectors.person_choice_list(scope=scope)
     initial: dict[str, Any] = {}
     wanted = request.GET.get("person", "")
     if wanted.isdigit():
@@ -197,7 +203,7 @@ def _session_initial(session: SupervisionSession) -> dict[str, Any]:
 
 @requires(Capability.RECORD_DEVELOPMENT)
 def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = found(selectors.session_get(viewer=viewer(request), session_id=session_id))
+    session = found(selectors.session_get(scope=Scope.of(viewer(request)), session_id=session_id))
     form = SessionEditForm(request.POST or None, initial=_session_initial(session))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -220,7 +226,7 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
 
 @requires(Capability.RECORD_DEVELOPMENT)
 def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = found(selectors.session_get(viewer=viewer(request), session_id=session_id))
+    session = found(selectors.session_get(scope=Scope.of(viewer(request)), session_id=session_id))
     if request.method == "POST":
         person_id = session.person_id
         services.session_delete(session=session)
@@ -241,7 +247,8 @@ def _agreement_form(request: HttpRequest, membership: Membership, **kwargs: Any)
 @requires(Capability.RECORD_DEVELOPMENT)
 def agreement_add(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
-    people = selectors.person_choice_list(viewer=membership)
+    scope = Scope.of(membership)
+    people = selectors.person_choice_list(scope=scope)
     policy = services.cadence_policy_default(organisation=membership.organisation)
     initial: dict[str, Any] = {"policy": policy, "newly_qualified": "no"}
     wanted = request.GET.get("person", "")
@@ -270,7 +277,8 @@ def agreement_add(request: HttpRequest) -> HttpResponse:
 @requires(Capability.RECORD_DEVELOPMENT)
 def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
     membership = viewer(request)
-    agreement = found(selectors.agreement_get(viewer=membership, agreement_id=agreement_id))
+    scope = Scope.of(membership)
+    agreement = found(selectors.agreement_get(scope=scope, agreement_id=agreement_id))
     initial = {
         "supervisor": agreement.supervisor,
         "policy": agreement.policy,
@@ -299,7 +307,8 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
 @requires(Capability.RECORD_DEVELOPMENT)
 def leave_add(request: HttpRequest, person_id: int) -> HttpResponse:
     membership = viewer(request)
-    person = found(selectors.development_person_get(viewer=membership, person_id=person_id))
+    scope = Scope.of(membership)
+    person = found(selectors.development_person_get(scope=scope, person_id=person_id))
     form = LeaveForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -312,7 +321,7 @@ def leave_add(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @requires(Capability.RECORD_DEVELOPMENT)
 def leave_delete(request: HttpRequest, leave_id: int) -> HttpResponse:
-    leave = found(selectors.leave_get(viewer=viewer(request), leave_id=leave_id))
+    leave = found(selectors.leave_get(scope=Scope.of(viewer(request)), leave_id=leave_id))
     if request.method == "POST":
         person_id = leave.person_id
         services.leave_delete(leave=leave)
@@ -355,7 +364,9 @@ def policy_add(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.MANAGE_DEVELOPMENT)
 def policy_edit(request: HttpRequest, policy_id: int) -> HttpResponse:
-    policy = found(selectors.cadence_policy_get(viewer=viewer(request), policy_id=policy_id))
+    policy = found(
+        selectors.cadence_policy_get(scope=Scope.of(viewer(request)), policy_id=policy_id)
+    )
     form = PolicyForm(request.POST or None, initial=PolicyForm.initial_for(policy))
     if request.method == "POST" and form.is_valid():
         saved = save_or_add_errors(

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from workforce_health.core import selectors as core_selectors
-from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.development import frames, selectors
 from workforce_health.development.measures import cpd
 
@@ -52,9 +52,9 @@ class Command(BaseCommand):
         start = _date(options["start"], "from") or frames.Period.year_to(end).start
         if start > end:
             raise CommandError("--from must be on or before --to")
-        viewer = Membership(organisation=organisation, role=Membership.Role.ADMINISTRATOR)
+        scope = Scope.whole(organisation)
         by = [options["by"]] if options["by"] else []
-        table = self._table(options["measure"], viewer, start, end, min(end, today), by)
+        table = self._table(options["measure"], scope, start, end, min(end, today), by)
         table = table.with_columns(
             pl.lit(start.isoformat()).alias("from"), pl.lit(end.isoformat()).alias("to")
         ).select("from", "to", *table.columns)
@@ -67,7 +67,7 @@ class Command(BaseCommand):
     def _table(
         self,
         measure: str,
-        viewer: Membership,
+        scope: Scope,
         start: datetime.date,
         end: datetime.date,
         as_of: datetime.date,
@@ -75,21 +75,19 @@ class Command(BaseCommand):
     ) -> pl.DataFrame:
         if measure == "supervision":
             return frames.supervision_compliance(
-                frames.supervision_inputs_get(viewer=viewer),
+                frames.supervision_inputs_get(scope=scope),
                 period=frames.Period(start, end, as_of),
                 by=by,
             )
         if measure == "cpd":
             year = cpd.registration_year(end)
             readiness = frames.cpd_readiness(
-                frames.cpd_inputs_get(viewer=viewer, on=as_of), year=year, by=by
+                frames.cpd_inputs_get(scope=scope, on=as_of), year=year, by=by
             )
             return readiness.with_columns(pl.lit(year).alias("registration_year"))
         progress = frames.nqsw_progress_list(
-            enrolments=list(
-                selectors.enrolment_in_period_list(viewer=viewer, start=start, end=end)
-            ),
-            viewer=viewer,
+            enrolments=list(selectors.enrolment_in_period_list(scope=scope, start=start, end=end)),
+            scope=scope,
             as_of=as_of,
         )
         return frames.nqsw_summary(progress, by=by)

@@ -6,9 +6,9 @@ import pytest
 
 from tests.development.helpers import records
 from tests.reports import helpers
-from workforce_health.development import report_section
 from workforce_health.reports.builder import report_document
 from workforce_health.reports.inputs import ReportInputs
+from workforce_health.reports.sections import development as report_section
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import polars as pl
 from django.utils import timezone
 
-from workforce_health.core.models import Membership, Service
+from workforce_health.core.models import Service
+from workforce_health.core.scope import Scope
 from workforce_health.development import frames, selectors, staff_view
 from workforce_health.development.measures import cpd
 from workforce_health.development.measures.schedule import add_months
@@ -28,7 +29,7 @@ from workforce_health.development.tables import (
 from workforce_health.reports.document import Block, TableColumn, TableData, subheading, table_block
 from workforce_health.reports.document import paragraph as para
 from workforce_health.reports.sections.common import percent, table_data
-from workforce_health.reports.sections.registry import Content, SectionSpec, register
+from workforce_health.reports.sections.spec import Content, SectionSpec
 
 if TYPE_CHECKING:
     from workforce_health.reports.inputs import ReportInputs, Unit
@@ -155,9 +156,9 @@ def _supervision(
     return blocks, [finding + "."]
 
 
-def _cpd(unit: Unit, viewer: Membership, services: list[str], as_of: datetime.date) -> list[Block]:
+def _cpd(unit: Unit, scope: Scope, services: list[str], as_of: datetime.date) -> list[Block]:
     year = cpd.registration_year(as_of)
-    inputs = frames.cpd_inputs_get(viewer=viewer, on=as_of)
+    inputs = frames.cpd_inputs_get(scope=scope, on=as_of)
     people = _in_unit(inputs.people, services)
     total = cpd.readiness(people, inputs.entries, year=year).to_dicts()[0]
     if not total["people"]:
@@ -172,13 +173,11 @@ def _cpd(unit: Unit, viewer: Membership, services: list[str], as_of: datetime.da
     ]
 
 
-def _nqsws(
-    unit: Unit, viewer: Membership, services: list[str], as_of: datetime.date
-) -> list[Block]:
+def _nqsws(unit: Unit, scope: Scope, services: list[str], as_of: datetime.date) -> list[Block]:
     start = frames.Period.year_to(as_of).start
     progress = frames.nqsw_progress_list(
-        enrolments=list(selectors.enrolment_in_period_list(viewer=viewer, start=start, end=as_of)),
-        viewer=viewer,
+        enrolments=list(selectors.enrolment_in_period_list(scope=scope, start=start, end=as_of)),
+        scope=scope,
         as_of=as_of,
     )
     progress = [p for p in progress if p.service in services]
@@ -201,7 +200,7 @@ def _staff_view(inputs: ReportInputs, unit: Unit) -> list[Block]:
     blocks: list[Block] = []
     for results in inputs.waves:
         services = set(results.wave.services.values_list("name", flat=True))
-        if unit.scope.service is not None and unit.scope.service not in services:
+        if unit.scope.service is not None and unit.scope.service.name not in services:
             continue
         in_kind = results.wave.services.filter(kind=unit.kind).exists()
         if unit.scope.service is None and not in_kind:
@@ -226,9 +225,9 @@ def build(inputs: ReportInputs) -> Content:
     blocks: list[Block] = []
     findings: list[str] = []
     for unit in inputs.units:
-        viewer = unit.viewer
+        scope = unit.workforce
         services = (
-            [unit.scope.service]
+            [unit.scope.service.name]
             if unit.scope.service is not None
             else list(
                 Service.objects.filter(
@@ -237,10 +236,10 @@ def build(inputs: ReportInputs) -> Content:
             )
         )
         measures = frames.supervision_measures(
-            frames.supervision_inputs_get(viewer=viewer), until=as_of
+            frames.supervision_inputs_get(scope=scope), until=as_of
         )
         part, found = _supervision(unit, measures, services, as_of)
-        rest = _cpd(unit, viewer, services, as_of) + _nqsws(unit, viewer, services, as_of)
+        rest = _cpd(unit, scope, services, as_of) + _nqsws(unit, scope, services, as_of)
         said = _staff_view(inputs, unit)
         if not (part or rest or said):
             continue
@@ -279,15 +278,13 @@ def build(inputs: ReportInputs) -> Content:
     )
 
 
-register(
-    SectionSpec(
-        key="supervision-development",
-        title="Supervision and development",
-        order=30,
-        description=(
-            "Supervision compliance by team and year, CPD renewal readiness, newly qualified "
-            "social workers' progress, beside what staff said about supervision and learning."
-        ),
-        build=build,
-    )
+SECTION = SectionSpec(
+    key="supervision-development",
+    title="Supervision and development",
+    order=30,
+    description=(
+        "Supervision compliance by team and year, CPD renewal readiness, newly qualified "
+        "social workers' progress, beside what staff said about supervision and learning."
+    ),
+    build=build,
 )

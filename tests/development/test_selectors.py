@@ -9,6 +9,7 @@ from django.urls import reverse
 from tests import factories
 from tests.development.helpers import START, records
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.development import selectors, services
 
 pytestmark = pytest.mark.django_db
@@ -51,8 +52,7 @@ def membership(council, role):
 )
 def test_sessions_are_scoped_like_the_people_records(council, other_team, role, sees_other_team):
     records(council)
-    viewer = membership(council, role)
-    people = {s.person for s in selectors.session_list(viewer=viewer)}
+    people = {s.person for s in selectors.session_list(scope=Scope.of(membership(council, role)))}
     assert (other_team in people) == sees_other_team
     sees_own_team = role not in (Role.PRACTITIONER, Role.SCRUTINY_MEMBER)
     assert (council.social_worker in people) == sees_own_team
@@ -63,7 +63,7 @@ def test_a_practitioner_sees_their_own_record_only(council, client, other_team):
     client.force_login(council.users[Role.PRACTITIONER])
     page = client.get(reverse("development-mine"))
     assert page.status_code == 200 and b"Life story work" in page.content
-    others = selectors.session_list(viewer=membership(council, Role.TEAM_MANAGER))
+    others = selectors.session_list(scope=Scope.of(membership(council, Role.TEAM_MANAGER)))
     assert made.session in others
     not_theirs = other_team.supervision_sessions.get()
     assert client.get(reverse("development-mine-rate", args=[not_theirs.pk])).status_code == 404

@@ -149,7 +149,6 @@ def _empty(answers: Answers, measure: Spec, keys: Keys) -> Block | None:
     return Block(group_codes, entry, values)
 
 
-
 def _breakdown(answers: Answers, measure: Spec, by: Sequence[str], threshold: int) -> pl.DataFrame:
     dims, sets = layout(by)
     part = answers.partition

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "auditlog",
     "workforce_health.careers",
     "workforce_health.listening",
+    "workforce_health.development",
 ]
 
 MIDDLEWARE = [

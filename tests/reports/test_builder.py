@@ -248,4 +248,5 @@ def test_each_section_has_its_own_key_and_none_is_the_builders():
         "listening",
         "workforce",
         "starters-leavers",
+        "supervision-development",
     ]

@@ -69,7 +69,12 @@ def test_commentary_is_limited_to_5000_characters(report):
 def test_sections_left_out_do_not_appear(report):
     services.report_update(report=report, included_sections=["comment-themes"])
     report.refresh_from_db()
-    assert report.excluded_sections == ["health-check-teams", "listening", "starters-leavers"]
+    assert report.excluded_sections == [
+        "health-check-teams",
+        "listening",
+        "starters-leavers",
+        "supervision-development",
+    ]
     keys = [s.key for s in services.report_draft_document(report=report).sections]
     assert keys == ["summary", "health-check", "comment-themes", "workforce", "appendix"]
 

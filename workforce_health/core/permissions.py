@@ -40,6 +40,10 @@ class Capability(StrEnum):
     REPLY_TO_CONVERSATIONS = "reply_to_conversations"
     VIEW_CONVERSATION_SUMMARY = "view_conversation_summary"
     MANAGE_CONVERSATION_FLAGS = "manage_conversation_flags"
+    # Supervision, CPD, ASYE and secondment records, scoped like the people records (issue 14).
+    VIEW_DEVELOPMENT = "view_development"
+    RECORD_DEVELOPMENT = "record_development"
+    MANAGE_DEVELOPMENT = "manage_development"  # cadence policies, programmes, offer, imports
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -62,6 +66,9 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_LISTENING,
             Capability.MANAGE_LISTENING,
             Capability.VIEW_CONVERSATION_SUMMARY,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
+            Capability.MANAGE_DEVELOPMENT,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -84,6 +91,9 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.REPLY_TO_CONVERSATIONS,
             Capability.VIEW_CONVERSATION_SUMMARY,
             Capability.MANAGE_CONVERSATION_FLAGS,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
+            Capability.MANAGE_DEVELOPMENT,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(
@@ -96,6 +106,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_LISTENING,
             Capability.REPLY_TO_CONVERSATIONS,
             Capability.VIEW_CONVERSATION_SUMMARY,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
         }
     ),
     Role.TEAM_MANAGER: frozenset(
@@ -106,6 +118,8 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_SURVEY_RESULTS,
             Capability.LISTENING_STAFF,
             Capability.VIEW_LISTENING,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
         }
     ),
     Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD, Capability.LISTENING_STAFF}),

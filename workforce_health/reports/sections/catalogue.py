@@ -4,7 +4,7 @@ To add a section (supervision, actions taken): write its module with a `SectionS
 to `SECTIONS`. The builder writes the summary first and the technical appendix last.
 """
 
-from workforce_health.reports.sections import health_check, listening, workforce
+from workforce_health.reports.sections import development, health_check, listening, workforce
 from workforce_health.reports.sections.spec import SectionSpec
 
 RESERVED = ("summary", "appendix")  # the builder's own sections
@@ -16,6 +16,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     listening.SECTION,
     workforce.SECTION,
     workforce.STARTERS_LEAVERS,
+    development.SECTION,
 )
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from workforce_health.surveys import log_redaction
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("WORKFORCE_HEALTH_VAR_DIR", BASE_DIR / "var"))
 
@@ -170,3 +172,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},  # a line per PDF step otherwise
 }
+# No log line carries a respondent's token or path: every handler redacts /s/<token>/ (the
+# request, security and runserver loggers write paths). Handlers added above get it too.
+LOGGING = log_redaction.redacting(LOGGING)

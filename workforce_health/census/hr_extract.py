@@ -18,6 +18,7 @@ from typing import IO, Any
 from openpyxl import Workbook, load_workbook
 
 from workforce_health.core.models import Employment, JobRole, Service, Team
+from workforce_health.web.spreadsheet_cells import csv_row, xlsx_append
 
 REQUIRED = (
     "employee_number",
@@ -287,8 +288,8 @@ def read_rows(name: str, raw: bytes | IO[bytes]) -> tuple[list[Row], RowErrors]:
 def template_csv() -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerow([EXAMPLE[c] for c in COLUMNS])
+    writer.writerow(csv_row(COLUMNS))
+    writer.writerow(csv_row(EXAMPLE[c] for c in COLUMNS))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -297,8 +298,8 @@ def template_xlsx() -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = SHEET
-    sheet.append(list(COLUMNS))
-    sheet.append([EXAMPLE[c] for c in COLUMNS])
+    xlsx_append(sheet, COLUMNS)
+    xlsx_append(sheet, [EXAMPLE[c] for c in COLUMNS])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -20,6 +20,7 @@ from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.groups import GROUP_FIELDS, NOT_KNOWN
 from workforce_health.surveys.models import InvitedGroup, Questionnaire, Wave
 from workforce_health.surveys.results import services
+from workforce_health.web.spreadsheet_cells import csv_row, xlsx_append
 
 AGREE_LABELS = {
     "strongly disagree": "1",
@@ -402,7 +403,7 @@ def template_columns(questionnaire: Questionnaire) -> list[str]:
 
 def template_csv(questionnaire: Questionnaire) -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerow(template_columns(questionnaire))
+    csv.writer(out).writerow(csv_row(template_columns(questionnaire)))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -411,7 +412,7 @@ def template_xlsx(questionnaire: Questionnaire) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Responses"
-    sheet.append(template_columns(questionnaire))
+    xlsx_append(sheet, template_columns(questionnaire))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -423,7 +424,7 @@ def invited_template_columns() -> list[str]:
 
 def invited_template_csv() -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerow(invited_template_columns())
+    csv.writer(out).writerow(csv_row(invited_template_columns()))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -432,7 +433,7 @@ def invited_template_xlsx() -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Invited"
-    sheet.append(invited_template_columns())
+    xlsx_append(sheet, invited_template_columns())
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -20,6 +20,10 @@ PURE_MODULES = [
     "workforce_health.surveys.comments.redaction",
     "workforce_health.surveys.comments.themes",
     "workforce_health.reports.document",
+    "workforce_health.spreadsheets",
+    "workforce_health.spreadsheets.formulas",
+    "workforce_health.spreadsheets.reading",
+    "workforce_health.surveys.log_redaction",
 ]
 
 

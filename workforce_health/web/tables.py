@@ -3,7 +3,7 @@
 Cells hold raw numbers; each column says how to show them (``format_rate`` to 1 dp,
 ``format_count`` to whole numbers), so the page and the CSV show the same text and the XLSX
 holds the same values as numbers, rounded half up in the same way. Text that a spreadsheet
-would run as a formula is made inert in both (``spreadsheet_cells``).
+would run as a formula is made inert in both (``spreadsheets.formulas``).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workforce_health.spreadsheets.formulas import csv_row, xlsx_append
 from workforce_health.staffing.measures import format_count, format_rate, round_half_up
-from workforce_health.web.spreadsheet_cells import csv_row, xlsx_append
 
 Kind = Literal["text", "rate", "count"]
 

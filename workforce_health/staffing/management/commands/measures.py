@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from workforce_health.core import selectors as core_selectors
 from workforce_health.core.models import Membership, Organisation, Service
+from workforce_health.spreadsheets.formulas import csv_frame
 from workforce_health.staffing import measures, selectors
 from workforce_health.staffing.measures import MEASURES
-from workforce_health.web.spreadsheet_cells import csv_frame
 
 COLUMNS = [
     "inpost_fte",

@@ -9,8 +9,8 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from workforce_health.spreadsheets.formulas import csv_cell
 from workforce_health.surveys.management.commands._survey_results import CHANGE_FIELDS, Figures
-from workforce_health.web.spreadsheet_cells import csv_cell
 
 WHOLE_WAVE = "All respondents"
 COLUMNS = (

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from workforce_health.spreadsheets.reading import SURVEY_RESPONSES, too_big
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys import services
 from workforce_health.surveys.analysis import GROUP_COLUMNS
@@ -248,6 +249,9 @@ class Command(BaseCommand):
 
 def _read(path: Path, option: str = "") -> bytes:
     try:
+        refused = too_big(path.stat().st_size, SURVEY_RESPONSES)  # before reading it
+        if refused:
+            raise CommandError(f"{option}{path}: {refused}")
         return path.read_bytes()
     except OSError as error:
         raise CommandError(f"{option}{path}: {error.strerror or error}") from error

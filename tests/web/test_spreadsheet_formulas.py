@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 from openpyxl import load_workbook
 
-from workforce_health.web.spreadsheet_cells import csv_cell, csv_frame, is_formula_like
+from workforce_health.spreadsheets.formulas import csv_cell, csv_frame, is_formula_like
 from workforce_health.web.tables import (
     Column,
     Number,

@@ -75,10 +75,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and IMMEDIATE transactions: concurrent readers and no "database is locked" on write.
+    # secure_delete: deleted rows are overwritten, not left in free pages (surveys/anonymise.py).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 15,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA secure_delete=ON;",
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1"

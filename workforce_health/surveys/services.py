@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from workforce_health.core.models import Employment, Organisation, Service
-from workforce_health.surveys import groups, tokens
+from workforce_health.surveys import anonymise, groups, tokens
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import (
     DISCLOSURE_FIELDS,
@@ -481,6 +481,7 @@ def wave_close(*, wave: Wave) -> Wave:
         raise ValidationError(f"{wave} is not open, so it cannot be closed")
     wave.status = Wave.Status.CLOSED
     _save(wave)
+    anonymise.wave_responses_unorder(wave=wave)  # the order of sending is not kept
     stored_answers_write(wave=wave)
     return wave
 
@@ -658,6 +659,8 @@ def _response_store(*, wave: Wave, invitation: Invitation, token: str, spent_key
         # draft with answers is sent unless the marker's insert fails.
         if SpentToken.objects.filter(key=spent_key).exists():
             return False
+        if not _still_open(wave):  # closing deleted the drafts it did not receive
+            raise ValidationError(f"{wave} is closed, so responses can no longer be sent")
         raise ValidationError("Answer at least one question before you send your response")
     if not _still_open(wave):  # closed since the page read it: nothing is stored
         raise ValidationError(f"{wave} is closed, so responses can no longer be sent")

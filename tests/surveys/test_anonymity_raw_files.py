@@ -113,7 +113,9 @@ def test_sqlite_files_keep_no_order_after_closing(tmp_path):
 def _heap(table: str) -> bytes:
     with connection.cursor() as cursor:
         cursor.execute("CHECKPOINT")  # the heap as the server's buffers hold it, on disk
-        cursor.execute("SELECT current_setting('data_directory'), pg_relation_filepath(%s)", [table])
+        cursor.execute(
+            "SELECT current_setting('data_directory'), pg_relation_filepath(%s)", [table]
+        )
         directory, relative = cursor.fetchone()
     path = Path(directory) / relative
     if not os.access(path, os.R_OK):

@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from workforce_health.core.models import Employment, Organisation, Service
+from workforce_health.core.versioning import version_check
 from workforce_health.surveys import anonymise, groups, tokens
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import (
@@ -186,11 +187,15 @@ def _refuse_repeated_codes(definition: dict[str, Any]) -> None:
 
 @transaction.atomic
 def questionnaire_reword(
-    *, questionnaire: Questionnaire, title: str, texts: dict[str, str]
+    *,
+    questionnaire: Questionnaire,
+    title: str,
+    texts: dict[str, str],
+    version: int | None = None,
 ) -> Questionnaire:
     """Change a council copy's title and item wording; a reworded item asked in another
-    version gets a new code."""
-    locked = _questionnaire_editable(questionnaire)
+    version gets a new code. `version`: the copy's lock_version when the form was opened."""
+    locked = version_check(_questionnaire_editable(questionnaire), version)
     elsewhere = _codes_of_other_versions(locked)
     definition = copy.deepcopy(locked.definition)
     definition["questionnaire"]["title"] = title.strip()
@@ -288,7 +293,7 @@ def questionnaire_item_remove(*, questionnaire: Questionnaire, code: str) -> Que
 
 @transaction.atomic
 def questionnaire_options_change(
-    *, questionnaire: Questionnaire, code: str, labels: list[str]
+    *, questionnaire: Questionnaire, code: str, labels: list[str], version: int | None = None
 ) -> Questionnaire:
     """Replace the options of a council copy's choice question by `labels`, in order.
 
@@ -302,7 +307,7 @@ def questionnaire_options_change(
     repeated = sorted({label for label in labels if lowered.count(label.lower()) > 1})
     if repeated:
         raise ValidationError({"options": f"Each option must be different: {repeated[0]} repeats"})
-    locked = _questionnaire_editable(questionnaire)
+    locked = version_check(_questionnaire_editable(questionnaire), version)
     definition = copy.deepcopy(locked.definition)
     item = next((i for s in definition["sections"] for i in s["items"] if i["code"] == code), None)
     if item is None or item.get("type") != qn.CHOICE:
@@ -378,13 +383,15 @@ def wave_update(
     staff_groups: list[str],
     opens_on: datetime.date,
     closes_on: datetime.date,
+    version: int | None = None,
 ) -> Wave:
     """Change a draft wave's questionnaire, title, services, staff groups and dates, checked as
     when it was created. Refused once the wave has opened: they are fixed then.
 
     The wave is re-read and locked, so a wave being opened at the same moment (wave_open locks
-    it too) is either changed before it opens or refused after."""
-    locked = Wave.objects.select_for_update().get(pk=wave.pk)
+    it too) is either changed before it opens or refused after. `version`: its lock_version
+    when the form was opened (core.versioning): EditConflict if it was saved since."""
+    locked = version_check(Wave.objects.select_for_update().get(pk=wave.pk), version)
     if locked.status != Wave.Status.DRAFT:
         raise ValidationError(
             f"{locked.title} has opened, so its questionnaire, title, services, staff groups "
@@ -401,11 +408,13 @@ def wave_update(
 
 
 @transaction.atomic
-def wave_disclosure_update(*, wave: Wave, **settings: int) -> Wave:
-    """Change the disclosure settings; refused once the wave has opened."""
+def wave_disclosure_update(*, wave: Wave, version: int | None = None, **settings: int) -> Wave:
+    """Change the disclosure settings; refused once the wave has opened. `version`: as for
+    wave_update."""
     unknown = set(settings) - set(DISCLOSURE_FIELDS)
     if unknown:
         raise TypeError(f"unexpected settings: {', '.join(sorted(unknown))}")
+    version_check(wave, version)
     for name, value in settings.items():
         setattr(wave, name, value)
     return _save(wave)

@@ -220,3 +220,14 @@ def test_a_form_without_a_version_is_saved_as_before(council):
     posted.pop("lock_version")
     assert lead.post(case.url, posted | {"name": ["Assessment Central"]}).status_code == 302
     assert case.saved() == "Assessment Central"
+
+
+def test_the_conflict_page_shows_hostile_text_as_text(council):
+    case = _team(council)
+    first, second = (_session(council.users[r]) for r in (Role.WORKFORCE_LEAD, Role.ADMINISTRATOR))
+    second_form = form_data(second.get(case.url).content.decode())
+    first_form = form_data(first.get(case.url).content.decode())
+    hostile = '<script>alert("team")</script>'
+    assert first.post(case.url, first_form | {"name": [hostile]}).status_code == 302
+    page = second.post(case.url, second_form | {"name": ["North"]}).content.decode()
+    assert hostile not in page and escape(hostile) in page

@@ -45,9 +45,10 @@ demo-reset: migrate ## Delete the demo council and load it again
 
 test: install-dev lint typecheck pytest ## Lint, type-check and run every test (DATABASE_URL picks the database)
 
-lint: install-dev ## ruff: lint and formatting check
+lint: install-dev ## ruff (lint and formatting check) and the import contracts (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache --no-logo
 
 fmt: install-dev ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .

@@ -19,6 +19,7 @@ Figures for the whole national set are extrapolated from the sample and labelled
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -307,6 +309,38 @@ def check_files(paths: list[Path]) -> tuple[int, float]:
     return records, time.perf_counter() - began
 
 
+@contextmanager
+def journal_off() -> Iterator[None]:
+    """The import's undo journal (census/import_cache.py) keeping nothing: what a valid file
+    costs without it (a refused record could then not be undone)."""
+    from workforce_health.census.import_cache import Journal
+
+    shipped = Journal.touch, Journal.on_undo
+    Journal.touch = lambda self, instance: None  # type: ignore[method-assign]
+    Journal.on_undo = lambda self, step: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Journal.touch, Journal.on_undo = shipped  # type: ignore[method-assign]
+
+
+def journal_cost(paths: list[Path], repeats: int) -> dict[str, float]:
+    """Importing ``paths`` (one council's years, in order) with the journal as shipped and off,
+    in turns, each import rolled back: median seconds of each."""
+    from django.db import transaction
+
+    seconds: dict[str, list[float]] = {"as shipped": [], "journal off": []}
+    for _ in range(repeats):
+        for name, patch in (("as shipped", contextlib.nullcontext), ("journal off", journal_off)):
+            with patch(), transaction.atomic():
+                began = time.perf_counter()
+                for path in paths:
+                    import_file(path)
+                seconds[name].append(time.perf_counter() - began)
+                transaction.set_rollback(True)
+    return {name: statistics.median(times) for name, times in seconds.items()}
+
+
 def profile_import(paths: list[Path], top: int = 15) -> str:
     """cProfile of importing one council's second file (creates and updates), by own time."""
     import_file(paths[0])
@@ -443,6 +477,13 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="all 152 councils (slow: hours)")
     parser.add_argument("--councils", type=int, default=SAMPLE_COUNCILS, help="sample size")
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile section")
+    parser.add_argument(
+        "--journal",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also import a council's files N times with the undo journal as shipped and off",
+    )
     args = parser.parse_args()
 
     began = time.perf_counter()
@@ -502,9 +543,13 @@ def main() -> None:
                 liia_note = f"failed: {error}"
 
         profile = ""
-        if spare is not None and not args.no_profile:
+        journal: dict[str, float] = {}
+        if spare is not None and (args.journal or not args.no_profile):
             spare_paths = write_files(generator, [spare], folder / "xml")
-            profile = profile_import(spare_paths)
+            if args.journal:
+                journal = journal_cost(spare_paths, args.journal)
+            if not args.no_profile:
+                profile = profile_import(spare_paths)
 
     print()
     print(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
@@ -569,6 +614,12 @@ def main() -> None:
         verdict = "meets" if median < TARGET_MEASURES_SECONDS else "misses"
         print(f"{label:<38} {median:>9.2f} {min(times):>7.2f} {max(times):>7.2f} "
               f"{result.height:>6}  {verdict} the 2 s target")  # fmt: skip
+    if journal:
+        print()
+        base = journal["as shipped"]
+        print(f"Undo journal: one council's {len(FILE_YEARS)} files imported in turns, rolled back")
+        for name, took in journal.items():
+            print(f"  {name:<12} {took:>7.2f} s  ratio {took / base:.2f}")
     if profile:
         print()
         print("Profile: importing one file (a council's 2022 return, after its 2021 return)")

@@ -29,7 +29,7 @@ import django
 django.setup()
 from workforce_health.census import hr_extract
 from workforce_health.surveys import questionnaire
-from workforce_health.surveys.results import imports
+from workforce_health.results import imports
 
 name, definition = next(
     d for d in questionnaire.builtin_definitions() if d[0] == "social-work-health-check.toml"

@@ -38,6 +38,12 @@ for the analysis itself, on 2 cores.
 Timed: read and analysis for all organisations, median of 3 runs, at 10%, 50% and 100% of the
 organisations in the same run (the ratio table), the analysis's CPU seconds beside its wall
 clock, and the split of the analysis by step.
+
+`--machinery` also times, in the same run on the same data and in turns, the analysis as shipped
+against the analysis without each piece of machinery that is there for speed (every table through
+the general disclosure solver instead of the closed forms of `_fast.py`; one core instead of the
+threads of `breakdowns.breakdown_many`), with the ratios, and checks that every table is the
+same (docs/performance.md, "What the machinery pays for").
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ import contextlib
 import copy
 import cProfile
 import datetime
+import functools
 import io
 import os
 import platform
@@ -57,7 +64,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -348,7 +355,7 @@ def load(plans: list[OrganisationPlan], definition: dict[str, Any]) -> tuple[flo
     from workforce_health.core.models import Service
     from workforce_health.surveys import groups
     from workforce_health.surveys.models import Questionnaire
-    from workforce_health.surveys.results import services
+    from workforce_health.surveys.services import past_waves
 
     parsed = qn.parse(definition, source="benchmark")
     # As questionnaire_builtins_sync adds a packaged file (organisation None, usable by all).
@@ -374,10 +381,10 @@ def load(plans: list[OrganisationPlan], definition: dict[str, Any]) -> tuple[flo
                 core_services.service_create(organisation=organisation, name=name, kind=kind)
                 for name, kind in zip(org.services, kinds, strict=True)
             ]
-            counts = services.invited_counts_from(invitees)
+            counts = past_waves.invited_counts_from(invitees)
             for year in YEARS:
                 opens_on = datetime.date(year, 9, 15)
-                wave = services.past_wave_create(
+                wave = past_waves.past_wave_create(
                     organisation=organisation,
                     questionnaire=questionnaire,
                     title=f"Staff Health Check {year}",
@@ -387,8 +394,8 @@ def load(plans: list[OrganisationPlan], definition: dict[str, Any]) -> tuple[flo
                     opens_on=opens_on,
                     closes_on=opens_on + datetime.timedelta(days=60),
                 )
-                services.invited_counts_record(wave=wave, counts=counts)
-                services.responses_bulk_create(
+                past_waves.invited_counts_record(wave=wave, counts=counts)
+                past_waves.responses_bulk_create(
                     wave=wave,
                     rows=list(zip(rows[year], stored[year], strict=True)),
                     generalise=False,
@@ -450,7 +457,7 @@ class Read:
 def read(waves: list[Any]) -> Read:
     """The product's selectors: each wave's previous wave, then the stored answers of all of
     them (`results_answers_many`: one query for the stored forms)."""
-    from workforce_health.surveys.results import frames
+    from workforce_health.results import selectors as frames
 
     previous = [w for w in frames.results_previous_waves(waves=waves) if w is not None]
     if len(previous) != len(waves):
@@ -528,7 +535,7 @@ def run(waves: list[Any], steps: dict[str, float] | None = None) -> tuple[Timing
 def one_wave(wave: Any) -> dict[str, Any]:
     """The same figures for one organisation, as its results pages compute them: its own
     frames (`results_frames`), one breakdown at a time."""
-    from workforce_health.surveys.results import frames
+    from workforce_health.results import selectors as frames
 
     current = frames.results_frames(wave=wave)
     before_wave = frames.results_previous_wave_get(wave=wave)
@@ -564,6 +571,73 @@ def check_against_pages(waves: list[Any], together: dict[str, Any]) -> int:
                 raise SystemExit(f"{name} of {wave.organisation} differs from its own pages")
             compared += 1
     return compared
+
+
+@contextmanager
+def solver_only() -> Iterator[None]:
+    """Every table's disclosure decided by the general solver (no closed forms, `_fast.py`)."""
+    from workforce_health.surveys.analysis import breakdowns, suppression
+
+    shipped = breakdowns.decide
+    breakdowns.decide = functools.partial(suppression.decide, closed_form=False)
+    try:
+        yield
+    finally:
+        breakdowns.decide = shipped
+
+
+@contextmanager
+def one_core() -> Iterator[None]:
+    """The engine's own threads off: `breakdown_many` sees a single core (polars and numpy keep
+    theirs)."""
+    shipped = pl.thread_pool_size
+    pl.thread_pool_size = lambda: 1
+    try:
+        yield
+    finally:
+        pl.thread_pool_size = shipped
+
+
+VARIANTS: dict[str, tuple[Callable[[], contextlib.AbstractContextManager[None]], ...]] = {
+    "as shipped": (),
+    "no closed forms (solver only)": (solver_only,),
+    "no engine threads (one core)": (one_core,),
+}
+
+
+def machinery(
+    waves: list[Any], repeats: int, shipped: dict[str, Any], skip: tuple[str, ...] = ()
+) -> None:
+    """The analysis as shipped and without each piece of machinery, in turns (so that a change
+    in the machine's load touches all alike), median of `repeats`, and the ratio to shipped.
+    `skip`: variants left out (the solver alone takes minutes at full scale). Each run reads
+    the waves afresh (not timed), as the answers keep the counts of an analysis for the next."""
+    variants = {name: patches for name, patches in VARIANTS.items() if name not in skip}
+    seconds: dict[str, list[float]] = {name: [] for name in variants}
+    cpu: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(repeats):
+        for name, patches in variants.items():
+            data = read(waves)
+            with ExitStack() as stack:
+                for patch in patches:
+                    stack.enter_context(patch())
+                began, used = time.perf_counter(), time.process_time()
+                out = analyse(data)
+                seconds[name].append(time.perf_counter() - began)
+                cpu[name].append(time.process_time() - used)
+            for table, frame in out.items():
+                if not frame.equals(shipped[table]):
+                    raise SystemExit(f"{name}: {table} differs from the shipped engine's")
+    base = statistics.median(seconds["as shipped"])
+    print(f"Machinery: the analysis of {len(waves)} organisations, median of {repeats}, in turns")
+    print(f"  {'variant':<32} {'analysis s':>11} {'CPU s':>7} {'ratio':>6}")
+    for name in variants:
+        median = statistics.median(seconds[name])
+        print(
+            f"  {name:<32} {median:>11.2f} {statistics.median(cpu[name]):>7.2f} "
+            f"{median / base:>6.2f}"
+        )
+    print("  Every table of every variant equals the shipped engine's.")
 
 
 def profile(waves: list[Any], top: int = 25) -> str:
@@ -636,6 +710,22 @@ def main() -> None:
     )
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also cProfile reading and analysing N organisations")  # fmt: skip
+    parser.add_argument(
+        "--machinery",
+        type=float,
+        nargs="?",
+        const=1.0,
+        default=None,
+        metavar="SHARE",
+        help="also time the analysis without the closed forms and without the engine's threads "
+        "(of this share of the organisations; default all)",
+    )
+    parser.add_argument(
+        "--machinery-only", action="store_true", help="only the --machinery comparison"
+    )
+    parser.add_argument(
+        "--no-solver", action="store_true", help="--machinery without the solver-only variant"
+    )
     args = parser.parse_args()
 
     organisations = max(1, round(ORGANISATIONS * args.scale))
@@ -676,6 +766,11 @@ def main() -> None:
             )
         waves = current_waves()
         run(waves[:1])  # warm up imports and caches, not counted
+        if args.machinery_only:
+            chosen = waves[: max(1, round(len(waves) * (args.machinery or 1.0)))]
+            skip = ("no closed forms (solver only)",) if args.no_solver else ()
+            machinery(chosen, args.repeats, run(chosen)[1], skip)
+            return
         _, together = run(waves)
         checked = waves[:CHECKED]
         compared = check_against_pages(checked, together)
@@ -732,6 +827,11 @@ def main() -> None:
         print("Analysis by step (the median run):")
         for name, seconds in sorted(middle.steps.items(), key=lambda kv: -kv[1]):
             print(f"  {name:<40} {seconds:>7.2f} s")
+        if args.machinery is not None:
+            print()
+            chosen = waves[: max(1, round(len(waves) * args.machinery))]
+            skip = ("no closed forms (solver only)",) if args.no_solver else ()
+            machinery(chosen, args.repeats, run(chosen)[1], skip)
         if args.profile:
             print()
             print(f"Profile: reading and analysing {args.profile} organisations")

@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("workforce_health.web.urls")),
     path("", include("workforce_health.core.urls")),
     path("", include("workforce_health.surveys.urls")),
+    path("", include("workforce_health.results.urls")),
     path("benchmarks/", include("workforce_health.benchmarks.urls")),
     path("workforce/", include("workforce_health.staffing.urls")),
     path("census/", include("workforce_health.census.urls")),

@@ -157,12 +157,12 @@ def main() -> None:
 
 
 def fresh_tokens(wave_id: int, count: int) -> list[str]:
-    from workforce_health.surveys import services
     from workforce_health.surveys.models import Wave
+    from workforce_health.surveys.services import invitations
 
     wave = Wave.objects.get(pk=wave_id)
     return [
-        services.shared_link_start(wave=wave, access_code=wave.access_code, group={})
+        invitations.shared_link_start(wave=wave, access_code=wave.access_code, group={})
         for _ in range(count)
     ]
 

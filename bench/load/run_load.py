@@ -287,9 +287,9 @@ def prepare(args: argparse.Namespace, out: Path) -> dict[str, Any]:
 
     from workforce_health.core import services as core
     from workforce_health.core.models import Employment, Membership
-    from workforce_health.surveys import services
     from workforce_health.surveys.groups import SOCIAL_WORK_GROUPS
     from workforce_health.surveys.models import Questionnaire
+    from workforce_health.surveys.services import invitations, responding, waves
 
     # The load test's sign-ins are never used to sign in: a fast hasher keeps setup short. So
     # does not waiting for each setup commit to reach the disk (this session only: the server's
@@ -337,7 +337,7 @@ def prepare(args: argparse.Namespace, out: Path) -> dict[str, Any]:
         code="social-work-health-check", organisation__isnull=True
     ).latest("version")
     today = timezone.localdate()
-    wave = services.wave_create(
+    wave = waves.wave_create(
         organisation=organisation,
         questionnaire=questionnaire,
         title="Load test Health Check",
@@ -347,16 +347,16 @@ def prepare(args: argparse.Namespace, out: Path) -> dict[str, Any]:
         opens_on=today,
         closes_on=today + dt.timedelta(days=28),
     )
-    invited = services.wave_open(wave=wave)
+    invited = waves.wave_open(wave=wave)
     wave.refresh_from_db()
-    sent, _ = services.invitations_send(wave=wave, base_url="https://127.0.0.1")
+    sent, _ = invitations.invitations_send(wave=wave, base_url="https://127.0.0.1")
     found = [regex.search(r"/s/([A-Za-z0-9_-]+)/", str(m.body)) for m in mail.outbox]
     issued = [("invited", match.group(1)) for match in found if match]
     assert len(issued) == sent == invited == args.invited, (len(issued), sent, invited)
     shared = args.tokens - len(issued)
     for number in range(shared):
         group = {"service": children.name, "role_group": "", "tenure_band": ""}
-        token = services.shared_link_start(wave=wave, access_code=wave.access_code, group=group)
+        token = invitations.shared_link_start(wave=wave, access_code=wave.access_code, group=group)
         issued.append(("shared_link", token))
         if number % 2000 == 0:
             print(f"  {len(issued):,} tokens", flush=True)
@@ -369,7 +369,7 @@ def prepare(args: argparse.Namespace, out: Path) -> dict[str, Any]:
         answers = complete_answers(parsed, marker)
         if prefill or index < reserved:
             merged = {code: value for part in answers.values() for code, value in part.items()}
-            services.draft_save(wave=wave, token=token, answers=merged, sections_seen=9)
+            responding.draft_save(wave=wave, token=token, answers=merged, sections_seen=9)
         rows.append({"i": index, "token": token, "kind": kind, "marker": marker})
         if prefill and index % 2000 == 0:
             print(f"  {index:,} drafts saved", flush=True)
@@ -692,12 +692,12 @@ def first_section_double_clicks(
     port: int, wave_id: int, cookie: str, form_token: str, pairs: int = 40
 ) -> dict[str, Any]:
     """New tokens' first section sent twice at once: both must be saved, none may fail."""
-    from workforce_health.surveys import services
     from workforce_health.surveys.models import Draft, Wave
+    from workforce_health.surveys.services import invitations
 
     wave = Wave.objects.get(pk=wave_id)
     fresh = [
-        services.shared_link_start(wave=wave, access_code=wave.access_code, group={})
+        invitations.shared_link_start(wave=wave, access_code=wave.access_code, group={})
         for _ in range(pairs)
     ]
     before = Draft.objects.filter(wave_id=wave_id).count()

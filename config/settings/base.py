@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "workforce_health.benchmarks",
     "workforce_health.census",
     "workforce_health.surveys",
+    "workforce_health.results",
     "workforce_health.reports",
 ]
 
@@ -59,7 +60,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "workforce_health.web.context_processors.layout",
+                "workforce_health.core.context_processors.layout",
             ],
         },
     },

@@ -72,3 +72,23 @@ def test_the_check_finds_a_table_that_differs(bench):
     out["items"] = out["items"].with_columns(pl.col("n") + 1)
     with pytest.raises(SystemExit, match="differs from its own pages"):
         bench.check_against_pages(waves[:1], out)
+
+
+def test_the_machinery_variants_give_the_shipped_tables(bench, capsys):
+    """Without the closed forms or the engine's threads, every table is the same (the benchmark
+    stops otherwise); each variant is restored afterwards."""
+    from workforce_health.surveys.analysis import breakdowns, suppression
+
+    plans = bench.plan(2, 240)
+    bench.load(plans, bench.questionnaire_definition())
+    waves = bench.current_waves()
+    _, shipped = bench.run(waves)
+    bench.machinery(waves, 1, shipped)
+    out = capsys.readouterr().out
+    assert all(name in out for name in bench.VARIANTS)
+    assert "equals the shipped engine's" in out
+    assert breakdowns.decide is suppression.decide  # restored
+    assert pl.thread_pool_size() > 0
+    shipped["items"] = shipped["items"].with_columns(pl.col("n") + 1)
+    with pytest.raises(SystemExit, match="differs from the shipped engine's"):
+        bench.machinery(waves, 1, shipped)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.benchmarks.synthetic import HEADLINE_HEADER, ees_row, indicators_csv
+from tests.benchmarks.synthetic import HEADLINE_HEADER, ees_row, indicators_csv
 from workforce_health.benchmarks.services import dfe_data_dir
 
 WEST_MIDLANDS = ("E12000005", "West Midlands")

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from tests.benchmarks.conftest import indicators
-from tests.unit.benchmarks.synthetic import ees_row, indicators_csv
+from tests.benchmarks.synthetic import ees_row, indicators_csv
 from workforce_health.benchmarks import selectors
 from workforce_health.benchmarks.models import PublishedRelease
 from workforce_health.cli import main

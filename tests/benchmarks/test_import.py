@@ -3,7 +3,7 @@
 import pytest
 
 from tests.benchmarks.conftest import headline, indicators
-from tests.unit.benchmarks.synthetic import ees_row, indicators_csv
+from tests.benchmarks.synthetic import ees_row, indicators_csv
 from workforce_health.benchmarks import national_fixture, services
 from workforce_health.benchmarks.errors import PublishedFileError
 from workforce_health.benchmarks.models import PublishedRelease, PublishedValue

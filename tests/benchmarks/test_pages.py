@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.benchmarks.conftest import indicators
+from tests.benchmarks.synthetic import ees_row, indicators_csv
 from tests.factories import Role
-from tests.unit.benchmarks.synthetic import ees_row, indicators_csv
 from workforce_health.benchmarks import selectors, services
 from workforce_health.benchmarks.forms import MAX_UPLOAD_BYTES
 from workforce_health.benchmarks.models import PublishedRelease

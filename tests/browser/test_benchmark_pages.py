@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.benchmarks.conftest import indicators
-from tests.unit.benchmarks.synthetic import ees_row, indicators_csv
+from tests.benchmarks.synthetic import ees_row, indicators_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,10 +9,9 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.surveys import helpers
-from workforce_health.surveys import services
+from workforce_health.results import imports
 from workforce_health.surveys.models import Questionnaire, Wave
-from workforce_health.surveys.results import imports
-from workforce_health.surveys.results import services as results_services
+from workforce_health.surveys.services import past_waves, waves
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -138,7 +137,7 @@ def test_lead_changes_a_draft_survey_until_it_opens(page, live_server, sign_in, 
     assert draft.staff_groups == ["social_worker", "manager"]
     assert draft.closes_on == draft.opens_on + datetime.timedelta(days=14)
 
-    services.wave_open(wave=draft)
+    waves.wave_open(wave=draft)
     page.goto(f"{live_server.url}/surveys/waves/{draft.pk}/")
     expect(page.get_by_role("link", name="Change dates")).to_have_count(0)
     page.goto(f"{live_server.url}/surveys/waves/{draft.pk}/change/")
@@ -184,7 +183,7 @@ def test_lead_gives_how_many_were_invited_to_an_earlier_survey(
     expect(page.locator("main")).to_contain_text("11 of 17 invited")
 
     # An earlier import without counts: they are given afterwards on the wave's page.
-    earlier = results_services.past_wave_create(
+    earlier = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=helpers.builtin(),
         title="Children's Health Check 2021",

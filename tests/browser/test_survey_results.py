@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.surveys_results.helpers import (
+from tests.results.helpers import (
     ADULTS,
     CHILDREN,
     COMMENT,

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.surveys import helpers
-from workforce_health.surveys import services
+from workforce_health.surveys.services import waves
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +32,7 @@ def test_lead_changes_the_smallest_groups_until_the_wave_opens(
     page.get_by_role("button", name="Save").click()
     expect(page.locator("main")).to_contain_text("12 for results, 25 for comments")
 
-    services.wave_open(wave=draft)
+    waves.wave_open(wave=draft)
     page.goto(f"{live_server.url}/surveys/waves/{draft.pk}/")
     expect(page.locator("main")).to_contain_text("12 for results, 25 for comments")
     expect(page.get_by_role("link", name="Change smallest group shown")).to_have_count(0)

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from tests.unit.census import builders
+from tests.census import builders
 from workforce_health.census import CensusWorker, write_return
 from workforce_health.census.models import CensusImport
 from workforce_health.core.models import Employment, Person

@@ -19,10 +19,10 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook
 
+from tests.census.builders import edit
 from tests.census.returns import census_file, stored_counts, workers
 from tests.census.test_hr_extract import HEADER, as_xlsx, row
-from tests.unit.census.builders import edit
-from tests.unit.census.test_census_parse import BILLION_LAUGHS, EXTERNAL_ENTITY
+from tests.census.test_parse import BILLION_LAUGHS, EXTERNAL_ENTITY
 from workforce_health.census.rules import Finding
 from workforce_health.census.services import census_return_import, hr_extract_import
 

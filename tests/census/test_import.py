@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from tests import factories
+from tests.census import builders
 from tests.census.returns import census_file, stored_counts, workers
-from tests.unit.census import builders
 from workforce_health.census.import_writer import UNASSIGNED_TEAM
 from workforce_health.census.models import CouncilIncentives
 from workforce_health.census.services import census_return_import

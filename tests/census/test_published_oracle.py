@@ -33,14 +33,15 @@ from pathlib import Path
 import pytest
 
 from tests import factories
+from tests.census import builders
 from tests.census.returns import workers as template_workers
-from tests.unit.census import builders
 from workforce_health.census import CensusWorker, CouncilLevel, write_return
 from workforce_health.census.la_codes import LOCAL_AUTHORITIES
 from workforce_health.census.services import census_return_import
 from workforce_health.core import selectors as core_selectors
 from workforce_health.core import services as core_services
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.staffing.selectors import measure_inputs_get, workforce_measures
 
 pytestmark = pytest.mark.django_db
@@ -260,7 +261,7 @@ def engine_row(row: Published) -> dict[str, object]:
         file_name=f"{row.la_code}_{row.year}.xml",
     )
     assert result.ok, result.errors
-    out = workforce_measures(inputs=measure_inputs_get(viewer=admin), year=row.year)
+    out = workforce_measures(inputs=measure_inputs_get(scope=Scope.of(admin)), year=row.year)
     assert out.height == 1
     return out.row(0, named=True)
 

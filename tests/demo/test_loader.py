@@ -16,11 +16,11 @@ from django.utils import timezone
 from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person
 from workforce_health.demo.council import LA_CODE
+from workforce_health.demo.errors import DemoError
 from workforce_health.demo.generator import generate
 from workforce_health.demo.loader import (
     DEMO_PASSWORD,
     DEMO_USERNAMES,
-    DemoError,
     DemoResult,
     demo_is_loaded,
     demo_load,

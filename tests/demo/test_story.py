@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.demo.loader import demo_load, demo_reset
 from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence, VacancySnapshot
 from workforce_health.staffing.selectors import (
@@ -30,7 +31,7 @@ def measures(django_db_setup, django_db_blocker) -> Iterator[dict[int, dict[str,
     with django_db_blocker.unblock():
         demo_load(today=TODAY)
         lead = Membership.objects.get(organisation__la_code="990", user__username="lead")
-        inputs = measure_inputs_get(viewer=lead)
+        inputs = measure_inputs_get(scope=Scope.of(lead))
         by_year = {y: workforce_measures(inputs=inputs, year=y).row(0, named=True) for y in YEARS}
         by_year[0] = _local_march_2019(inputs)
         yield by_year

@@ -11,12 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from tests import factories
+from tests.results.helpers import CHILDREN, answers
 from tests.surveys.helpers import builtin
-from tests.surveys_results.helpers import CHILDREN, answers
 from workforce_health.staffing import services as staffing_services
-from workforce_health.staffing.dashboard.common import latest_complete_year
+from workforce_health.staffing.selectors import latest_complete_year
 from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import services as results_services
+from workforce_health.surveys.services import past_waves
 
 YEAR = latest_complete_year()
 MEETING = datetime.date(YEAR + 1, 1, 20)
@@ -32,7 +32,7 @@ REDACTED_NAME = "Priya Shah"
 def survey_wave(council, *, year: int, teams: dict[str, list[int]], comments: int = 0) -> Wave:
     """A closed (imported) Social Work Health Check of the children's service."""
     opens_on = datetime.date(year, 2, 1)
-    wave = results_services.past_wave_create(
+    wave = past_waves.past_wave_create(
         organisation=council.organisation,
         questionnaire=builtin(),
         title=f"Children's Social Work Health Check {year}",
@@ -47,14 +47,14 @@ def survey_wave(council, *, year: int, teams: dict[str, list[int]], comments: in
             extra = {"sw_comments": COMMENT} if len(rows) < comments else {}
             group = {"service": CHILDREN, "team": team, "role_group": "Social worker"}
             rows.append((group, answers(level, **extra)))
-    results_services.invited_counts_record(
+    past_waves.invited_counts_record(
         wave=wave,
         counts={
             (CHILDREN, team, "Social worker", "Not known", "Not known"): len(levels) + INVITED_EXTRA
             for team, levels in teams.items()
         },
     )
-    results_services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     return wave
 
 

@@ -9,22 +9,28 @@ import pytest
 from tests.reports import helpers
 from tests.reports.helpers import MEETING, SMALL_TEAM, YEAR
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.reports import render
 from workforce_health.reports.builder import report_document
 from workforce_health.reports.document import Document, TableData, paragraph
 from workforce_health.reports.inputs import ReportDataMissing, ReportInputs
-from workforce_health.reports.sections import registry
+from workforce_health.reports.sections import catalogue
 from workforce_health.reports.sections.common import table_data
-from workforce_health.reports.sections.registry import Content, SectionSpec
+from workforce_health.reports.sections.spec import Content, SectionSpec
+from workforce_health.results import selectors as survey_frames
+from workforce_health.results.pages.breakdowns import heatmap_get
+from workforce_health.results.pages.overview import overview_get as survey_overview
+from workforce_health.results.wording import (
+    DISCLOSURE_EXPLAINED,
+    NOT_COMPARED,
+    PROTECTED,
+    SIGNIFICANCE,
+    significance_explained,
+    suppression_notes,
+)
+from workforce_health.rounding import format_rate
 from workforce_health.staffing import selectors as staffing_selectors
-from workforce_health.staffing.dashboard.common import context_get
 from workforce_health.staffing.dashboard.overview import overview_get as staffing_overview
-from workforce_health.staffing.measures import format_rate
-from workforce_health.surveys.results import frames as survey_frames
-from workforce_health.surveys.results.breakdowns import heatmap_get
-from workforce_health.surveys.results.common import PROTECTED
-from workforce_health.surveys.results.frames import Scope
-from workforce_health.surveys.results.overview import overview_get as survey_overview
 
 Role = Membership.Role
 CHILDREN = "Children's Services"
@@ -61,7 +67,8 @@ def document(reported) -> Document:
 def test_survey_figures_are_the_results_pages(reported, document):
     frames = survey_frames.results_frames(wave=reported.wave)
     before = survey_frames.results_frames(wave=reported.previous_wave)
-    page = survey_overview(frames, Scope(service=CHILDREN), before, reported.previous_wave.title)
+    children = Scope.of_service(reported.children)
+    page = survey_overview(frames, children, before, reported.previous_wave.title)
     for key in ("response-rate", "headline-items", "standard-scores"):
         suffix = {"headline-items": "headline", "standard-scores": "standards"}.get(key, key)
         assert (
@@ -80,20 +87,36 @@ def test_survey_figures_are_the_results_pages(reported, document):
 
 def test_team_scores_are_the_heatmaps(reported, document):
     frames = survey_frames.results_frames(wave=reported.wave)
-    _, rows, _ = heatmap_get(frames, Scope(service=CHILDREN))
+    _, rows, _ = heatmap_get(frames, Scope.of_service(reported.children))
     expected = [[c.hidden or c.score for c in row.cells] for row in rows]
     assert [list(row[1:]) for row in table(document, SURVEY + "teams").rows] == expected
 
 
+def test_the_words_for_hidden_groups_and_significance_are_the_pages(reported, document):
+    """One definition (results/wording.py): the report's notes are the pages' words."""
+    frames = survey_frames.results_frames(wave=reported.wave)
+    before = survey_frames.results_frames(wave=reported.previous_wave)
+    page = survey_overview(
+        frames, Scope.of_service(reported.children), before, reported.previous_wave.title
+    )
+    headline_note = page.tables["headline-items"].notes[0]
+    assert f"{SIGNIFICANCE}; z is not shown. {NOT_COMPARED}" in headline_note
+    assert page.tables["headline-items"].notes[1:] == suppression_notes(frames.settings)
+    assert table(document, SURVEY + "changes").notes == (significance_explained(),)
+    assert set(suppression_notes(frames.settings)) <= set(table(document, SURVEY + "teams").notes)
+    appendix = [b.text for b in document.sections[-1].blocks if b.kind == "paragraph"]
+    assert significance_explained() in appendix and DISCLOSURE_EXPLAINED in appendix
+
+
 def test_workforce_figures_are_the_engines_and_the_dashboards(reported, document):
     lead = reported.users[Role.WORKFORCE_LEAD].memberships.get()
-    inputs = staffing_selectors.measure_inputs_get(viewer=lead)
+    inputs = staffing_selectors.measure_inputs_get(scope=Scope.of(lead))
     row = staffing_selectors.workforce_measures(inputs=inputs, year=YEAR).row(0, named=True)
     headline = {r[0]: r for r in shown(table(document, "childrens-services-headline"))}
     assert headline["Turnover rate"][2] == format_rate(row["turnover_rate_fte"]) == "33.3"
     assert headline["Vacancy rate"][2] == format_rate(row["vacancy_rate_fte"]) == "25.0"
     assert headline["Social workers in post"][2] == format_rate(row["inpost_fte"])
-    page = staffing_overview(context_get(viewer=lead, params={"service": "children"}))
+    page = staffing_overview(staffing_selectors.workforce_context_get(scope=Scope.of(lead)))
     assert page.headline_table.caption.endswith(f"30 September {YEAR}")
     assert (
         table(document, "childrens-services-headline").rows
@@ -180,26 +203,24 @@ def test_no_census_year_is_a_readable_reason(council):
 
 
 @pytest.fixture
-def extra_section():
-    """A later capability's section, registered the way the built-in ones are."""
-    spec = registry.register(
-        SectionSpec(
-            key="test-actions",
-            title="Actions taken",
-            order=15,
-            description="What the council did about last year's findings.",
-            build=lambda inputs: Content(
-                [paragraph(f"Three actions agreed for {inputs.scope_label}.")],
-                findings=["Three actions were agreed."],
-                definitions=[("Action", "A step the council agreed to take.")],
-            ),
-        )
+def extra_section(monkeypatch):
+    """A later capability's section, listed the way the built-in ones are."""
+    spec = SectionSpec(
+        key="test-actions",
+        title="Actions taken",
+        order=15,
+        description="What the council did about last year's findings.",
+        build=lambda inputs: Content(
+            [paragraph(f"Three actions agreed for {inputs.scope_label}.")],
+            findings=["Three actions were agreed."],
+            definitions=[("Action", "A step the council agreed to take.")],
+        ),
     )
-    yield spec
-    del registry._SECTIONS[spec.key]
+    monkeypatch.setattr(catalogue, "SECTIONS", (*catalogue.SECTIONS, spec))
+    return spec
 
 
-def test_a_registered_section_appears_without_changing_the_builder(reported, extra_section):
+def test_a_listed_section_appears_without_changing_the_builder(reported, extra_section):
     document = build(reported)
     keys = [s.key for s in document.sections]
     assert keys.index("health-check") < keys.index("test-actions") < keys.index("workforce")
@@ -216,12 +237,14 @@ def test_a_registered_section_appears_without_changing_the_builder(reported, ext
     assert "test-actions" not in [s.key for s in without.sections]
 
 
-def test_registering_a_key_twice_is_refused(extra_section):
-    with pytest.raises(ValueError, match="already registered"):
-        registry.register(extra_section)
-    with pytest.raises(ValueError, match="already registered"):
-        registry.register(SectionSpec("summary", "Summary", 1, "", extra_section.build))
-
-
-def test_the_extra_section_is_gone_after_its_fixture(reported):
-    assert "test-actions" not in [s.key for s in registry.section_specs()]
+def test_each_section_has_its_own_key_and_none_is_the_builders():
+    keys = [s.key for s in catalogue.section_specs()]
+    assert len(keys) == len(set(keys))
+    assert not set(keys) & set(catalogue.RESERVED)
+    assert keys == [
+        "health-check",
+        "health-check-teams",
+        "comment-themes",
+        "workforce",
+        "starters-leavers",
+    ]

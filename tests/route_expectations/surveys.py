@@ -2,14 +2,14 @@
 
 from tests.route_expectations import EDITORS, PUBLIC
 from tests.surveys import helpers
-from workforce_health.surveys import services
+from workforce_health.surveys.services import questionnaires
 
 
 def _survey(council):
     """One open wave, a respondent token and a council copy, made once per test council."""
     if not hasattr(council, "survey"):
         opened = helpers.open_wave(council, slug="route-walk")
-        copy = services.questionnaire_copy(
+        copy = questionnaires.questionnaire_copy(
             organisation=council.organisation, questionnaire=helpers.builtin(), title="Our check"
         )
         council.survey = {

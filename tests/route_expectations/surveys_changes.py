@@ -14,7 +14,7 @@ EXPECTED = {
     "survey-invited-template-xlsx": EDITORS,
 }
 ARGUMENTS = {
-    # wave_id, questionnaire_id and results_wave_id come from surveys.py and surveys_results.py
+    # wave_id, questionnaire_id and results_wave_id come from surveys.py and results.py
     "item_type": lambda council: "agree",
     "item_code": lambda council: "supervision_frequency",  # a choice question of the copy
 }

@@ -22,7 +22,7 @@ import django
 django.setup()
 from workforce_health.census import hr_extract
 from workforce_health.surveys import questionnaire
-from workforce_health.surveys.results import imports
+from workforce_health.results import imports
 
 def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # MB (KB on Linux)

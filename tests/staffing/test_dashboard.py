@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 
 from tests import factories
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
+from workforce_health.rounding import format_rate
 from workforce_health.staffing import selectors
-from workforce_health.staffing.dashboard.common import latest_complete_year
-from workforce_health.staffing.measures import format_rate
+from workforce_health.staffing.selectors import latest_complete_year
 
 Role = Membership.Role
 YEAR = latest_complete_year()
@@ -92,7 +93,7 @@ def staffed(council):
 
 def engine_row(council, role: str) -> dict:
     membership = council.users[role].memberships.get()
-    inputs = selectors.measure_inputs_get(viewer=membership)
+    inputs = selectors.measure_inputs_get(scope=Scope.of(membership))
     return selectors.workforce_measures(inputs=inputs, year=YEAR).row(0, named=True)
 
 

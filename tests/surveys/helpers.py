@@ -7,9 +7,9 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.utils import timezone
 
-from workforce_health.surveys import services
 from workforce_health.surveys.groups import SOCIAL_WORK_GROUPS
 from workforce_health.surveys.models import Questionnaire, Wave
+from workforce_health.surveys.services import invitations, waves
 
 SWHC = "social-work-health-check"
 
@@ -29,12 +29,12 @@ def wave(council, slug: str = "childrens-2025", **fields) -> Wave:
         "opens_on": today,
         "closes_on": today + datetime.timedelta(days=28),
     } | fields
-    return services.wave_create(organisation=council.organisation, **values)
+    return waves.wave_create(organisation=council.organisation, **values)
 
 
 def open_wave(council, **fields) -> Wave:
     created = wave(council, **fields)
-    services.wave_open(wave=created)
+    waves.wave_open(wave=created)
     return Wave.objects.get(pk=created.pk)
 
 
@@ -46,10 +46,10 @@ def give_emails(council) -> None:
 
 def invitation_tokens(opened: Wave) -> list[str]:
     """Send the invitations and read the tokens from the emails (the only place they exist)."""
-    services.invitations_send(wave=opened, base_url="http://testserver")
+    invitations.invitations_send(wave=opened, base_url="http://testserver")
     found = [re.search(r"/s/([A-Za-z0-9_-]+)/", str(m.body)) for m in mail.outbox]
     return [match.group(1) for match in found if match]
 
 
 def shared_token(opened: Wave, **group: str) -> str:
-    return services.shared_link_start(wave=opened, access_code=opened.access_code, group=group)
+    return invitations.shared_link_start(wave=opened, access_code=opened.access_code, group=group)

@@ -21,8 +21,9 @@ from django.db import connection
 
 from tests import factories
 from tests.surveys import helpers
-from workforce_health.surveys import services, tokens
+from workforce_health.surveys import tokens
 from workforce_health.surveys.models import Draft, Response, Wave
+from workforce_health.surveys.services import responding, waves
 
 ROOT = Path(__file__).resolve().parents[2]
 SENT = 12
@@ -37,12 +38,12 @@ def send_in_order(wave: Wave) -> list[str]:
         token = helpers.shared_token(wave, service="Children's Services")
         marker = f"MARK-{n:03d}" if n < SENT else f"DRAFT-{n:03d}"
         answers = {"sw_clear_vision": "4", "sw_comments": marker}
-        services.draft_save(wave=wave, token=token, answers=answers, sections_seen=1)
+        responding.draft_save(wave=wave, token=token, answers=answers, sections_seen=1)
         if n < SENT:
             invitation = wave.invitations.get(
                 token_hash=tokens.token_hash(token, tokens.Purpose.INVITATION)
             )
-            assert services.response_submit(wave=wave, invitation=invitation, token=token)
+            assert responding.response_submit(wave=wave, invitation=invitation, token=token)
             order.append(marker)
     return order
 
@@ -66,10 +67,10 @@ call_command("migrate", verbosity=0)
 from tests import factories
 from tests.surveys import helpers
 from tests.surveys.test_anonymity_raw_files import send_in_order
-from workforce_health.surveys import services
+from workforce_health.surveys.services import waves
 wave = helpers.open_wave(factories.council())
 sent = send_in_order(wave)
-services.wave_close(wave=wave)
+waves.wave_close(wave=wave)
 with connection.cursor() as cursor:
     cursor.execute("SELECT answers FROM surveys_response ORDER BY rowid")
     by_rowid = [json.loads(row[0])["sw_comments"] for row in cursor.fetchall()]
@@ -129,7 +130,7 @@ def test_postgresql_heap_files_keep_no_order_after_closing():
         pytest.skip("PostgreSQL only (the SQLite files are read by the test above)")
     wave = helpers.open_wave(factories.council())
     sent = send_in_order(wave)
-    services.wave_close(wave=wave)  # and, on commit, VACUUM FULL
+    waves.wave_close(wave=wave)  # and, on commit, VACUUM FULL
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT answers->>'sw_comments', xmin::text FROM surveys_response ORDER BY ctid"

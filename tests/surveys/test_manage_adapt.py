@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from tests.surveys import helpers
 from workforce_health.core.models import Membership
-from workforce_health.surveys import services
 from workforce_health.surveys.models import Questionnaire, Wave
+from workforce_health.surveys.services import questionnaires, waves
 
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
@@ -19,7 +19,7 @@ Role = Membership.Role
 
 @pytest.fixture
 def copy(council) -> Questionnaire:
-    return services.questionnaire_copy(
+    return questionnaires.questionnaire_copy(
         organisation=council.organisation, questionnaire=helpers.builtin(), title="Our check"
     )
 
@@ -186,7 +186,7 @@ def test_changes_are_refused_once_a_wave_using_the_copy_opens(council, copy, lea
 
 def test_packaged_and_other_councils_questionnaires_are_not_found(council, other_council, lead):
     builtin = helpers.builtin()
-    theirs = services.questionnaire_copy(
+    theirs = questionnaires.questionnaire_copy(
         organisation=other_council.organisation, questionnaire=builtin, title="Theirs"
     )
     for questionnaire in (builtin, theirs):
@@ -261,7 +261,7 @@ def test_wave_update_refuses_another_councils_services(council, other_council):
     draft = helpers.wave(council)
     foreign = other_council.children
     with pytest.raises(ValidationError, match="Choose services of Testshire Council"):
-        services.wave_update(
+        waves.wave_update(
             wave=draft,
             questionnaire=draft.questionnaire,
             title=draft.title,
@@ -275,11 +275,11 @@ def test_wave_update_refuses_another_councils_services(council, other_council):
 
 def test_wave_update_refuses_another_councils_copy(council, other_council):
     draft = helpers.wave(council)
-    theirs = services.questionnaire_copy(
+    theirs = questionnaires.questionnaire_copy(
         organisation=other_council.organisation, questionnaire=helpers.builtin(), title="Theirs"
     )
     with pytest.raises(ValidationError, match="Choose a questionnaire of this organisation"):
-        services.wave_update(
+        waves.wave_update(
             wave=draft,
             questionnaire=theirs,
             title=draft.title,
@@ -306,7 +306,7 @@ def test_a_waves_details_are_fixed_once_it_opens(council, copy, lead):
     assert refused.status_code == 400
     assert "has opened, so nothing was changed" in refused.content.decode()
     with pytest.raises(ValidationError, match="has opened, so its questionnaire, title, services"):
-        services.wave_update(
+        waves.wave_update(
             wave=opened,
             questionnaire=copy,
             title="Changed",

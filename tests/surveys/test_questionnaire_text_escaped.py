@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from tests.surveys import helpers
 from workforce_health.core.models import Membership
-from workforce_health.surveys import services
 from workforce_health.surveys.models import Questionnaire, Wave
+from workforce_health.surveys.services import questionnaires
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def lead(council, client_for):
 @pytest.fixture
 def hostile_copy(council, lead) -> Questionnaire:
     """A council copy whose title, questions, hints, section, options and unit carry markup."""
-    copy = services.questionnaire_copy(
+    copy = questionnaires.questionnaire_copy(
         organisation=council.organisation, questionnaire=helpers.builtin(), title=f"Ours {HOSTILE}"
     )
     text = {"text": f"Question {HOSTILE}", "hint": HOSTILE}

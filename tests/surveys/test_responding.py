@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from tests.surveys import helpers
-from workforce_health.surveys import services, tokens
+from workforce_health.surveys import tokens
 from workforce_health.surveys.models import Draft, Response, Wave
+from workforce_health.surveys.services import responding, waves
 
 
 @pytest.fixture
@@ -82,7 +83,7 @@ def test_complete_check_and_send_once(client, token):
     done = client.get(url("survey-start", token)).content.decode()
     assert "Response sent" in done
     assert client.get(url("survey-section", token, number=1)).status_code == 302
-    assert not services.response_submit(
+    assert not responding.response_submit(
         wave=stored.wave, invitation=stored.wave.invitations.all()[0], token=token
     )
     assert Response.objects.count() == 1
@@ -101,7 +102,7 @@ def test_unknown_tokens_are_not_found(client, token):
 
 def test_closed_wave_takes_no_answers(client, token, council):
     wave = Wave.objects.get()
-    services.wave_close(wave=wave)
+    waves.wave_close(wave=wave)
     assert "has closed" in client.get(url("survey-start", token)).content.decode()
     answer = client.post(url("survey-section", token, number=1), {"sw_clear_vision": "4"})
     assert answer.status_code == 302

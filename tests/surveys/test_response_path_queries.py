@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.surveys import helpers
-from workforce_health.surveys import selectors, services, tokens
+from workforce_health.surveys import selectors, tokens
 from workforce_health.surveys.models import Draft, Invitation, Questionnaire, Response, SpentToken
+from workforce_health.surveys.services import questionnaires, responding
 
 
 @pytest.fixture
@@ -71,25 +72,25 @@ def test_a_draft_saved_again_after_sending_is_never_sent(opened, token):
     """A section save that raced the final submit can leave a new draft behind; sending it is
     refused by the spent marker's unique key, and nothing is stored."""
     invitation = opened.invitations.first()
-    services.draft_save(wave=opened, token=token, answers={"sw_pride": "4"}, sections_seen=1)
-    assert services.response_submit(wave=opened, invitation=invitation, token=token)
-    services.draft_save(wave=opened, token=token, answers={"sw_pride": "2"}, sections_seen=1)
-    assert not services.response_submit(wave=opened, invitation=invitation, token=token)
+    responding.draft_save(wave=opened, token=token, answers={"sw_pride": "4"}, sections_seen=1)
+    assert responding.response_submit(wave=opened, invitation=invitation, token=token)
+    responding.draft_save(wave=opened, token=token, answers={"sw_pride": "2"}, sections_seen=1)
+    assert not responding.response_submit(wave=opened, invitation=invitation, token=token)
     assert Response.objects.count() == SpentToken.objects.count() == 1
     assert Response.objects.get().answers == {"sw_pride": "4"}
 
 
 def test_drafts_still_refuse_unknown_questions(opened, token):
-    draft = services.draft_save(
+    draft = responding.draft_save(
         wave=opened, token=token, answers={"sw_pride": "4"}, sections_seen=1
     )
     assert draft.key == tokens.token_hash(token, tokens.Purpose.DRAFT)
     with pytest.raises(ValidationError, match="Unknown question code"):
-        services.draft_save(wave=opened, token=token, answers={"nope": "1"}, sections_seen=2)
+        responding.draft_save(wave=opened, token=token, answers={"nope": "1"}, sections_seen=2)
     assert Draft.objects.get().answers == {"sw_pride": "4"}
     # Clearing the only answer leaves an empty draft that keeps the progress (sending it is
     # refused by response_submit).
-    services.draft_save(wave=opened, token=token, answers={"sw_pride": ""}, sections_seen=2)
+    responding.draft_save(wave=opened, token=token, answers={"sw_pride": ""}, sections_seen=2)
     assert Draft.objects.get().answers == {}
     assert Draft.objects.get().sections_seen == 2
 
@@ -98,12 +99,12 @@ def test_the_parsed_questionnaire_is_reused_only_while_unchanged(council):
     builtin = helpers.builtin()
     assert builtin.parsed_cached() is builtin.parsed_cached()
     assert builtin.parsed_cached() == builtin.parsed()
-    copy = services.questionnaire_copy(
+    copy = questionnaires.questionnaire_copy(
         organisation=council.organisation, questionnaire=builtin, title="Our copy"
     )
     before = copy.parsed_cached()
     item = next(before.items())
-    services.questionnaire_reword(
+    questionnaires.questionnaire_reword(
         questionnaire=copy, title="Our copy", texts={item.code: "Reworded text"}
     )
     reread = Questionnaire.objects.get(pk=copy.pk)
@@ -122,7 +123,7 @@ def test_the_compiled_respondent_query_loads_what_the_orm_does(
 ):
     """respondent_get reuses its SQL; the objects it builds equal the ORM's, related included."""
     assert selectors.respondent_get(token=token) is not None  # compiles the query
-    services.draft_save(wave=opened, token=token, answers={"sw_pride": "4"}, sections_seen=3)
+    responding.draft_save(wave=opened, token=token, answers={"sw_pride": "4"}, sections_seen=3)
     with django_assert_num_queries(1):
         respondent = selectors.respondent_get(token=token)
         assert respondent is not None
@@ -143,7 +144,7 @@ def test_the_compiled_respondent_query_loads_what_the_orm_does(
     assert respondent.questionnaire is wave.questionnaire.parsed_cached()
     assert (respondent.answers, respondent.sections_seen) == ({"sw_pride": "4"}, 3)
     assert not respondent.has_responded
-    assert services.response_submit(wave=wave, invitation=respondent.invitation, token=token)
+    assert responding.response_submit(wave=wave, invitation=respondent.invitation, token=token)
     sent = selectors.respondent_get(token=token)
     assert sent is not None
     assert (sent.answers, sent.sections_seen, sent.has_responded) == ({}, 0, True)

@@ -12,11 +12,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tests import factories
-from tests.surveys_results.helpers import CHILDREN, answers, past_wave
+from tests.results.helpers import CHILDREN, answers, past_wave
 from workforce_health.core import services as core_services
 from workforce_health.core.models import Membership
 from workforce_health.staffing.dashboard.common import latest_complete_year
-from workforce_health.surveys.results import services as results_services
+from workforce_health.surveys.services import past_waves
 
 pytestmark = pytest.mark.django_db
 EVIL = '=HYPERLINK("http://evil.example","Team")'
@@ -120,7 +120,7 @@ def test_survey_results_command_csv(council):
     wave = past_wave(council, slug="evil-2025", year=2025, teams={})
     rows = [({"service": CHILDREN, "role_group": EVIL}, answers(4))] * 12
     rows += [({"service": CHILDREN, "role_group": "Social worker"}, answers(2))] * 12
-    results_services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+    past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
     out = io.StringIO()
     call_command(
         "survey",

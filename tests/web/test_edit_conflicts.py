@@ -22,8 +22,8 @@ from workforce_health.core.models import Employment, Membership, Person, Team
 from workforce_health.reports import services as report_services
 from workforce_health.reports.models import Report
 from workforce_health.surveys import questionnaire as qn
-from workforce_health.surveys import services as survey_services
 from workforce_health.surveys.models import Questionnaire, Wave
+from workforce_health.surveys.services import questionnaires
 
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
@@ -110,7 +110,7 @@ def _wave_settings(council) -> Case:
 
 
 def _copy(council) -> Questionnaire:
-    return survey_services.questionnaire_copy(
+    return questionnaires.questionnaire_copy(
         organisation=council.organisation, questionnaire=helpers.builtin(), title="Our check"
     )
 
@@ -128,7 +128,7 @@ def _reword(council) -> Case:
 
 def _options(council) -> Case:
     """A question only this copy asks, so that changing its options keeps its code."""
-    copy = survey_services.questionnaire_item_add(
+    copy = questionnaires.questionnaire_item_add(
         questionnaire=_copy(council),
         item=qn.Item(
             code="our_mode",

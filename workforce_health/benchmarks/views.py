@@ -12,7 +12,7 @@ from workforce_health.benchmarks.errors import PublishedFileError
 from workforce_health.benchmarks.forms import MAX_ERRORS_SHOWN, ComparatorsForm, UploadForm
 from workforce_health.core.models import Organisation
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import save_or_conflict, viewer
+from workforce_health.core.view_helpers import save_or_conflict, viewer
 from workforce_health.web import conflicts
 
 

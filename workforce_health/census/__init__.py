@@ -2,7 +2,7 @@
 
 Pure modules, no Django: ``schema`` (layout per year 2021-2025), ``parse`` (safe streaming
 reader), ``rules`` (validation per year), ``export`` (writer), ``check`` (import pre-check),
-``semantics`` (§7 meanings), ``frame`` (polars frame for measures), ``xsd`` (generated XSDs).
+``semantics`` (§7 meanings), ``xsd`` (generated XSDs).
 """
 
 from workforce_health.census.check import CheckResult, check_return

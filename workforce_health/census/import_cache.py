@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import UniqueConstraint
 
 from workforce_health.core.models import Employment, Organisation, Person
+from workforce_health.core.spells import spells_overlap
 from workforce_health.core.versioning import versions_moved_on
 from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence
 
@@ -126,8 +127,7 @@ class OrganisationRows:
             if other is not spell
             and other.team_id == spell.team_id
             and other.job_role == spell.job_role
-            and (spell.end_date is None or other.start_date <= spell.end_date)
-            and (other.end_date is None or other.end_date >= spell.start_date)
+            and spells_overlap(spell.start_date, spell.end_date, other.start_date, other.end_date)
         ]
         return sorted(others, key=lambda other: other.start_date)[:1]
 

@@ -21,7 +21,7 @@ from workforce_health.census.forms import (
 )
 from workforce_health.census.limits import max_file_bytes
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import viewer
+from workforce_health.core.view_helpers import viewer
 from workforce_health.web import uploads
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from workforce_health.core import codes
+from workforce_health.core.spells import spells_overlap
 from workforce_health.core.versioning import Versioned
 
 la_code_validator = RegexValidator(r"^\d{3}$", "Enter the DfE local authority code as 3 digits")
@@ -321,13 +322,18 @@ class Employment(Versioned):
         """This person's other spells in the same team and job role that overlap this one."""
         if not (self.person_id and self.team_id and self.start_date and self.job_role):
             return []
-        others = Employment.objects.filter(
-            person_id=self.person_id, team_id=self.team_id, job_role=self.job_role
-        ).exclude(pk=self.pk)
-        if self.end_date:
-            others = others.filter(start_date__lte=self.end_date)
-        others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
-        return list(others.order_by("start_date")[:1])
+        others = (
+            Employment.objects.filter(
+                person_id=self.person_id, team_id=self.team_id, job_role=self.job_role
+            )
+            .exclude(pk=self.pk)
+            .order_by("start_date")
+        )
+        return [
+            other
+            for other in others
+            if spells_overlap(self.start_date, self.end_date, other.start_date, other.end_date)
+        ][:1]
 
 
 class Membership(models.Model):

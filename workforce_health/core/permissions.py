@@ -1,4 +1,4 @@
-"""What each role may do. Views declare a capability; scope is applied by the selectors."""
+"""What each role may do. Views declare a capability; which rows it may see is `scope.Scope`."""
 
 from collections.abc import Callable
 from enum import StrEnum
@@ -76,8 +76,6 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD}),
     Role.SCRUTINY_MEMBER: frozenset({Capability.VIEW_PUBLISHED_REPORTS}),
 }
-
-ORGANISATION_WIDE_ROLES = frozenset({Role.ADMINISTRATOR, Role.WORKFORCE_LEAD})
 
 
 def membership_can(membership: Membership | None, capability: Capability) -> bool:

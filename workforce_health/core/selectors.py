@@ -1,19 +1,17 @@
 """Reads for organisations, structure and people, always scoped to the viewer's membership.
 
-Organisation-wide roles see the whole organisation; a service manager sees the teams of their
-service and the people currently employed there; a team manager sees their team likewise.
+Who sees what is `scope.Scope` (built here from the viewer's membership): organisation-wide
+roles see the whole organisation; a service manager the teams of their service and the people
+currently employed there; a team manager their team likewise.
 """
 
 import datetime
 
 from django.contrib.auth.models import User
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
 
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Service, Team
-from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
-
-Role = Membership.Role
+from workforce_health.core.scope import Scope, current_employment
 
 
 def organisation_list() -> QuerySet[Organisation]:
@@ -39,47 +37,21 @@ def membership_active(*, user: User, organisation_id: int | None) -> Membership 
     return chosen or memberships.first()
 
 
-def _today() -> datetime.date:
-    return timezone.localdate()
-
-
-def _current(prefix: str = "", on: datetime.date | None = None) -> Q:
-    """Employments (reached through ``prefix``) that have started and not ended on ``on``."""
-    on = on or _today()
-    return Q(**{f"{prefix}start_date__lte": on}) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
+def service_list(*, viewer: Membership) -> QuerySet[Service]:
+    scope = Scope.of(viewer)
+    teams = scope.teams()
+    return scope.services().annotate(
+        team_count=Count("teams", filter=Q(teams__in=teams), distinct=True)
     )
 
 
-def _team_scope(viewer: Membership) -> Q:
-    if viewer.role in ORGANISATION_WIDE_ROLES:
-        return Q(organisation=viewer.organisation)
-    if viewer.role == Role.SERVICE_MANAGER:
-        return Q(organisation=viewer.organisation, service=viewer.service)
-    if viewer.role == Role.TEAM_MANAGER:
-        return Q(organisation=viewer.organisation, pk=viewer.team_id)
-    return Q(pk__in=[])
-
-
-def service_list(*, viewer: Membership) -> QuerySet[Service]:
-    teams = Team.objects.filter(_team_scope(viewer))
-    services = Service.objects.filter(organisation=viewer.organisation)
-    if viewer.role not in ORGANISATION_WIDE_ROLES:
-        services = services.filter(pk__in=teams.values("service_id"))
-    return services.annotate(team_count=Count("teams", filter=Q(teams__in=teams), distinct=True))
-
-
-def service_get(*, viewer: Membership, service_id: int) -> Service | None:
-    return service_list(viewer=viewer).filter(pk=service_id).first()
-
-
 def team_list(*, viewer: Membership, service: Service | None = None) -> QuerySet[Team]:
-    teams = Team.objects.filter(_team_scope(viewer)).select_related("service")
+    teams = Scope.of(viewer).teams().select_related("service")
     if service is not None:
         teams = teams.filter(service=service)
     return teams.annotate(
         current_headcount=Count(
-            "employments__person", filter=_current("employments__"), distinct=True
+            "employments__person", filter=current_employment("employments__"), distinct=True
         )
     )
 
@@ -92,18 +64,19 @@ def person_list(
     *, viewer: Membership, search: str = "", in_post_only: bool = False
 ) -> QuerySet[Person]:
     """People in the viewer's scope, with ``current_team`` (null for someone not in post today)."""
-    current = Employment.objects.filter(_current(), person=OuterRef("pk")).order_by("-start_date")
-    people = Person.objects.filter(organisation=viewer.organisation).annotate(
-        current_team=Subquery(current.values("team__name")[:1]),
-        current_job_role=Subquery(current.values("job_role")[:1]),
+    current = Employment.objects.filter(current_employment(), person=OuterRef("pk")).order_by(
+        "-start_date"
+    )
+    people = (
+        Scope.of(viewer)
+        .people()
+        .annotate(
+            current_team=Subquery(current.values("team__name")[:1]),
+            current_job_role=Subquery(current.values("job_role")[:1]),
+        )
     )
     if in_post_only:
         people = people.filter(current_team__isnull=False)
-    if viewer.role not in ORGANISATION_WIDE_ROLES:
-        in_scope = Employment.objects.filter(
-            _current(), team__in=Team.objects.filter(_team_scope(viewer))
-        )
-        people = people.filter(pk__in=in_scope.values("person_id"))
     for term in search.split():
         people = people.filter(
             Q(given_name__icontains=term)
@@ -136,7 +109,7 @@ def employment_get(*, viewer: Membership, employment_id: int) -> Employment | No
 def team_member_list(*, team: Team, on: datetime.date | None = None) -> QuerySet[Employment]:
     """Employments in ``team`` current on the date ``on`` (today by default)."""
     return (
-        team.employments.filter(_current(on=on))
+        team.employments.filter(current_employment(on=on))
         .select_related("person")
         .order_by("person__family_name", "person__given_name")
     )
@@ -144,7 +117,7 @@ def team_member_list(*, team: Team, on: datetime.date | None = None) -> QuerySet
 
 def organisation_summary(*, organisation: Organisation) -> dict[str, int]:
     """Counts that are not personal data: services, teams, and staff currently employed."""
-    current = Employment.objects.filter(_current(), organisation=organisation)
+    current = Employment.objects.filter(current_employment(), organisation=organisation)
     return {
         "services": organisation.services.count(),
         "teams": organisation.teams.count(),

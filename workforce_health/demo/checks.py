@@ -8,6 +8,7 @@ database constraints still apply on insert, and clean_fields() still runs on eve
 import itertools
 from collections import Counter, defaultdict
 
+from workforce_health.core.spells import spells_overlap
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 
 
@@ -32,7 +33,9 @@ def demo_problems(demo: DemoCouncil) -> list[str]:
     for same_post in spells.values():
         same_post.sort(key=lambda e: e.start_date)
         for earlier, later in itertools.pairwise(same_post):
-            if earlier.end_date is None or earlier.end_date >= later.start_date:
+            if spells_overlap(
+                earlier.start_date, earlier.end_date, later.start_date, later.end_date
+            ):
                 problems.append(f"{later}: overlaps {earlier} in the same team and job role")
     return problems + _staffing_problems(demo)
 

@@ -26,6 +26,7 @@ from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
 from workforce_health.demo import council
 from workforce_health.demo.checks import demo_problems
+from workforce_health.demo.errors import DemoError
 from workforce_health.demo.generator import generate
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 from workforce_health.demo.reports import demo_reports_load
@@ -45,10 +46,6 @@ DEMO_USERNAMES: dict[str, str] = {
     "scrutiny": Role.SCRUTINY_MEMBER,
 }
 FRONTLINE_TEAM_TYPES = ("safeguarding", "assessment", "children_in_care", "front_door")
-
-
-class DemoError(Exception):
-    """The demo cannot be loaded (already loaded, or its usernames are taken)."""
 
 
 @dataclass(frozen=True)

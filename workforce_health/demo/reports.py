@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from workforce_health.core.models import Organisation, Service
+from workforce_health.demo.errors import DemoError
 from workforce_health.demo.surveys import COMMENTS
 from workforce_health.reports import services
 from workforce_health.reports.models import Report
@@ -92,8 +93,6 @@ REPORTS = (
 
 def demo_reports_load(*, organisation: Organisation) -> list[Report]:
     """Create the demo's reports, publishing version 1 of those marked to publish."""
-    from workforce_health.demo.loader import DemoError  # the loader imports this module
-
     by_name = {s.name: s for s in Service.objects.filter(organisation=organisation)}
     lead = (
         get_user_model()

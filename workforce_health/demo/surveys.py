@@ -22,7 +22,7 @@ from workforce_health.core.models import Employment, Organisation, Person, Servi
 from workforce_health.surveys import groups
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import Questionnaire, Response, Wave
-from workforce_health.surveys.results import services
+from workforce_health.surveys.services import past_waves
 
 SOCIAL_WORK = "social-work-health-check"
 WIDER = "wider-workforce-health-check"
@@ -123,7 +123,7 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
         opens_on = datetime.date(spec.year, 2, 3)
         short, prefix = SHORT_NAMES[spec.service_name]
         title, kind = TITLES[spec.questionnaire]
-        wave = services.past_wave_create(
+        wave = past_waves.past_wave_create(
             organisation=organisation,
             questionnaire=questionnaires[spec.questionnaire],
             title=f"{short} {title} {spec.year}",
@@ -135,7 +135,7 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
             **DISCLOSURE,
         )
         invitees = groups.generalise(_invitees(service, opens_on, STAFF_GROUPS[spec.questionnaire]))
-        services.invited_counts_record(wave=wave, counts=services.invited_counts_from(invitees))
+        past_waves.invited_counts_record(wave=wave, counts=past_waves.invited_counts_from(invitees))
         for team in sorted({i["team"] for i in invitees} - set(team_effect)):
             team_effect[team] = rng.gauss(0, 0.3)  # kept from year to year
         rows = [
@@ -148,7 +148,7 @@ def demo_surveys_load(*, organisation: Organisation, seed: int = SEED) -> list[W
             for snapshot in invitees
             if rng.random() < RESPONSE_RATE[spec.questionnaire]
         ]
-        services.responses_bulk_create(wave=wave, rows=rows, generalise=False)
+        past_waves.responses_bulk_create(wave=wave, rows=rows, generalise=False)
         waves.append(wave)
     return waves
 

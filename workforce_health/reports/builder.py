@@ -1,4 +1,4 @@
-"""Write a report from its inputs: the registered sections, then the summary and the appendix.
+"""Write a report from its inputs: the listed sections, then the summary and the appendix.
 
 The summary repeats only the findings the sections wrote from their own figures, so every
 sentence in it is backed by a table in the report.
@@ -23,8 +23,10 @@ from workforce_health.reports.document import (
     table_block,
 )
 from workforce_health.reports.inputs import ReportInputs
-from workforce_health.reports.sections.registry import Content, section_specs
-from workforce_health.staffing.dashboard.common import reference_date_text
+from workforce_health.reports.sections.catalogue import section_specs
+from workforce_health.reports.sections.spec import Content
+from workforce_health.results.wording import DISCLOSURE_EXPLAINED, significance_explained
+from workforce_health.staffing.selectors import reference_date_text
 
 SUMMARY, APPENDIX = "summary", "appendix"
 OGL = (
@@ -83,21 +85,10 @@ def _appendix(inputs: ReportInputs, contents: list[Content]) -> list[Block]:
         subheading("Definitions"),
         bullets([f"{term}: {text}" for term, text in definitions]),
         subheading("Disclosure control"),
-        paragraph(
-            "Survey answers are anonymous: no response is linked to a person. A figure is not "
-            "shown for a group smaller than the survey's threshold, and other groups are hidden "
-            "as well where a hidden figure could otherwise be worked out by subtracting the "
-            "figures shown from a total. A hidden figure is marked \u201cfewer than N "
-            "responses\u201d or \u201chidden to protect another group\u201d, never shown as zero."
-        ),
+        paragraph(DISCLOSURE_EXPLAINED),
         table_block(settings),
         subheading("Significance test"),
-        paragraph(
-            "A change in the share agreeing since the previous survey is called significant "
-            "when a two-sided two-proportion z-test rejects no change at the 5% level "
-            "(|z| of 1.96 or more), using the pooled proportion. Groups below the disclosure "
-            "threshold in either survey are not compared."
-        ),
+        paragraph(significance_explained()),
         subheading("Data sources"),
         bullets([*sources, OGL]),
     ]

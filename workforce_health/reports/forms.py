@@ -6,7 +6,7 @@ from django import forms
 
 from workforce_health.core.models import Organisation, Service
 from workforce_health.reports.builder import APPENDIX, SUMMARY
-from workforce_health.reports.sections.registry import SectionSpec
+from workforce_health.reports.sections.spec import SectionSpec
 from workforce_health.web.forms import GovukDateInput
 
 COMMENTARY_PREFIX = "commentary_"

@@ -1,8 +1,9 @@
 """What a report draws on: the services it covers, their latest census year and survey waves.
 
 Each *unit* is one service (or, for a report on the whole organisation, one kind of service):
-its workforce figures are read as that service's manager would see them, and its survey
-results through the same scope, so the report shows exactly what the pages show.
+its workforce figures and survey results are read through the selectors the pages use, with
+the scope of that service's manager (`core.scope.Scope`), so the report shows exactly what the
+pages show.
 """
 
 from __future__ import annotations
@@ -12,19 +13,17 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from workforce_health.core.models import Membership, Organisation, Service
-from workforce_health.staffing.dashboard.common import (
+from workforce_health.core.models import Organisation, Service
+from workforce_health.core.scope import Scope
+from workforce_health.results import selectors as results_selectors
+from workforce_health.results.selectors import Frames
+from workforce_health.staffing.selectors import (
     SERVICE_KINDS,
     Context,
-    _has_data,
-    context_get,
     latest_complete_year,
+    workforce_context_get,
 )
 from workforce_health.surveys.models import Wave
-from workforce_health.surveys.results import frames as survey_selectors
-from workforce_health.surveys.results.frames import Frames, Scope
-
-Role = Membership.Role
 
 
 class ReportDataMissing(Exception):
@@ -46,8 +45,8 @@ class WaveResults:
 class Unit:
     label: str  # "Children's Services"
     kind: str  # Service.Kind
-    viewer: Membership  # unsaved: the scope of a manager of this service (or the whole kind)
-    scope: Scope  # the survey results scope
+    workforce: Scope  # whose workforce figures: this service's manager's (or the whole kind's)
+    scope: Scope  # the survey results scope: this service, or the whole organisation
 
 
 @dataclass
@@ -70,23 +69,22 @@ class ReportInputs:
     def units(self) -> list[Unit]:
         if self.services:
             return [
-                Unit(s.name, s.kind, self._viewer(s), Scope(service=s.name)) for s in self.services
+                Unit(s.name, s.kind, self._workforce(s), Scope.of_service(s)) for s in self.services
             ]
         kinds = sorted(
             set(self.organisation.services.values_list("kind", flat=True)),
             key=list(SERVICE_KINDS).index,
         )
-        lead = Membership(organisation=self.organisation, role=Role.ADMINISTRATOR)
-        return [Unit(SERVICE_KINDS[k].label, k, lead, Scope()) for k in kinds]
+        whole = Scope.whole(self.organisation)
+        return [Unit(SERVICE_KINDS[k].label, k, whole, whole) for k in kinds]
 
-    def _viewer(self, service: Service) -> Membership:
-        """A manager of the service; the whole organisation's view of that kind of service when
-        it is the only one (vacancies are often recorded for the organisation, not a service)."""
+    def _workforce(self, service: Service) -> Scope:
+        """The service's manager's scope; the whole organisation's view of that kind of service
+        when it is the only one (vacancies are often recorded for the organisation, not a
+        service)."""
         if self.organisation.services.filter(kind=service.kind).count() == 1:
-            return Membership(organisation=self.organisation, role=Role.ADMINISTRATOR)
-        return Membership(
-            organisation=self.organisation, role=Role.SERVICE_MANAGER, service=service
-        )
+            return Scope.whole(self.organisation)
+        return Scope.of_service(service)
 
     @cached_property
     def census(self) -> dict[str, Context]:
@@ -94,8 +92,8 @@ class ReportInputs:
         contexts = {}
         last = latest_complete_year(self.meeting_date)
         for unit in self.units:
-            ctx = context_get(viewer=unit.viewer, params={"service": unit.kind})
-            years = [y for y in ctx.years if y <= last and _has_data(ctx.totals[y])]
+            ctx = workforce_context_get(scope=unit.workforce, service_kind=unit.kind)
+            years = [y for y in ctx.years if y <= last and ctx.has_data(y)]
             if years:  # no year after the report's in the trends
                 totals = {y: row for y, row in ctx.totals.items() if y <= years[-1]}
                 contexts[unit.label] = dataclasses.replace(ctx, year=years[-1], totals=totals)
@@ -119,11 +117,11 @@ class ReportInputs:
             latest.setdefault((wave.questionnaire.code, services), wave)
         results = []
         for wave in sorted(latest.values(), key=lambda w: (w.title, w.pk)):
-            history = survey_selectors.results_history(wave=wave)
+            history = results_selectors.results_history(wave=wave)
             results.append(
                 WaveResults(
                     wave,
-                    survey_selectors.results_frames(wave=wave),
+                    results_selectors.results_frames(wave=wave),
                     history.previous,
                     history.previous_frames,
                     tuple(history.surveys),

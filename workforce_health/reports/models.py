@@ -21,7 +21,7 @@ class Report(Versioned):
     title = models.CharField(max_length=200)
     meeting_date = models.DateField()
     services = models.ManyToManyField(Service, blank=True, related_name="+")
-    # Optional section keys left out (reports/sections/registry.py); new sections appear.
+    # Optional section keys left out (reports/sections/catalogue.py); new sections appear.
     excluded_sections = models.JSONField(default=list, blank=True)
     commentary = models.JSONField(default=dict, blank=True)  # section key -> text
     quotations = models.JSONField(default=list, blank=True)  # redacted comment texts

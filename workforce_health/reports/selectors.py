@@ -7,8 +7,8 @@ from workforce_health.core.permissions import Capability, membership_can
 from workforce_health.reports.document import Document, from_json
 from workforce_health.reports.inputs import ReportInputs
 from workforce_health.reports.models import Report, ReportVersion
-from workforce_health.surveys.comments.selectors import theme_dictionary
-from workforce_health.surveys.results.numbers import comments_page
+from workforce_health.results.selectors import results_comment_sections
+from workforce_health.surveys.comments.selectors import redaction_names, theme_dictionary
 
 
 def report_list(*, viewer: Membership) -> QuerySet[Report]:
@@ -57,11 +57,14 @@ def report_comment_texts(*, report: Report) -> list[str]:
     `report_quotation_choices`."""
     inputs = report_inputs(report=report)
     services = {s.name for s in inputs.services}
-    theme_dictionary()  # fail early if the dictionary cannot be read
+    dictionary = theme_dictionary()  # fails early if the dictionary cannot be read
+    names = redaction_names(organisation=report.organisation)
     choices: list[str] = []
     for results in inputs.waves:
-        page = comments_page(results.frames, organisation=report.organisation, show_text=True)
-        for section in page.sections:
+        sections = results_comment_sections(
+            frames=results.frames, dictionary=dictionary, names=names
+        )
+        for section in sections:
             for comment in section.comments:
                 if (not services or comment.group in services) and comment.text not in choices:
                     choices.append(comment.text)

@@ -17,7 +17,7 @@ from workforce_health.reports.builder import APPENDIX, SUMMARY, report_document
 from workforce_health.reports.document import Document, to_json
 from workforce_health.reports.inputs import ReportDataMissing
 from workforce_health.reports.models import Report, ReportVersion
-from workforce_health.reports.sections.registry import section_specs
+from workforce_health.reports.sections.catalogue import section_specs
 from workforce_health.reports.selectors import report_comment_texts, report_inputs
 
 MAX_COMMENTARY = 5000

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import (
+from workforce_health.core.view_helpers import (
     found,
     save_or_add_errors,
     save_or_conflict,
@@ -21,7 +21,7 @@ from workforce_health.reports.document import Document
 from workforce_health.reports.forms import COMMENTARY_PREFIX, ReportEditForm, ReportForm
 from workforce_health.reports.inputs import ReportDataMissing
 from workforce_health.reports.models import Report
-from workforce_health.reports.sections.registry import section_specs
+from workforce_health.reports.sections.catalogue import section_specs
 from workforce_health.web import conflicts
 from workforce_health.web.tables import XLSX_TYPE
 

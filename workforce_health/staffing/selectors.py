@@ -1,4 +1,6 @@
-"""Reads for the workforce measures: the viewer's records as the measures engine's input frames.
+"""Reads for the workforce measures: a scope's records as the measures engine's input frames,
+and the figures the workforce dashboard shows (`workforce_context_get`), which the scrutiny
+report reads too, so both show the same numbers.
 
 The frames follow the input contract in ``staffing/measures/__init__.py``. Only children's
 services count in the DfE measures (workforce-measures.md §2); adult services get the same
@@ -13,13 +15,12 @@ from typing import Any
 
 import polars as pl
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from workforce_health.core.models import Employment, Membership, Service
-from workforce_health.core.permissions import ORGANISATION_WIDE_ROLES
+from workforce_health.core.scope import Level, Scope
 from workforce_health.staffing import measures
 from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence, VacancySnapshot
-
-Role = Membership.Role
 
 DType = pl.DataType | type[pl.DataType]
 Fields = Mapping[str, tuple[str, DType]]
@@ -103,28 +104,15 @@ class MeasureInputs:
     absence: pl.DataFrame
 
 
-def _scope(viewer: Membership, service_kind: str) -> Q:
-    scope = Q(organisation=viewer.organisation, team__service__kind=service_kind)
-    if viewer.role == Role.SERVICE_MANAGER:
-        scope &= Q(team__service=viewer.service)
-    elif viewer.role == Role.TEAM_MANAGER:
-        scope &= Q(team=viewer.team)
-    elif viewer.role not in ORGANISATION_WIDE_ROLES:
-        scope &= Q(pk__in=[])
-    return scope
-
-
 def employment_spells(
-    *, viewer: Membership, service_kind: str = Service.Kind.CHILDREN
+    *, scope: Scope, service_kind: str = Service.Kind.CHILDREN
 ) -> QuerySet[Employment]:
-    return Employment.objects.filter(_scope(viewer, service_kind))
+    return scope.employments().filter(team__service__kind=service_kind)
 
 
-def measure_inputs_get(
-    *, viewer: Membership, service_kind: str = Service.Kind.CHILDREN
-) -> MeasureInputs:
-    """The viewer's records in services of ``service_kind`` as the engine's input frames."""
-    spells_qs = employment_spells(viewer=viewer, service_kind=service_kind)
+def measure_inputs_get(*, scope: Scope, service_kind: str = Service.Kind.CHILDREN) -> MeasureInputs:
+    """The scope's records in services of ``service_kind`` as the engine's input frames."""
+    spells_qs = employment_spells(scope=scope, service_kind=service_kind)
     raw = _frame(spells_qs, SPELL_FIELDS).with_columns(pl.col(CODED).replace("", None))
     spells = raw.with_columns(
         # Headcount identity: the SWE number, or the person for someone without one.
@@ -133,18 +121,19 @@ def measure_inputs_get(
     ).drop("swe_number", "person_id", "contract_type")
     cases = _frame(CaseloadSnapshot.objects.filter(employment__in=spells_qs), CASE_FIELDS)
     absence = _frame(SicknessAbsence.objects.filter(employment__in=spells_qs), ABSENCE_FIELDS)
-    return MeasureInputs(spells, _vacancies(viewer, service_kind), cases, absence)
+    return MeasureInputs(spells, _vacancies(scope, service_kind), cases, absence)
 
 
-def _vacancies(viewer: Membership, service_kind: str) -> pl.DataFrame:
-    """Vacancy snapshots in the viewer's scope: organisation-level figures (children's social
+def _vacancies(scope: Scope, service_kind: str) -> pl.DataFrame:
+    """Vacancy snapshots recorded at the scope's own level: a team's, a service's (not its
+    teams'), or for the whole organisation the organisation-level figures (children's social
     work, as in the census) and those recorded for services or teams of ``service_kind``."""
-    snapshots = VacancySnapshot.objects.filter(organisation=viewer.organisation)
-    if viewer.role == Role.SERVICE_MANAGER:
-        snapshots = snapshots.filter(service=viewer.service, team__isnull=True)
-    elif viewer.role == Role.TEAM_MANAGER:
-        snapshots = snapshots.filter(team=viewer.team)
-    elif viewer.role in ORGANISATION_WIDE_ROLES:
+    snapshots = VacancySnapshot.objects.filter(organisation=scope.organisation)
+    if scope.level == Level.SERVICE:
+        snapshots = snapshots.filter(service=scope.service, team__isnull=True)
+    elif scope.level == Level.TEAM:
+        snapshots = snapshots.filter(team=scope.team)
+    elif scope.level == Level.ORGANISATION:
         # Organisation-level figures are the census's: children and family social work only.
         in_kind = Q(service__kind=service_kind)
         if service_kind == Service.Kind.CHILDREN:
@@ -202,3 +191,85 @@ def vacancy_snapshot_list(*, viewer: Membership, limit: int = 20) -> QuerySet[Va
         .select_related("service", "team")
         .order_by("-date", "team__name")[:limit]
     )
+
+
+FIRST_YEAR = 2017  # one record per social worker from 2017 (workforce-measures.md §1)
+
+
+@dataclass(frozen=True)
+class ServiceKind:
+    slug: str
+    label: str
+    is_dfe: bool
+
+    @property
+    def basis(self) -> str:
+        return "DfE basis" if self.is_dfe else "local measure"
+
+
+SERVICE_KINDS: dict[str, ServiceKind] = {
+    Service.Kind.CHILDREN: ServiceKind(Service.Kind.CHILDREN, "Children's social workers", True),
+    Service.Kind.ADULTS: ServiceKind(Service.Kind.ADULTS, "Adult social care", False),
+}
+
+
+def latest_complete_year(today: datetime.date | None = None) -> int:
+    """The latest census year (ending 30 September) that has ended."""
+    today = today or timezone.localdate()
+    return today.year if today > datetime.date(today.year, 9, 30) else today.year - 1
+
+
+def census_years() -> list[int]:
+    return list(range(FIRST_YEAR, latest_complete_year() + 1))
+
+
+def reference_date_text(year: int) -> str:
+    return f"30 September {year}"
+
+
+def _has_data(row: Mapping[str, object] | None) -> bool:
+    if row is None:
+        return False
+    counts = ("inpost_headcount", "agency_headcount", "starters_headcount", "leavers_headcount")
+    return any(isinstance(row.get(c), int) and row[c] for c in counts)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the workforce dashboard shows for a scope and kind of service: the engine's inputs,
+    one total row of every measure per census year, and the year shown."""
+
+    scope: Scope
+    kind: ServiceKind
+    inputs: MeasureInputs
+    totals: Mapping[int, dict[str, object]]
+    year: int
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.totals)
+
+    def has_data(self, year: int) -> bool:
+        """Whether anyone was in post, started or left in the census year ``year``."""
+        return _has_data(self.totals.get(year))
+
+    def query(self) -> dict[str, str]:
+        return {"service": self.kind.slug, "year": str(self.year)}
+
+
+def _total(frame: pl.DataFrame) -> dict[str, object]:
+    return frame.row(0, named=True) if frame.height else {}
+
+
+def workforce_context_get(
+    *, scope: Scope, service_kind: str = Service.Kind.CHILDREN, year: int | None = None
+) -> Context:
+    """Every census year's totals for the scope's services of ``service_kind`` (a key of
+    `SERVICE_KINDS`), showing ``year``, or else the latest year with data."""
+    kind = SERVICE_KINDS[service_kind]
+    years = census_years()
+    inputs = measure_inputs_get(scope=scope, service_kind=kind.slug)
+    totals = {y: _total(workforce_measures(inputs=inputs, year=y)) for y in years}
+    with_data = [y for y in years if _has_data(totals[y])]
+    shown = year if year is not None else (with_data[-1] if with_data else years[-1])
+    return Context(scope, kind, inputs, totals, shown)

@@ -4,27 +4,37 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from workforce_health.core.models import Service
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import found, save_or_add_errors, viewer
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.staffing import selectors, services
 from workforce_health.staffing.dashboard.breakdowns import breakdown_tables, breakdowns_get
-from workforce_health.staffing.dashboard.common import (
-    SERVICE_KINDS,
-    Context,
-    Section,
-    context_get,
-)
+from workforce_health.staffing.dashboard.common import Section
 from workforce_health.staffing.dashboard.overview import overview_get, overview_tables
 from workforce_health.staffing.forms import VacancyForm
+from workforce_health.staffing.selectors import SERVICE_KINDS, Context
 from workforce_health.web.tables import Table, csv_response, xlsx_response
 
 
 def _context(request: HttpRequest) -> Context:
-    return context_get(viewer=viewer(request), params=request.GET)
+    """The page's ``?service=`` and ``?year=`` (404 if not valid) and the viewer's figures."""
+    kind = request.GET.get("service") or Service.Kind.CHILDREN
+    if kind not in SERVICE_KINDS:
+        raise Http404("There is no dashboard for that service")
+    years = selectors.census_years()
+    requested = request.GET.get("year")
+    if requested is not None and not (requested.isdigit() and int(requested) in years):
+        raise Http404(f"Choose a census year from {years[0]} to {years[-1]}")
+    return selectors.workforce_context_get(
+        scope=Scope.of(viewer(request)),
+        service_kind=kind,
+        year=int(requested) if requested else None,
+    )
 
 
 def download_urls(page: str, slug: str, ctx: Context) -> dict[str, str]:
@@ -60,7 +70,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             **_common(ctx),
             "page": page,
             "headline_urls": download_urls("overview", page.headline_table.slug, ctx),
-            "can_record": membership_can(ctx.viewer, Capability.EDIT_STRUCTURE),
+            "can_record": membership_can(viewer(request), Capability.EDIT_STRUCTURE),
             "sections": _sections("overview", page.trends, ctx),
         },
     )

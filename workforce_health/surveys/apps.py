@@ -13,6 +13,6 @@ class SurveysConfig(AppConfig):
 
 def _sync_builtin_questionnaires(**kwargs: object) -> None:
     """Keep a database row for every questionnaire file, so waves can point at a version."""
-    from workforce_health.surveys.services import questionnaire_builtins_sync
+    from workforce_health.surveys.services.questionnaires import questionnaire_builtins_sync
 
     questionnaire_builtins_sync()

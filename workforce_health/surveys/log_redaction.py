@@ -6,7 +6,9 @@ they answered. Django's request and security loggers ("Not Found: /s/...", "Too 
 "Forbidden (CSRF cookie not set.)") and runserver's access log write the path. `redacting()`
 adds `RedactRespondentPaths` to every handler of a LOGGING dict (and to the handlers Django
 would otherwise install for its own loggers), so whatever a handler writes has
-`/s/[redacted]` in place of the token. Pure: no Django imports, as settings import it.
+`/s/[redacted]` in place of the token. Every anonymous page's address starts with one of
+`ANONYMOUS_PATH_PREFIXES`: a new anonymous path is added there. Pure: no Django imports, as
+settings import it.
 """
 
 import copy
@@ -15,13 +17,18 @@ import re
 from typing import Any, Final
 
 FILTER_NAME: Final = "redact_respondent_paths"
-REDACTED: Final = "/s/[redacted]"
-# /s/ followed by anything up to the next slash, space, quote or query: the token.
-RESPONDENT_PATH: Final = re.compile(r"/s/[^/\s\"'?#]+")
+# The paths of anonymous pages: the part after the prefix, up to the next slash, space, quote
+# or query, is a token (or would tie a log line to a respondent), and is never written.
+ANONYMOUS_PATH_PREFIXES: Final = ("/s/",)
+REDACTED: Final = "[redacted]"
+RESPONDENT_PATH: Final = re.compile(
+    "(" + "|".join(re.escape(prefix) for prefix in ANONYMOUS_PATH_PREFIXES) + r")[^/\s\"'?#]+"
+)
 
 
 def redact(text: str) -> str:
-    return RESPONDENT_PATH.sub(REDACTED, text)
+    """`text` with the token of every anonymous path replaced by [redacted]."""
+    return RESPONDENT_PATH.sub(lambda found: found.group(1) + REDACTED, text)
 
 
 class RedactRespondentPaths(logging.Filter):

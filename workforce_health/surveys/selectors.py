@@ -5,7 +5,15 @@ from dataclasses import dataclass, field
 
 from django.db import connection, connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import BooleanField, Count, JSONField, PositiveIntegerField, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    JSONField,
+    PositiveIntegerField,
+    Q,
+    QuerySet,
+    Sum,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.query import get_related_populators
 
@@ -15,6 +23,7 @@ from workforce_health.surveys import tokens
 from workforce_health.surveys.models import (
     Draft,
     Invitation,
+    InvitedGroup,
     Questionnaire,
     Response,
     SpentToken,
@@ -40,6 +49,11 @@ def questionnaire_copy_get(*, viewer: Membership, questionnaire_id: int) -> Ques
     ).first()
 
 
+def questionnaire_in_use(*, questionnaire: Questionnaire) -> bool:
+    """Whether a wave using the questionnaire has opened (it can no longer change)."""
+    return questionnaire.waves.exclude(status=Wave.Status.DRAFT).exists()
+
+
 def wave_list(*, viewer: Membership) -> QuerySet[Wave]:
     return (
         Wave.objects.filter(organisation=viewer.organisation)
@@ -54,6 +68,12 @@ def wave_get(*, viewer: Membership, wave_id: int) -> Wave | None:
 
 def wave_by_slug(*, organisation: Organisation, slug: str) -> Wave | None:
     return Wave.objects.filter(organisation=organisation, slug=slug).first()
+
+
+def wave_invited_total(*, wave: Wave) -> int | None:
+    """How many were invited to the wave by the counts recorded, or None if none are."""
+    total: int | None = InvitedGroup.objects.filter(wave=wave).aggregate(n=Sum("invited"))["n"]
+    return total
 
 
 def wave_shared_get(*, la_code: str, slug: str) -> Wave | None:

@@ -1,7 +1,5 @@
 from django.urls import path
 
-from workforce_health.surveys.results import import_views
-from workforce_health.surveys.results import urls as results_urls
 from workforce_health.surveys.views import manage, respond, shared
 
 urlpatterns = [
@@ -18,21 +16,6 @@ urlpatterns = [
         "surveys/waves/<int:wave_id>/settings/", manage.wave_settings, name="survey-wave-settings"
     ),
     path("surveys/waves/<int:wave_id>/change/", manage.wave_edit, name="survey-wave-edit"),
-    path(
-        "surveys/waves/<int:results_wave_id>/invited/",
-        import_views.invited_counts,
-        name="survey-wave-invited",
-    ),
-    path(
-        "surveys/results/import/invited-template.csv",
-        import_views.invited_template_csv,
-        name="survey-invited-template-csv",
-    ),
-    path(
-        "surveys/results/import/invited-template.xlsx",
-        import_views.invited_template_xlsx,
-        name="survey-invited-template-xlsx",
-    ),
     path("surveys/waves/<int:wave_id>/open/", manage.wave_open, name="survey-wave-open"),
     path("surveys/waves/<int:wave_id>/close/", manage.wave_close, name="survey-wave-close"),
     path(
@@ -71,5 +54,3 @@ urlpatterns = [
         name="survey-questionnaire-options",
     ),
 ]
-
-urlpatterns += results_urls.urlpatterns  # results, downloads and imports

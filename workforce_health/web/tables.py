@@ -20,8 +20,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from workforce_health.rounding import format_count, format_rate, round_half_up
 from workforce_health.spreadsheets.formulas import csv_row, xlsx_append
-from workforce_health.staffing.measures import format_count, format_rate, round_half_up
 
 Kind = Literal["text", "rate", "count"]
 

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from workforce_health.core import selectors
 from workforce_health.core.permissions import Capability, membership_can, requires_membership
-from workforce_health.core.views._helpers import viewer
+from workforce_health.core.view_helpers import viewer
 
 
 @requires_membership

@@ -9,13 +9,9 @@ from django.utils.http import urlencode
 from workforce_health.core import selectors, services
 from workforce_health.core.forms import EmploymentForm, PersonForm
 from workforce_health.core.models import Employment, JobRole, Membership, Person
-from workforce_health.core.permissions import (
-    ORGANISATION_WIDE_ROLES,
-    Capability,
-    membership_can,
-    requires,
-)
-from workforce_health.core.views._helpers import (
+from workforce_health.core.permissions import Capability, membership_can, requires
+from workforce_health.core.scope import Scope
+from workforce_health.core.view_helpers import (
     found,
     save_or_add_errors,
     save_or_conflict,
@@ -70,7 +66,7 @@ def _person_page(request: HttpRequest, person: Person, membership: Membership) -
             "employments": selectors.employment_list(person=person),
             "is_self": is_self,
             # Date of birth, sex and ethnicity: HR roles and the person themselves only.
-            "show_protected": is_self or membership.role in ORGANISATION_WIDE_ROLES,
+            "show_protected": is_self or Scope.of(membership).whole_organisation,
             "can_edit": membership_can(membership, Capability.EDIT_STRUCTURE),
         },
     )

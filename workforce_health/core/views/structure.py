@@ -8,7 +8,7 @@ from workforce_health.core import selectors, services
 from workforce_health.core.forms import TeamForm
 from workforce_health.core.models import Team
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.views._helpers import (
+from workforce_health.core.view_helpers import (
     found,
     save_or_add_errors,
     save_or_conflict,

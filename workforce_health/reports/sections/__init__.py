@@ -1,1 +1,2 @@
-"""The report's sections: a registry that capabilities add to (see registry.py)."""
+"""The report's sections: each module builds one or more (`spec.SectionSpec`); `catalogue.py`
+lists them in order."""

@@ -1,7 +1,7 @@
 """Shared by the sections: the pages' tables as report tables, numbers as the pages write them."""
 
 from workforce_health.reports.document import CellValue, TableColumn, TableData
-from workforce_health.staffing.measures import format_count, format_rate
+from workforce_health.rounding import format_count, format_rate
 from workforce_health.web.tables import Number, Table, Value
 
 

@@ -1,6 +1,6 @@
 """Health Check results: response rates, headline questions, standards, teams and comment themes.
 
-Every figure comes from the results pages' builders (surveys/results), so the report shows the
+Every figure comes from the results pages' builders (results/pages), so the report shows the
 same suppressed figures as the pages, in the same words.
 """
 
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from workforce_health.charts import Bar, bar_chart
+from workforce_health.core.scope import Scope
 from workforce_health.reports.document import (
     Block,
     Figure,
@@ -22,14 +23,15 @@ from workforce_health.reports.document import (
 )
 from workforce_health.reports.document import paragraph as para
 from workforce_health.reports.sections.common import percent, table_data
-from workforce_health.reports.sections.registry import Content, SectionSpec, register
+from workforce_health.reports.sections.spec import Content, SectionSpec
+from workforce_health.results.pages.breakdowns import ALL, heatmap_get, heatmap_kind
+from workforce_health.results.pages.comments import comment_theme_counts
+from workforce_health.results.pages.common import scoped
+from workforce_health.results.pages.overview import Overview, overview_get
+from workforce_health.results.scoping import service_name
+from workforce_health.results.wording import significance_explained, suppression_notes
 from workforce_health.surveys import analysis
 from workforce_health.surveys.comments.selectors import redaction_names, theme_dictionary
-from workforce_health.surveys.results.breakdowns import ALL, heatmap_get, heatmap_kind
-from workforce_health.surveys.results.common import scoped
-from workforce_health.surveys.results.frames import Scope
-from workforce_health.surveys.results.numbers import comment_theme_counts
-from workforce_health.surveys.results.overview import Overview, overview_get
 
 if TYPE_CHECKING:
     from workforce_health.reports.inputs import ReportInputs, WaveResults
@@ -44,11 +46,12 @@ STANDARDS_SOURCE = (
 def _scopes(inputs: ReportInputs, results: WaveResults) -> list[Scope]:
     services = set(results.wave.services.values_list("name", flat=True))
     scopes = list(dict.fromkeys(unit.scope for unit in inputs.units))
-    return [s for s in scopes if s.service is None or s.service in services]
+    return [s for s in scopes if service_name(s) is None or service_name(s) in services]
 
 
 def _slug(results: WaveResults, scope: Scope, name: str) -> str:
-    where = f"-{scope.service}" if scope.service else ""
+    service = service_name(scope)
+    where = f"-{service}" if service else ""
     return f"{results.wave.slug}{where}-{name}".lower().replace(" ", "-").replace("'", "")
 
 
@@ -116,10 +119,7 @@ def _changes(results: WaveResults, scope: Scope, title: str, slug: str) -> tuple
         ),
         rows=tuple(rows),
         source=SOURCE,
-        notes=(
-            "Significant: a two-sided two-proportion z-test at the 5% level. Only groups with "
-            f"at least {frames.settings.min_group_size} answers in both surveys are compared.",
-        ),
+        notes=(significance_explained(),),
     )
     if not rows:
         text = f"No question's agreement changed significantly since {previous}."
@@ -168,9 +168,7 @@ def _heatmap(results: WaveResults, scope: Scope, title: str, slug: str) -> Block
                 else []
             ),
             "Bands: 0 to 50 low, 51 to 74 moderate, 75 to 100 high.",
-            f"Groups with fewer than {results.frames.settings.min_group_size} responses are "
-            "hidden, and others are hidden to protect them, so that no hidden group can be "
-            "worked out by subtraction.",
+            *suppression_notes(results.frames.settings),
         ),
     )
     return table_block(table)
@@ -181,10 +179,12 @@ def _themes(
 ) -> Block:
     dictionary = theme_dictionary()
     names = redaction_names(organisation=inputs.organisation)
-    by = ("service",) if scope.service else ()
-    table = comment_theme_counts(results.frames, by, dictionary, names)
-    rows = [row for row in table.rows if not scope.service or row[0] == scope.service]
-    if scope.service:
+    service = service_name(scope)
+    by = ("service",) if service else ()
+    whole = Scope.whole(inputs.organisation)
+    table = comment_theme_counts(results.frames, by, dictionary, names, whole)
+    rows = [row for row in table.rows if not service or row[0] == service]
+    if service:
         rows = [row[1:] for row in rows]
     data = TableData(
         slug=slug,
@@ -269,10 +269,9 @@ def _each_wave(inputs: ReportInputs) -> list[tuple[WaveResults, Scope, str]]:
     for results in inputs.waves:
         covers = results.wave.services.count()
         for scope in _scopes(inputs, results):
-            wider = scope.service is not None and covers > 1
-            found.append(
-                (results, scope, results.wave.title + (f", {scope.service}" if wider else ""))
-            )
+            service = service_name(scope)
+            wider = service is not None and covers > 1
+            found.append((results, scope, results.wave.title + (f", {service}" if wider else "")))
     return found
 
 
@@ -365,37 +364,31 @@ def build(inputs: ReportInputs) -> Content:
     )
 
 
-register(
-    SectionSpec(
-        key="health-check",
-        title="Health Check results",
-        order=10,
-        description=(
-            "Response rates, headline questions with change since last year, standard scores "
-            "with bands, scores by team and comment themes, from the latest Health Checks."
-        ),
-        build=build,
-        optional=False,
-    )
+SECTION = SectionSpec(
+    key="health-check",
+    title="Health Check results",
+    order=10,
+    description=(
+        "Response rates, headline questions with change since last year, standard scores "
+        "with bands, scores by team and comment themes, from the latest Health Checks."
+    ),
+    build=build,
+    optional=False,
 )
-register(
-    SectionSpec(
-        key="health-check-teams",
-        title="Health Check results by team",
-        order=11,
-        description="Each team's score for each employer standard, with small teams hidden.",
-        build=build_teams,
-    )
+TEAMS = SectionSpec(
+    key="health-check-teams",
+    title="Health Check results by team",
+    order=11,
+    description="Each team's score for each employer standard, with small teams hidden.",
+    build=build_teams,
 )
-register(
-    SectionSpec(
-        key="comment-themes",
-        title="What staff commented on",
-        order=12,
-        description=(
-            "How many comments mention each theme (counts only), and any quotations you choose "
-            "from the redacted comments."
-        ),
-        build=build_themes,
-    )
+COMMENT_THEMES = SectionSpec(
+    key="comment-themes",
+    title="What staff commented on",
+    order=12,
+    description=(
+        "How many comments mention each theme (counts only), and any quotations you choose "
+        "from the redacted comments."
+    ),
+    build=build_themes,
 )

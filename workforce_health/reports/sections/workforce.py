@@ -16,11 +16,11 @@ from workforce_health.reports.document import (
 )
 from workforce_health.reports.document import paragraph as para
 from workforce_health.reports.sections.common import in_context, table_data
-from workforce_health.reports.sections.registry import Content, SectionSpec, register
+from workforce_health.reports.sections.spec import Content, SectionSpec
 from workforce_health.staffing.dashboard.breakdowns import breakdowns_get
-from workforce_health.staffing.dashboard.common import Context, reference_date_text
 from workforce_health.staffing.dashboard.overview import Headline, overview_get
 from workforce_health.staffing.dashboard.specs import WORKING_DAYS
+from workforce_health.staffing.selectors import Context, reference_date_text
 
 if TYPE_CHECKING:
     from workforce_health.reports.inputs import ReportInputs
@@ -188,25 +188,21 @@ def build(inputs: ReportInputs) -> Content:
     )
 
 
-register(
-    SectionSpec(
-        key="workforce",
-        title="Recruitment and retention",
-        order=20,
-        description=(
-            "Vacancy, turnover, agency reliance and cover, caseload and absence, trends since "
-            "2017 against the region and England, starters by origin and leavers by reason."
-        ),
-        build=build,
-        optional=False,
-    )
+SECTION = SectionSpec(
+    key="workforce",
+    title="Recruitment and retention",
+    order=20,
+    description=(
+        "Vacancy, turnover, agency reliance and cover, caseload and absence, trends since "
+        "2017 against the region and England, starters by origin and leavers by reason."
+    ),
+    build=build,
+    optional=False,
 )
-register(
-    SectionSpec(
-        key="starters-leavers",
-        title="Starters and leavers",
-        order=21,
-        description="Where starters came from and why leavers left, in the latest census year.",
-        build=build_flows,
-    )
+STARTERS_LEAVERS = SectionSpec(
+    key="starters-leavers",
+    title="Starters and leavers",
+    order=21,
+    description="Where starters came from and why leavers left, in the latest census year.",
+    build=build_flows,
 )

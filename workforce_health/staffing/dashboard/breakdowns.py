@@ -9,11 +9,12 @@ import polars as pl
 
 from workforce_health.charts import Bar, bar_chart
 from workforce_health.core import codes
+from workforce_health.rounding import format_count, format_rate
 from workforce_health.staffing import measures, selectors
-from workforce_health.staffing.measures import format_count, format_rate
+from workforce_health.staffing.selectors import Context, reference_date_text
 from workforce_health.web.tables import Column, Table
 
-from .common import Context, Section, reference_date_text
+from .common import Section
 
 MIN_PEOPLE = 5  # age and time-in-service breakdowns are not shown for fewer people
 NOT_RECORDED = "Not recorded"

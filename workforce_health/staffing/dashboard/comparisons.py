@@ -1,19 +1,14 @@
-"""England and region figures published by the DfE, from the benchmarks app when installed."""
+"""England and region figures published by the DfE, from the benchmarks app."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import polars as pl
-from django.apps import apps
 
+from workforce_health.benchmarks import selectors as benchmarks
+from workforce_health.benchmarks.measures import OGL_ATTRIBUTION as OGL
 from workforce_health.core.models import Organisation
-
-BENCHMARKS_APP = "workforce_health.benchmarks"
-OGL = (
-    "Contains public sector information licensed under the Open Government Licence v3.0. "
-    "Source: Department for Education, Children's social work workforce."
-)
 
 
 @dataclass(frozen=True)
@@ -51,10 +46,6 @@ COMPARATOR_MEAN = "Comparator mean"  # unweighted mean of the chosen comparator 
 
 def comparisons_get(*, organisation: Organisation, measures: list[str]) -> Comparisons:
     """England and the organisation's region for ``measures`` since 2017; empty if none held."""
-    if not apps.is_installed(BENCHMARKS_APP):
-        return Comparisons()
-    from workforce_health.benchmarks import selectors as benchmarks
-
     frame = benchmarks.benchmark_series(organisation=organisation, measures=measures)
     latest = benchmarks.benchmark_latest(organisation=organisation, measures=measures)
     region = latest["region_name"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workforce_health.charts import Series, line_chart
-from workforce_health.staffing.measures import format_count, format_rate
+from workforce_health.rounding import format_count, format_rate
+from workforce_health.staffing.selectors import Context, reference_date_text
 from workforce_health.web.tables import Column, Number, Table
 
-from .common import Context, Section, reference_date_text
+from .common import Section
 from .comparisons import COMPARATOR_MEAN, ENGLAND, Comparisons, comparisons_get
 from .specs import HEADCOUNT_OF, HEADLINES, TRENDS, Spec, slug
 
@@ -68,7 +69,7 @@ def _headline_table(ctx: Context, comps: Comparisons, region: str | None) -> Tab
     columns = [
         Column("Measure"),
         Column("Unit"),
-        Column(ctx.scope, "rate"),
+        Column(ctx.scope.label, "rate"),
         Column("Numerator", "rate"),
         Column("Denominator", "rate"),
     ]
@@ -103,10 +104,10 @@ def _headline_table(ctx: Context, comps: Comparisons, region: str | None) -> Tab
 def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> Section:
     years = ctx.years
     ours = [_float(ctx.totals[y].get(spec.key)) for y in years]
-    series = [Series(ctx.scope, ours)]
+    series = [Series(ctx.scope.label, ours)]
     columns = [
         Column("Year ending 30 September"),
-        Column(f"{ctx.scope} ({spec.unit})", "rate"),
+        Column(f"{ctx.scope.label} ({spec.unit})", "rate"),
         Column(spec.numerator.capitalize(), spec.numerator_kind),
         Column(spec.denominator.capitalize(), "rate"),
     ]
@@ -131,7 +132,7 @@ def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> 
         )
         for i, y in enumerate(years)
     )
-    title = f"{spec.label}, {ctx.scope}, {years[0]} to {years[-1]}"
+    title = f"{spec.label}, {ctx.scope.label}, {years[0]} to {years[-1]}"
     chart = line_chart(
         series,
         categories=[str(y) for y in years],
@@ -154,7 +155,7 @@ def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> 
 
 def overview_get(ctx: Context) -> Overview:
     comps = (
-        comparisons_get(organisation=ctx.viewer.organisation, measures=[s.key for s in HEADLINES])
+        comparisons_get(organisation=ctx.scope.organisation, measures=[s.key for s in HEADLINES])
         if ctx.kind.is_dfe
         else Comparisons()
     )

@@ -42,7 +42,8 @@ FTE-adjusted): rows dated inside the period are summed (a census ``WorkingDaysLo
 can be dated on the reference date).
 
 Public API: ``compute_measures``, the breakdown functions, ``reaggregate``,
-``ReportingPeriod``/``census_year_bounds``, ``MeasureSettings`` and the display helpers.
+``ReportingPeriod``/``census_year_bounds`` and ``MeasureSettings``. Display rounding and
+formats are ``workforce_health.rounding``, shared with the survey engine.
 """
 
 from .breakdowns import (
@@ -57,7 +58,6 @@ from .breakdowns import (
     time_in_service_bands,
 )
 from .contract import InputContractError
-from .display import format_count, format_rate, round_half_up
 from .headline import MEASURES, compute_measures
 from .periods import ReportingPeriod, census_year_bounds
 from .rates import RATE_NAMES, reaggregate
@@ -76,12 +76,9 @@ __all__ = [
     "census_role_mix",
     "census_year_bounds",
     "compute_measures",
-    "format_count",
-    "format_rate",
     "leavers_by_destination",
     "leavers_by_reason",
     "reaggregate",
-    "round_half_up",
     "stability",
     "starters_by_origin",
     "time_in_service_bands",

@@ -7,6 +7,10 @@ from datetime import timedelta
 
 import polars as pl
 
+# MEASURES: the DfE's published measure columns, in the order of the indicators file (§8.1),
+# one list shared with the reader of the DfE's files.
+from workforce_health.benchmarks.measures import MEASURES
+
 from .contract import (
     ABSENCE_REQUIRED,
     CASE_REQUIRED,
@@ -18,31 +22,6 @@ from .periods import ReportingPeriod, as_period
 from .rates import ABSENCE_RATE, sum_or_null, with_rate_components, with_rates
 from .settings import AbsenceDenominator, MeasureSettings
 
-#: The DfE's published measure columns, in the order of the indicators file (§8.1).
-MEASURES: tuple[str, ...] = (
-    "inpost_fte",
-    "inpost_headcount",
-    "starters_fte",
-    "starters_headcount",
-    "leavers_fte",
-    "leavers_headcount",
-    "turnover_rate_fte",
-    "turnover_rate_headcount",
-    "agency_fte",
-    "agency_headcount",
-    "agency_rate_fte",
-    "agency_rate_headcount",
-    "agency_cover_fte",
-    "agency_cover_rate_fte",
-    "vacancy_fte",
-    "vacancy_rate_fte",
-    "vacancy_agency_cover_rate_fte",
-    "case_holders_fte",
-    "cases",
-    "caseload_fte",
-    "working_days_lost_fte",
-    "absence_rate_fte",
-)
 #: Extra transparency columns: what the FTE rule (§3) left out, and the FTE-years employed.
 EXTRAS: tuple[str, ...] = ("inpost_fte_unknown_headcount", "cases_fte_unknown", "fte_years")
 LABELS: tuple[str, ...] = ("reference_date", "period_start", "basis")

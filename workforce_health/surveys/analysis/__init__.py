@@ -3,6 +3,7 @@
 Formulas and rules: docs/survey-analysis.md; sources: shared/domain/health-check.md.
 """
 
+from workforce_health.surveys.analysis.bands import band
 from workforce_health.surveys.analysis.breakdowns import (
     breakdown,
     breakdown_many,
@@ -18,7 +19,6 @@ from workforce_health.surveys.analysis.inputs import (
     prepare,
     prepare_wide,
 )
-from workforce_health.surveys.analysis.rounding import band, round_half_up, round_half_up_expr
 from workforce_health.surveys.analysis.scoring import (
     enps,
     item_results,
@@ -51,8 +51,6 @@ __all__ = [
     "reported_numbers",
     "respondent_counts",
     "response_rates",
-    "round_half_up",
-    "round_half_up_expr",
     "standard_results",
     "suppress",
     "suppression_pattern",

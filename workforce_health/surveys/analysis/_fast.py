@@ -2,7 +2,7 @@
 
 `suppression.suppress` uses these for the tables they cover and the general solver for the
 rest; each closed form is what the solver decides (the reasoning is given with each, and
-tests/unit/surveys/test_suppression_fast_path.py compares them with the solver). Tables come
+tests/surveys/analysis/test_suppression_fast_path.py compares them with the solver). Tables come
 as numpy arrays: per row its partition (one table each), its dimension codes (-1 for "all";
 codes sort as the labels do, the solver's tie order) and its n.
 """
@@ -48,7 +48,7 @@ def one_level(line: IntArray, key: IntArray, n: IntArray, threshold: int) -> Rea
     shares a microcell with it: rule 2 hides exactly these; then at least two children of the
     line are hidden or none, so rule 3 finds no hidden child determined (the shown cells give
     only the sum of the hidden ones), rule 4 has no hidden guard cell, and no complement is
-    determined, so none is shown again (tests/unit/surveys/test_suppression_fast_path.py)."""
+    determined, so none is shown again (tests/surveys/analysis/test_suppression_fast_path.py)."""
     small = n < threshold
     out = np.where(small, PRIMARY, SHOWN).astype(np.int8)
     if not small.any():
@@ -102,7 +102,7 @@ def fast_reasons(
     the general solver instead.
 
     Closed forms, each what `suppression_pattern` decides (the reasoning is given inline;
-    tests/unit/surveys/test_suppression_fast_path.py compares them with the solver):
+    tests/surveys/analysis/test_suppression_fast_path.py compares them with the solver):
 
     - no cell below the threshold: every cell shown (no rule can start: rule 2 needs a hidden
       child, rule 3 a hidden cell, rule 4 a hidden guard cell);

@@ -17,8 +17,10 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from workforce_health.rounding import round_half_up_expr
 from workforce_health.surveys.analysis._codes import IntArray, cached_group_index
 from workforce_health.surveys.analysis._tables import Block, grid, stack, to_frame
+from workforce_health.surveys.analysis.bands import band_expr
 from workforce_health.surveys.analysis.counts import counts
 from workforce_health.surveys.analysis.inputs import (
     AGREE,
@@ -27,7 +29,6 @@ from workforce_health.surveys.analysis.inputs import (
     Answers,
     ensure_prepared,
 )
-from workforce_health.surveys.analysis.rounding import band_expr, round_half_up_expr
 
 HOURS_OVER_CONTRACT: Final = "hours_over_contract"
 DEFAULT_CONTRACTED_HOURS_ITEM: Final = "contracted_hours"

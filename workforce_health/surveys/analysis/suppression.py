@@ -284,7 +284,7 @@ def decide(
 
     Tables of the common shapes are decided for all partitions at once in closed form
     (`_fast.fast_reasons`); the others, one at a time by the solver (`_solve`). Both give the
-    same result (tests/unit/surveys/test_suppression_fast_path.py)."""
+    same result (tests/surveys/analysis/test_suppression_fast_path.py)."""
     settled = None if one_way is None else [tuple(p) for p in one_way]
     rows = len(table.n)
     codes = {primary_reason(threshold, unit): PRIMARY, REASON_COMPLEMENTARY: COMPLEMENTARY}

@@ -11,13 +11,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.views._helpers import (
+from workforce_health.core.view_helpers import (
     found,
     save_or_add_errors,
     save_or_conflict,
     viewer,
 )
-from workforce_health.surveys import groups, selectors, services
+from workforce_health.surveys import groups, selectors
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.forms import (
     ADDABLE_TYPES,
@@ -31,7 +31,7 @@ from workforce_health.surveys.forms import (
     WaveForm,
 )
 from workforce_health.surveys.models import DEFAULTS, DISCLOSURE_FIELDS, Questionnaire, Wave
-from workforce_health.surveys.results import imports
+from workforce_health.surveys.services import invitations, questionnaires, waves
 from workforce_health.web import conflicts
 
 
@@ -60,7 +60,7 @@ def wave_create(request: HttpRequest) -> HttpResponse:
     form = WaveForm(request.POST or None, organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
         wave = save_or_add_errors(
-            form, lambda: services.wave_create(organisation=organisation, **form.cleaned_data)
+            form, lambda: waves.wave_create(organisation=organisation, **form.cleaned_data)
         )
         if wave is not None:
             messages.success(request, f"{wave.title} created. It is not open yet")
@@ -88,7 +88,7 @@ def wave_detail(request: HttpRequest, wave_id: int) -> HttpResponse:
             "wave": wave,
             "counts": counts,
             "past": past,
-            "invited_total": imports.invited_total(wave=wave) if past else None,
+            "invited_total": selectors.wave_invited_total(wave=wave) if past else None,
             "shared_link": _shared_link(request, wave),
             "services": ", ".join(service.name for service in wave.services.all()),
             "staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups],
@@ -143,7 +143,7 @@ def wave_settings(request: HttpRequest, wave_id: int) -> HttpResponse:
         wave,
         lambda data, initial: DisclosureForm(data, initial=initial),
         lambda saved: {name: getattr(saved, name) for name in DISCLOSURE_FIELDS},
-        lambda cleaned, version: services.wave_disclosure_update(
+        lambda cleaned, version: waves.wave_disclosure_update(
             wave=wave, version=version, **cleaned
         ),
         lambda saved: f"Smallest groups shown for {saved.title} saved",
@@ -163,7 +163,7 @@ def wave_edit(request: HttpRequest, wave_id: int) -> HttpResponse:
             data, organisation=membership.organisation, initial=initial
         ),
         _details,
-        lambda cleaned, version: services.wave_update(wave=wave, version=version, **cleaned),
+        lambda cleaned, version: waves.wave_update(wave=wave, version=version, **cleaned),
         lambda saved: f"{saved.title} saved. It is not open yet",
         "surveys/manage/wave_edit.html",
         {"staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups]},
@@ -189,8 +189,8 @@ def _wave_action(request: HttpRequest, wave_id: int, action: str) -> HttpRespons
     if request.method == "POST":
         try:
             if action == "open":
-                invited = services.wave_open(wave=wave)
-                sent, without = services.invitations_send(
+                invited = waves.wave_open(wave=wave)
+                sent, without = invitations.invitations_send(
                     wave=Wave.objects.get(pk=wave.pk), base_url=request.build_absolute_uri("/")
                 )
                 messages.success(
@@ -199,7 +199,7 @@ def _wave_action(request: HttpRequest, wave_id: int, action: str) -> HttpRespons
                     f"{without} without an email address (give them the shared link)",
                 )
             else:
-                services.wave_close(wave=wave)
+                waves.wave_close(wave=wave)
                 messages.success(request, f"{wave.title} is closed")
             return redirect("survey-wave-detail", wave_id=wave.pk)
         except ValidationError as problem:
@@ -228,7 +228,9 @@ def questionnaire_detail(request: HttpRequest, questionnaire_id: int) -> HttpRes
     questionnaire = found(
         selectors.questionnaire_get(viewer=membership, questionnaire_id=questionnaire_id)
     )
-    in_use = not questionnaire.is_builtin and services.questionnaire_in_use(questionnaire)
+    in_use = not questionnaire.is_builtin and selectors.questionnaire_in_use(
+        questionnaire=questionnaire
+    )
     return render(
         request,
         "surveys/manage/questionnaire_detail.html",
@@ -251,7 +253,7 @@ def questionnaire_copy(request: HttpRequest, questionnaire_id: int) -> HttpRespo
     if request.method == "POST" and form.is_valid():
         copy = save_or_add_errors(
             form,
-            lambda: services.questionnaire_copy(
+            lambda: questionnaires.questionnaire_copy(
                 organisation=membership.organisation,
                 questionnaire=original,
                 title=form.cleaned_data["title"],
@@ -281,7 +283,7 @@ def questionnaire_edit(request: HttpRequest, questionnaire_id: int) -> HttpRespo
         version = conflicts.submitted_version(form)
         saved = save_or_conflict(
             form,
-            lambda: services.questionnaire_reword(
+            lambda: questionnaires.questionnaire_reword(
                 questionnaire=questionnaire,
                 title=form.cleaned_data["title"],
                 texts=form.texts(),
@@ -342,7 +344,7 @@ def _change_page(
 def questionnaire_item_type(request: HttpRequest, questionnaire_id: int) -> HttpResponse:
     """Adding a question, first step: what kind of question."""
     questionnaire = _own_copy(request, questionnaire_id)
-    in_use = services.questionnaire_in_use(questionnaire)
+    in_use = selectors.questionnaire_in_use(questionnaire=questionnaire)
     form = ItemTypeForm(None if in_use else _posted(request))
     if request.method == "POST" and not in_use and form.is_valid():
         return redirect(
@@ -367,7 +369,7 @@ def questionnaire_item_add(
     questionnaire = _own_copy(request, questionnaire_id)
     if item_type not in ADDABLE_TYPES:
         raise Http404
-    in_use = services.questionnaire_in_use(questionnaire)
+    in_use = selectors.questionnaire_in_use(questionnaire=questionnaire)
     form = ItemAddForm(
         None if in_use else _posted(request),
         questionnaire=questionnaire.parsed(),
@@ -376,7 +378,7 @@ def questionnaire_item_add(
     if request.method == "POST" and not in_use and form.is_valid():
         saved = save_or_add_errors(
             form,
-            lambda: services.questionnaire_item_add(
+            lambda: questionnaires.questionnaire_item_add(
                 questionnaire=questionnaire,
                 item=form.item(),
                 section=form.section_code(),
@@ -430,11 +432,11 @@ def questionnaire_item_remove(
     """Confirm on GET, remove the question on POST."""
     questionnaire = _own_copy(request, questionnaire_id)
     section, item = _item_of(questionnaire, item_code)
-    in_use = services.questionnaire_in_use(questionnaire)
+    in_use = selectors.questionnaire_in_use(questionnaire=questionnaire)
     error = ""
     if request.method == "POST" and not in_use:
         try:
-            services.questionnaire_item_remove(questionnaire=questionnaire, code=item.code)
+            questionnaires.questionnaire_item_remove(questionnaire=questionnaire, code=item.code)
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
@@ -462,14 +464,14 @@ def questionnaire_options(
     before = _codes(questionnaire)
     if item.type != qn.CHOICE:
         raise Http404
-    in_use = services.questionnaire_in_use(questionnaire)
+    in_use = selectors.questionnaire_in_use(questionnaire=questionnaire)
     form = OptionsForm(None if in_use else _posted(request), initial=_options(item))
     conflicts.add_version(form, questionnaire.lock_version)
     if request.method == "POST" and not in_use and form.is_valid():
         version = conflicts.submitted_version(form)
         saved = save_or_conflict(
             form,
-            lambda: services.questionnaire_options_change(
+            lambda: questionnaires.questionnaire_options_change(
                 questionnaire=questionnaire,
                 code=item.code,
                 labels=form.cleaned_data["options"],

@@ -20,10 +20,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from workforce_health.surveys import ratelimit, selectors, services
+from workforce_health.surveys import ratelimit, selectors
 from workforce_health.surveys.forms import AGREE_CHOICES, DONT_KNOW, SectionForm
 from workforce_health.surveys.questionnaire import Item, Section
 from workforce_health.surveys.selectors import Respondent
+from workforce_health.surveys.services import responding
 
 COMMENT_MAX_LENGTH = 5000  # a hard cap on any free-text answer, whatever the questionnaire says
 NOT_A_CHOICE = "Select one of the answers shown"
@@ -112,7 +113,7 @@ def section(request: HttpRequest, token: str, number: int) -> HttpResponse:
     returning = request.GET.get("return") == "check"
     form = _section_form(request.POST or None, section=current, initial=respondent.answers)
     if request.method == "POST" and form.is_valid():
-        services.draft_save(
+        responding.draft_save(
             wave=respondent.wave, token=token, answers=form.cleaned_data, sections_seen=number
         )
         if "save" in request.POST:
@@ -151,7 +152,7 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     error = ""
     if request.method == "POST":
         try:
-            services.response_submit(
+            responding.response_submit(
                 wave=respondent.wave, invitation=respondent.invitation, token=token
             )
             return redirect("survey-start", token=token)

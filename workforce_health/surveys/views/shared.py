@@ -13,9 +13,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from workforce_health.core.views._helpers import save_or_add_errors
-from workforce_health.surveys import ratelimit, selectors, services
+from workforce_health.core.view_helpers import save_or_add_errors
+from workforce_health.surveys import ratelimit, selectors
 from workforce_health.surveys.forms import SharedLinkForm
+from workforce_health.surveys.services import invitations
 
 COOKIE_PREFIX = "survey-"
 NOT_A_CHOICE = "Select one of the answers shown"
@@ -42,7 +43,7 @@ def shared_start(request: HttpRequest, la_code: str, slug: str) -> HttpResponse:
         group = {k: v for k, v in form.cleaned_data.items() if k != "access_code"}
         code = form.cleaned_data["access_code"]
         token = save_or_add_errors(
-            form, lambda: services.shared_link_start(wave=wave, access_code=code, group=group)
+            form, lambda: invitations.shared_link_start(wave=wave, access_code=code, group=group)
         )
         if token is None and form.has_error("access_code"):
             ratelimit.record_miss(request)

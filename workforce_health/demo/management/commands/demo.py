@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from workforce_health.benchmarks.services import benchmarks_demo_load
 from workforce_health.demo import council
-from workforce_health.demo.loader import DemoError, demo_is_loaded, demo_load, demo_reset
+from workforce_health.demo.errors import DemoError
+from workforce_health.demo.loader import demo_is_loaded, demo_load, demo_reset
 from workforce_health.demo.output import sign_in_table
 
 

@@ -7,7 +7,9 @@ import polars as pl
 from django.core.management.base import BaseCommand, CommandError
 
 from workforce_health.core import selectors as core_selectors
-from workforce_health.core.models import Membership, Organisation, Service
+from workforce_health.core.models import Organisation, Service
+from workforce_health.core.scope import Scope
+from workforce_health.rounding import format_rate
 from workforce_health.spreadsheets.formulas import csv_frame
 from workforce_health.staffing import measures, selectors
 from workforce_health.staffing.measures import MEASURES
@@ -64,8 +66,8 @@ class Command(BaseCommand):
                 reference_date = datetime.date.fromisoformat(options["reference_date"])
             except ValueError as error:
                 raise CommandError(f"--reference-date: {error}") from error
-        viewer, service_kind = _viewer(organisation, options["service"], options["team"])
-        inputs = selectors.measure_inputs_get(viewer=viewer, service_kind=service_kind)
+        scope, service_kind = _scope(organisation, options["service"], options["team"])
+        inputs = selectors.measure_inputs_get(scope=scope, service_kind=service_kind)
         by = options["by"] or []
         result = selectors.workforce_measures(
             inputs=inputs, year=options["year"], reference_date=reference_date, by=by
@@ -97,26 +99,23 @@ class Command(BaseCommand):
                     if value is None:
                         shown = "not available"
                     else:
-                        shown = measures.format_rate(value) if is_rate else value
+                        shown = format_rate(value) if is_rate else value
                     self.stdout.write(f"  {name:<32} {shown}")
 
 
-def _viewer(
+def _scope(
     organisation: Organisation, service_name: str | None, team_name: str | None
-) -> tuple[Membership, str]:
-    """An administrator's view of the organisation, or a manager's of one service or team, so
-    that the command reads exactly what that scope's dashboard reads."""
+) -> tuple[Scope, str]:
+    """The whole organisation, or one service or team, so that the command reads exactly what
+    that scope's dashboard reads."""
     if team_name:
         team = organisation.teams.filter(name=team_name).select_related("service").first()
         if team is None:
             raise CommandError(f"--team: {organisation} has no team {team_name!r}")
-        viewer = Membership(organisation=organisation, role=Membership.Role.TEAM_MANAGER, team=team)
-        return viewer, team.service.kind
+        return Scope.of_team(team), team.service.kind
     if service_name:
         service = organisation.services.filter(name=service_name).first()
         if service is None:
             raise CommandError(f"--service: {organisation} has no service {service_name!r}")
-        role = Membership.Role.SERVICE_MANAGER
-        return Membership(organisation=organisation, role=role, service=service), service.kind
-    administrator = Membership(organisation=organisation, role=Membership.Role.ADMINISTRATOR)
-    return administrator, Service.Kind.CHILDREN
+        return Scope.of_service(service), service.kind
+    return Scope.whole(organisation), Service.Kind.CHILDREN

@@ -4,12 +4,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from workforce_health.surveys import services
-from workforce_health.surveys.management.commands._wave import (
-    add_base_url_argument,
-    add_wave_arguments,
-    wave_from,
-)
+from workforce_health.surveys.management import lookup
+from workforce_health.surveys.services import invitations
 
 
 class Command(BaseCommand):
@@ -19,13 +15,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        add_wave_arguments(parser)
-        add_base_url_argument(parser)
+        parser.add_argument("--organisation", required=True, help="the organisation's LA code")
+        parser.add_argument("--wave", required=True, help="the wave's short name (slug)")
+        lookup.add_base_url_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        wave = wave_from(options)
+        wave = lookup.wave_from(options["wave"], options["organisation"])
         try:
-            sent, without = services.invitations_send(wave=wave, base_url=options["base_url"])
+            sent, without = invitations.invitations_send(wave=wave, base_url=options["base_url"])
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         self.stdout.write(f"{sent} emailed, {without} still without an email address")

@@ -1,0 +1,23 @@
+"""Every section of the scrutiny report, listed here (and only here), in report order.
+
+To add a section (supervision, actions taken): write its module with a `SectionSpec` and add it
+to `SECTIONS`. The builder writes the summary first and the technical appendix last.
+"""
+
+from workforce_health.reports.sections import health_check, workforce
+from workforce_health.reports.sections.spec import SectionSpec
+
+RESERVED = ("summary", "appendix")  # the builder's own sections
+
+SECTIONS: tuple[SectionSpec, ...] = (
+    health_check.SECTION,
+    health_check.TEAMS,
+    health_check.COMMENT_THEMES,
+    workforce.SECTION,
+    workforce.STARTERS_LEAVERS,
+)
+
+
+def section_specs() -> list[SectionSpec]:
+    """Every section in report order."""
+    return sorted(SECTIONS, key=lambda s: (s.order, s.key))

@@ -124,7 +124,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# Content-Security-Policy on every response (django-csp, docs/adr/0008-django-csp.md): only this
+# Content-Security-Policy on every response (django-csp, docs/adr/0009-django-csp.md): only this
 # site's own static scripts, styles and images; no inline script or style, no plug-ins, no
 # framing, forms post only here. A script injected into a page could not run, and could not
 # send a respondent's address (which holds their token) anywhere.

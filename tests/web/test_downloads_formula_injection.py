@@ -15,7 +15,7 @@ from tests import factories
 from tests.results.helpers import CHILDREN, answers, past_wave
 from workforce_health.core import services as core_services
 from workforce_health.core.models import Membership
-from workforce_health.staffing.dashboard.common import latest_complete_year
+from workforce_health.staffing.selectors import latest_complete_year
 from workforce_health.surveys.services import past_waves
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,8 @@
 While a wave is open, the database's own bookkeeping follows the order of arrival: SQLite's
 `rowid`, PostgreSQL's physical order (`ctid`) and transaction ids (`xmin`), and the bytes of
 the database files. Combined with the group labels, that order could narrow a response down to
-a person seen sending theirs. So, inside the closing transaction (``surveys.services.wave_close``):
+a person seen sending theirs. So, inside the closing transaction
+(``surveys.services.waves.wave_close``):
 
 - the wave's responses are read, shuffled (``secrets.SystemRandom``) and written again with new
   random ids in that order, all carrying the day the wave closed, in one transaction (one `xmin`);

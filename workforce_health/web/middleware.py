@@ -1,6 +1,6 @@
 """Permissions-Policy on every response: the service uses no camera, location or other powerful
 browser feature, so it switches them all off (settings.PERMISSIONS_POLICY). Django and
-django-csp send the other security headers (docs/adr/0008-django-csp.md)."""
+django-csp send the other security headers (docs/adr/0009-django-csp.md)."""
 
 from collections.abc import Callable
 

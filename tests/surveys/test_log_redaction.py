@@ -17,7 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from workforce_health.surveys.log_redaction import RedactRespondentPaths, redact
+from workforce_health.surveys.log_redaction import (
+    ANONYMOUS_PATH_PREFIXES,
+    RedactRespondentPaths,
+    redact,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 UNREDACTED = re.compile(r"/s/(?!\[redacted\])")
@@ -49,6 +53,13 @@ def test_redact_keeps_the_rest_of_the_line():
     line = '"POST /s/Ab-_9xY/section/2/?x=1 HTTP/1.1" 302 0, then http://h/s/Zz/check/'
     assert redact(line) == (
         '"POST /s/[redacted]/section/2/?x=1 HTTP/1.1" 302 0, then http://h/s/[redacted]/check/'
+    )
+
+
+@pytest.mark.parametrize("prefix", ANONYMOUS_PATH_PREFIXES)
+def test_every_anonymous_path_prefix_is_redacted(prefix):
+    assert redact(f"Not Found: {prefix}secret-Token_1/next/") == (
+        f"Not Found: {prefix}[redacted]/next/"
     )
 
 

@@ -66,7 +66,7 @@ from django.db import connection
 call_command("migrate", verbosity=0)
 from tests import factories
 from tests.surveys import helpers
-from tests.surveys.test_anonymity_raw_files import send_in_order
+from tests.surveys.test_anonymise import send_in_order
 from workforce_health.surveys.services import waves
 wave = helpers.open_wave(factories.council())
 sent = send_in_order(wave)

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 
 from workforce_health.core.models import Organisation, Person, Service
+from workforce_health.core.versioning import Versioned
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.analysis import DisclosureSettings
 from workforce_health.surveys.groups import GROUP_FIELDS, RoleGroup
@@ -33,7 +34,7 @@ _PARSED_LIMIT = 64
 _PARSED_LOCK = threading.Lock()
 
 
-class Questionnaire(models.Model):
+class Questionnaire(Versioned):
     """One version of a questionnaire: a packaged file (no organisation) or a council's copy."""
 
     organisation = models.ForeignKey(
@@ -90,7 +91,7 @@ class Questionnaire(models.Model):
             raise ValidationError({"definition": "The definition's code and version must match"})
 
 
-class Wave(models.Model):
+class Wave(Versioned):
     """One run of a questionnaire, e.g. "Children's Social Work Health Check 2025"."""
 
     class Status(models.TextChoices):

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_person_email'),
-        ('surveys', '0004_wave_purpose'),
+        ('surveys', '0005_wave_purpose'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 
 from workforce_health.core.models import Organisation
+from workforce_health.core.versioning import version_check
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.surveys.services.common import save
@@ -172,11 +173,15 @@ def _refuse_repeated_codes(definition: dict[str, Any]) -> None:
 
 @transaction.atomic
 def questionnaire_reword(
-    *, questionnaire: Questionnaire, title: str, texts: dict[str, str]
+    *,
+    questionnaire: Questionnaire,
+    title: str,
+    texts: dict[str, str],
+    version: int | None = None,
 ) -> Questionnaire:
     """Change a council copy's title and item wording; a reworded item asked in another
-    version gets a new code."""
-    locked = _questionnaire_editable(questionnaire)
+    version gets a new code. `version`: the copy's lock_version when the form was opened."""
+    locked = version_check(_questionnaire_editable(questionnaire), version)
     elsewhere = _codes_of_other_versions(locked)
     definition = copy.deepcopy(locked.definition)
     definition["questionnaire"]["title"] = title.strip()
@@ -274,7 +279,7 @@ def questionnaire_item_remove(*, questionnaire: Questionnaire, code: str) -> Que
 
 @transaction.atomic
 def questionnaire_options_change(
-    *, questionnaire: Questionnaire, code: str, labels: list[str]
+    *, questionnaire: Questionnaire, code: str, labels: list[str], version: int | None = None
 ) -> Questionnaire:
     """Replace the options of a council copy's choice question by `labels`, in order.
 
@@ -288,7 +293,7 @@ def questionnaire_options_change(
     repeated = sorted({label for label in labels if lowered.count(label.lower()) > 1})
     if repeated:
         raise ValidationError({"options": f"Each option must be different: {repeated[0]} repeats"})
-    locked = _questionnaire_editable(questionnaire)
+    locked = version_check(_questionnaire_editable(questionnaire), version)
     definition = copy.deepcopy(locked.definition)
     item = next((i for s in definition["sections"] for i in s["items"] if i["code"] == code), None)
     if item is None or item.get("type") != qn.CHOICE:

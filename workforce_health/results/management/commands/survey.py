@@ -18,6 +18,7 @@ from django.utils import timezone
 from workforce_health.results import imports, selectors
 from workforce_health.results.management.commands._survey_csv import results_csv
 from workforce_health.results.management.commands._survey_results import results_get
+from workforce_health.spreadsheets.reading import SURVEY_RESPONSES, too_big
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys import selectors as survey_selectors
 from workforce_health.surveys.analysis import GROUP_COLUMNS
@@ -270,6 +271,9 @@ class Command(BaseCommand):
 
 def _read(path: Path, option: str = "") -> bytes:
     try:
+        refused = too_big(path.stat().st_size, SURVEY_RESPONSES)  # before reading it
+        if refused:
+            raise CommandError(f"{option}{path}: {refused}")
         return path.read_bytes()
     except OSError as error:
         raise CommandError(f"{option}{path}: {error.strerror or error}") from error

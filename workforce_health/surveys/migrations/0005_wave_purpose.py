@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0003_stored_answers'),
+        ('surveys', '0004_lock_versions_for_edit_conflicts'),
     ]
 
     operations = [

@@ -7,8 +7,8 @@ they answered. Django's request and security loggers ("Not Found: /s/...", "Too 
 adds `RedactRespondentPaths` to every handler of a LOGGING dict (and to the handlers Django
 would otherwise install for its own loggers), so whatever a handler writes has
 `/s/[redacted]` in place of the token. Every anonymous page's address starts with one of
-`ANONYMOUS_PATH_PREFIXES`: a new anonymous path is added there. Pure: no Django imports, as
-settings import it.
+`core.anonymous_paths.ANONYMOUS_PATH_PREFIXES` (the one list, shared with the session limits and
+the audit trail), and each is redacted the same way. Pure: no Django imports, as settings import it.
 """
 
 import copy
@@ -16,10 +16,11 @@ import logging
 import re
 from typing import Any, Final
 
+from workforce_health.core.anonymous_paths import ANONYMOUS_PATH_PREFIXES
+
 FILTER_NAME: Final = "redact_respondent_paths"
 # The paths of anonymous pages: the part after the prefix, up to the next slash, space, quote
 # or query, is a token (or would tie a log line to a respondent), and is never written.
-ANONYMOUS_PATH_PREFIXES: Final = ("/s/",)
 REDACTED: Final = "[redacted]"
 RESPONDENT_PATH: Final = re.compile(
     "(" + "|".join(re.escape(prefix) for prefix in ANONYMOUS_PATH_PREFIXES) + r")[^/\s\"'?#]+"

@@ -8,35 +8,13 @@ from django.http import HttpResponse
 
 from workforce_health.core.scope import Scope
 from workforce_health.development import imports, selectors
-from workforce_health.web.tables import Column, Number, Table, csv_response, xlsx_response
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralised(value: Any) -> Any:
-    """Text a spreadsheet would run as a formula, made plain text with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    if isinstance(value, Number) and isinstance(value.value, str):
-        return Number(neutralised(value.value), value.kind)
-    return value
-
-
-def safe(table: Table) -> Table:
-    return Table(
-        slug=table.slug,
-        caption=neutralised(table.caption),
-        columns=table.columns,
-        rows=tuple(tuple(neutralised(v) for v in row) for row in table.rows),
-        source=table.source,
-        notes=table.notes,
-    )
+from workforce_health.web.tables import Column, Table, csv_response, xlsx_response
 
 
 def download(table: Table, filename: str, fmt: str) -> HttpResponse:
     """A table as CSV or XLSX, formulas neutralised, not cached (it may hold personal data)."""
     respond = csv_response if fmt == "csv" else xlsx_response
-    response = respond(safe(table), filename)
+    response = respond(table, filename)  # web.tables neutralises formulas
     response["Cache-Control"] = "no-store"
     return response
 

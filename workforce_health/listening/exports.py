@@ -9,10 +9,10 @@ from typing import Any
 from django.utils import timezone
 
 from workforce_health.listening import selectors
-from workforce_health.listening.downloads import is_formula_like
 from workforce_health.listening.models import Action, LeaderSession
 from workforce_health.listening.standards import standard_label
 from workforce_health.rounding import round_half_up
+from workforce_health.spreadsheets.formulas import csv_row
 
 Record = dict[str, Any]
 
@@ -90,12 +90,12 @@ def _flat(value: Any) -> Any:
 
 
 def csv_text(records: Sequence[Record], columns: Iterable[str]) -> str:
-    """Records as CSV, lists joined with "; ", formula-like text made inert (downloads.py)."""
+    """Records as CSV, lists joined with "; ", formulas made inert."""
     names = list(columns)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
     for record in records:
         row = [_flat(record.get(name)) for name in names]
-        writer.writerow([f"'{v}" if is_formula_like(v) else v for v in row])
+        writer.writerow(csv_row(row))
     return out.getvalue()

@@ -11,6 +11,7 @@ from allauth.mfa.totp import views as totp_views
 from allauth.socialaccount.providers.openid_connect import views as oidc_views
 from django.urls import path
 
+from workforce_health.signin.form_action import with_identity_provider
 from workforce_health.signin.views import admin, password, signin
 
 urlpatterns = [
@@ -57,7 +58,11 @@ urlpatterns = [
         name="password-reset-complete",
     ),
     # Microsoft Entra ID (allauth's OpenID Connect views; provider_id is entra-<LA code>).
-    path("accounts/oidc/<str:provider_id>/login/", oidc_views.login, name="openid_connect_login"),
+    path(
+        "accounts/oidc/<str:provider_id>/login/",
+        with_identity_provider(oidc_views.login),
+        name="openid_connect_login",
+    ),
     path(
         "accounts/oidc/<str:provider_id>/login/callback/",
         oidc_views.callback,

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from workforce_health.signin import selectors
+from workforce_health.signin.form_action import allow_identity_provider
 
 
 class SignInView(LoginView):
@@ -16,6 +17,12 @@ class SignInView(LoginView):
         context = super().get_context_data(**kwargs)
         context["microsoft_sign_ins"] = selectors.entra_settings_list()
         return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        if context["microsoft_sign_ins"]:  # its buttons' forms go on to the identity provider
+            allow_identity_provider(response)
+        return response
 
 
 def social_refused(request: HttpRequest) -> HttpResponse:

@@ -72,11 +72,20 @@ POLICY_FIELDS = (
 )
 
 
-def _only_default(model: type[Model], instance: Any) -> None:
-    if instance.is_default:
-        model.objects.filter(organisation_id=instance.organisation_id, is_default=True).exclude(  # type: ignore[attr-defined]
-            pk=instance.pk
-        ).update(is_default=False)
+def _update_one_default(instance: M, allowed: Iterable[str], fields: dict[str, Any]) -> M:
+    """`_update` for a record of which an organisation has one default: making this one the
+    default unsets the others (rolled back with the rest if the record is invalid)."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"cannot change {', '.join(sorted(unknown))} of {type(instance).__name__}")
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    if getattr(instance, "is_default", False):
+        type(instance).objects.filter(  # type: ignore[attr-defined]
+            organisation_id=instance.organisation_id,  # type: ignore[attr-defined]
+            is_default=True,
+        ).exclude(pk=instance.pk).update(is_default=False)
+    return _save(instance)
 
 
 @transaction.atomic
@@ -87,27 +96,12 @@ def cadence_policy_create(*, organisation: Organisation, **fields: Any) -> Caden
         "experienced": schedule.phases_data(schedule.LGA_EXPERIENCED),
         "counted_kinds": [SessionKind.ONE_TO_ONE.value],
     } | fields
-    policy = CadencePolicy(organisation=organisation)
-    for name in set(values) - set(POLICY_FIELDS):
-        raise TypeError(f"cannot set {name} of a cadence policy")
-    for name, value in values.items():
-        setattr(policy, name, value)
-    _only_default(CadencePolicy, policy)  # rolled back with the rest if the policy is invalid
-    policy.full_clean()
-    policy.save()
-    return policy
+    return _update_one_default(CadencePolicy(organisation=organisation), POLICY_FIELDS, values)
 
 
 @transaction.atomic
 def cadence_policy_update(*, policy: CadencePolicy, **fields: Any) -> CadencePolicy:
-    for name, value in fields.items():
-        if name not in POLICY_FIELDS:
-            raise TypeError(f"cannot change {name} of a cadence policy")
-        setattr(policy, name, value)
-    _only_default(CadencePolicy, policy)
-    policy.full_clean()
-    policy.save()
-    return policy
+    return _update_one_default(policy, POLICY_FIELDS, fields)
 
 
 @transaction.atomic
@@ -386,27 +380,12 @@ def programme_create(*, organisation: Organisation, **fields: Any) -> Programme:
         "requirements": requirements_data(default.requirements),
         "workload": workload_data(default.workload),
     } | fields
-    programme = Programme(organisation=organisation)
-    for name, value in values.items():
-        if name not in PROGRAMME_FIELDS:
-            raise TypeError(f"cannot set {name} of a programme")
-        setattr(programme, name, value)
-    _only_default(Programme, programme)
-    programme.full_clean()
-    programme.save()
-    return programme
+    return _update_one_default(Programme(organisation=organisation), PROGRAMME_FIELDS, values)
 
 
 @transaction.atomic
 def programme_update(*, programme: Programme, **fields: Any) -> Programme:
-    for name, value in fields.items():
-        if name not in PROGRAMME_FIELDS:
-            raise TypeError(f"cannot change {name} of a programme")
-        setattr(programme, name, value)
-    _only_default(Programme, programme)
-    programme.full_clean()
-    programme.save()
-    return programme
+    return _update_one_default(programme, PROGRAMME_FIELDS, fields)
 
 
 @transaction.atomic

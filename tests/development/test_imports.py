@@ -10,10 +10,12 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from tests.development.helpers import records
+from tests.spreadsheets.builders import shared_strings_bomb, with_dimension, xlsx
 from workforce_health.core.models import Membership
 from workforce_health.core.scope import Scope
 from workforce_health.development import exports, imports, limits, services
 from workforce_health.development.models import CpdEntry, Enrolment, Secondment, SupervisionSession
+from workforce_health.spreadsheets.reading import Limits
 
 pytestmark = pytest.mark.django_db
 Role = Membership.Role
@@ -176,29 +178,62 @@ def test_formulas_in_a_workbook_are_refused(council):
     assert result.errors == ["Row 2, column minutes: formulas are not accepted"]
 
 
-def test_sizes_are_bounded_before_parsing(council, settings, monkeypatch):
+def test_a_file_over_the_size_setting_is_refused_before_it_is_read(council, settings):
     settings.DEVELOPMENT_IMPORT_MAX_BYTES = 100
     assert run(council, "supervision", SUPERVISION).errors == [
-        "The file is larger than 100 bytes. Split it into smaller files"
+        "The file is 209 bytes; files larger than 100 bytes are not accepted. "
+        "Check it is the right file."
     ]
-    settings.DEVELOPMENT_IMPORT_MAX_BYTES = limits.DEFAULT_MAX_BYTES
-    monkeypatch.setattr(limits, "MAX_ROWS", 1)
+    assert run(council, "supervision", b"").errors == ["The selected file is empty"]
+
+
+def test_rows_over_the_cap_are_refused(council, monkeypatch):
+    monkeypatch.setattr(limits, "DEVELOPMENT_RECORDS", Limits(max_rows=1))
     assert run(council, "supervision", SUPERVISION).errors == [
-        "The file has more than 1 rows. Split it"
+        "The file has more than 1 rows; at most 1 can be imported at once. Split it into "
+        "smaller files, or check it is the right file."
     ]
-    monkeypatch.setattr(limits, "MAX_UNPACKED_BYTES", 1000)
+    assert limits.records_limits().max_file_bytes == limits.DEFAULT_MAX_BYTES
+
+
+def test_a_zip_bomb_workbook_is_refused_before_it_is_opened(council, monkeypatch):
+    bomb = shared_strings_bomb(xlsx([list(imports.SUPERVISION.example)]), megabytes=64)
+    assert len(bomb) < limits.DEFAULT_MAX_BYTES
+    [refused] = run(council, "supervision", bomb, name="bomb.xlsx").errors
+    assert refused.startswith("The workbook is compressed far more than a spreadsheet can be")
+    monkeypatch.setattr(
+        limits, "DEVELOPMENT_RECORDS", Limits(max_rows=10, max_uncompressed_bytes=1000)
+    )
     packed = io.BytesIO()
     with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/big.xml", "0" * 100_000)  # unpacks to 100 KB from a few hundred
-    assert run(council, "supervision", packed.getvalue(), name="bomb.xlsx").errors == [
-        "The workbook is too large once unpacked. Save it as CSV, or split it"
+    assert run(council, "supervision", packed.getvalue(), name="big.xlsx").errors == [
+        "The workbook would expand to 100,000 bytes when opened; workbooks that expand to "
+        "more than 1,000 bytes are not accepted. Save it as a CSV file, or check it is the "
+        "right file."
     ]
+
+
+def test_unreadable_files_are_refused_with_why(council):
     assert run(council, "supervision", b"\xff\xfe", name="x.csv").errors == [
         "The CSV file must be saved as UTF-8 (CSV UTF-8 in Excel)"
     ]
     assert run(council, "supervision", b"x", name="x.txt").errors == [
         "The file must be a CSV (.csv) or Excel workbook (.xlsx)"
     ]
+    [damaged] = run(council, "supervision", b"PK\x03\x04 no zip", name="x.xlsx").errors
+    assert damaged.startswith("The file is not a readable XLSX workbook")
+    wide = SUPERVISION.splitlines()[0] + "\n" + "991-1," * 400 + "\n"
+    assert run(council, "supervision", wide).errors == [
+        "Row 2: has more than 300 columns. Check it is the right file."
+    ]
+
+
+def test_every_row_of_a_workbook_is_read_whatever_its_stored_dimension(council):
+    lines = [line.split(",") for line in SUPERVISION.splitlines()]
+    lying = with_dimension(xlsx(lines), "A1:H2")  # claims one data row; there are two
+    result = run(council, "supervision", lying, name="sessions.xlsx")
+    assert result.ok and result.created == 2, result.errors
 
 
 def test_the_import_page(council, client, settings):
@@ -225,7 +260,8 @@ def test_the_import_page(council, client, settings):
         reverse("development-import"),
         {"kind": "supervision", "file": SimpleUploadedFile("s.csv", b"x" * 200_000)},
     )
-    assert huge.status_code == 413 and "larger than" in huge.content.decode()
+    assert huge.status_code == 413
+    assert "The selected file must be smaller than 10 bytes" in huge.content.decode()
 
 
 def test_templates_download(council, client):

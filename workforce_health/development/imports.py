@@ -2,7 +2,8 @@
 
 Reading turns each row into the keyword arguments of a service function and lists every
 problem as "Row N, column C: message"; ``services.records_import`` writes, all or nothing.
-Formulas are refused (paste values); sizes are bounded before parsing (``limits``).
+Formulas are refused (paste values); files are read row by row within the project's bounds
+(``spreadsheets.reading``, with the size cap of ``limits``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from workforce_health.core.models import Employment, Organisation, Person, Team
 from workforce_health.development import limits
@@ -25,6 +26,7 @@ from workforce_health.development.models.asye import Decision, Judgement
 from workforce_health.development.models.cpd import ActivityType
 from workforce_health.development.models.secondments import Secondment
 from workforce_health.development.models.supervision import Rating, SessionKind, Topic
+from workforce_health.spreadsheets.reading import Formula, TableFileError, table_rows
 
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _REVIEW = re.compile(r"review_(\d{1,2})_(date|judgement)")
@@ -115,47 +117,29 @@ def text(limit: int) -> Callable[[Any], str]:
     return read
 
 
-@dataclass(frozen=True)
-class Formula:
-    text: str
-
-
 # --- files ----------------------------------------------------------------------------------
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list[Any]]:
-    problem = limits.workbook_problem(data)
-    if problem:
-        raise ImportRefused(problem)
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception:  # openpyxl raises many kinds of error for a damaged file
-        raise ImportRefused("The file is not a readable XLSX workbook") from None
-    sheet = book.worksheets[0]
-    for row in sheet.iter_rows():
-        yield [
-            Formula(str(cell.value))
-            if cell.data_type == "f"
-            else ("" if cell.value is None else cell.value)
-            for cell in row
-        ]
-    book.close()
-
-
 def cells(name: str, data: bytes) -> Iterator[list[Any]]:
-    """The rows of cells of a CSV (UTF-8) or XLSX file; ImportRefused for anything else."""
+    """The rows of cells of a CSV (UTF-8) or XLSX file (its first sheet, formulas as
+    ``Formula``), header first, read within ``limits.records_limits()`` by the project's one
+    bounded reader; ImportRefused for a file of another kind or one refused, here or while its
+    rows are read."""
     problem = limits.size_problem(len(data))
     if problem:
         raise ImportRefused(problem)
-    if name.lower().endswith(".xlsx"):
-        return _xlsx_rows(data)
-    if not name.lower().endswith(".csv"):
-        raise ImportRefused("The file must be a CSV (.csv) or Excel workbook (.xlsx)")
     try:
-        decoded = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportRefused("The CSV file must be saved as UTF-8 (CSV UTF-8 in Excel)") from None
-    return iter(csv.reader(io.StringIO(decoded, newline="")))
+        rows = table_rows(name, data, limits.records_limits(), formulas=True)[1]
+    except TableFileError as refused:
+        raise ImportRefused(str(refused)) from None
+    return _refused_as_import(rows)
+
+
+def _refused_as_import(rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    try:
+        yield from rows
+    except TableFileError as refused:
+        raise ImportRefused(str(refused)) from None
 
 
 # --- kinds ----------------------------------------------------------------------------------
@@ -383,8 +367,6 @@ def read_file(
         return [], errors
     parsed: list[ParsedRow] = []
     for number, raw in enumerate(rows, start=2):
-        if number - 1 > limits.MAX_ROWS:
-            raise ImportRefused(f"The file has more than {limits.MAX_ROWS:,} rows. Split it")
         values = [v.strip() if isinstance(v, str) else v for v in raw]
         if not any(v not in ("", None) for v in values):
             continue

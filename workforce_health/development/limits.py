@@ -1,19 +1,18 @@
-"""The size limits of development imports, in one place (pages and the command alike).
+"""What is particular to the limits of development imports (pages and the command alike).
 
-A file larger than ``DEVELOPMENT_IMPORT_MAX_BYTES`` (default 10 MB: years of a council's
-records are a few megabytes) is refused before it is read; an XLSX workbook whose contents
-would unpack to more than ``MAX_UNPACKED_BYTES`` is refused before it is opened; at most
-``MAX_ROWS`` data rows are read, and at most ``MAX_ERRORS`` errors listed.
+Files are read within ``spreadsheets.reading.DEVELOPMENT_RECORDS`` (100,000 rows, the column
+and cell caps, zip bombs refused before a workbook is opened), with its file-size cap taken
+here from the ``DEVELOPMENT_IMPORT_MAX_BYTES`` setting (default 10 MB: years of a council's
+records are a few megabytes). At most ``MAX_ERRORS`` errors are listed.
 """
 
-import io
-import zipfile
+from dataclasses import replace
 
 from django.conf import settings
 
+from workforce_health.spreadsheets.reading import DEVELOPMENT_RECORDS, Limits, size_text, too_big
+
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-MAX_ROWS = 100_000
 MAX_ERRORS = 200
 
 
@@ -21,27 +20,18 @@ def max_file_bytes() -> int:
     return int(getattr(settings, "DEVELOPMENT_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
-def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
+def records_limits() -> Limits:
+    """``DEVELOPMENT_RECORDS`` with the file-size cap of the settings."""
+    return replace(DEVELOPMENT_RECORDS, max_file_bytes=max_file_bytes())
 
 
 def size_problem(size: int) -> str | None:
-    """Why a file of ``size`` bytes is refused, or None."""
-    cap = max_file_bytes()
-    if size > cap:
-        return f"The file is larger than {megabytes(cap)}. Split it into smaller files"
+    """Why a file of ``size`` bytes is refused before it is read, or None."""
     if size == 0:
         return "The selected file is empty"
-    return None
+    return too_big(size, records_limits())
 
 
-def workbook_problem(data: bytes) -> str | None:
-    """Why an XLSX file is refused before it is opened (not a workbook, or a zip bomb)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        return "The file is not a readable XLSX workbook"
-    if unpacked > MAX_UNPACKED_BYTES:
-        return "The workbook is too large once unpacked. Save it as CSV, or split it"
-    return None
+def too_large_message() -> str:
+    """For an upload refused on its declared size, before its body is read."""
+    return f"The selected file must be smaller than {size_text(max_file_bytes())}"

@@ -1,7 +1,7 @@
 """Uploaded CSV and XLSX tables, read row by row with bounded memory.
 
-Each importer (HR extracts, survey responses and invited counts) reads through ``table_rows``
-with its ``Limits``, so one hostile file cannot exhaust a server process:
+Each importer (HR extracts, survey responses and invited counts, development records) reads
+through ``table_rows`` with its ``Limits``, so one hostile file cannot exhaust a server process:
 
 - an XLSX is a zip archive: its declared uncompressed sizes and compression ratios are checked
   before it is opened (a 2 MB workbook whose ``sharedStrings.xml`` inflates to 1 GB is refused;
@@ -34,7 +34,8 @@ MB = 1024 * 1024
 @dataclass(frozen=True)
 class Limits:
     max_rows: int  # data rows with anything in them, after the header row
-    max_file_bytes: int | None = None  # None: the caller checks the size (census/limits.py)
+    max_file_bytes: int | None = None  # None: the caller checks the size, or sets it from
+    # its setting (census/limits.py, development/limits.py)
     max_columns: int = 300
     max_cell_chars: int = 32_767  # Excel's own limit on a cell
     max_line_chars: int = 1_000_000  # a CSV line (a row may span lines inside quotes)
@@ -48,6 +49,10 @@ class Limits:
 HR_EXTRACT = Limits(max_rows=50_000)
 SURVEY_RESPONSES = Limits(max_rows=20_000, max_file_bytes=20 * MB)
 INVITED_COUNTS = Limits(max_rows=20_000, max_file_bytes=20 * MB)
+# Development records (docs/development-records.md): years of a council's supervision sessions,
+# CPD, ASYE enrolments or secondments; the file-size cap is the DEVELOPMENT_IMPORT_MAX_BYTES
+# setting, filled in by development/limits.py.
+DEVELOPMENT_RECORDS = Limits(max_rows=100_000, max_uncompressed_bytes=200 * MB)
 
 
 class TableFileError(ValueError):

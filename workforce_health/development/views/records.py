@@ -229,7 +229,7 @@ def records_import(request: HttpRequest) -> HttpResponse:
             "development/import.html",
             {
                 "form": form,
-                "refused": limits.size_problem(limits.max_file_bytes() + 1),
+                "refused": limits.too_large_message(),
                 "kinds": imports.KINDS,
             },
             status=413,

@@ -119,6 +119,10 @@ def diverging_chart(
     y += 24
     head.append(f'<text x="{CENTRE - 8}" y="{y + 14}" text-anchor="end">← Disagree</text>')
     head.append(f'<text x="{CENTRE + 8}" y="{y + 14}">Agree →</text>')
+    head.append(  # the centre, which every bar's neither straddles
+        f'<line x1="{CENTRE}" x2="{CENTRE}" y1="{y}" y2="{y + 20}" stroke="{TEXT_COLOUR}" '
+        f'stroke-width="2" class="app-chart__axis"/>'
+    )
     y += 22
     body: list[str] = []
     scale = HALF / 100
@@ -144,11 +148,6 @@ def diverging_chart(
                 (AGREE, start + neutral, agree, row.agree),
             ):
                 body += _segment(part, x, width, y, f"{math.floor((value or 0) + 0.5)}%")
-            body += [  # the centre marked above and below the bar, clear of its labels
-                f'<line x1="{CENTRE}" x2="{CENTRE}" y1="{a}" y2="{b}" '
-                f'stroke="{TEXT_COLOUR}" stroke-width="2" class="app-chart__axis"/>'
-                for a, b in ((y - 6, y), (y + BAR, y + BAR + 6))
-            ]
         y += BAR + GAP
     height = y - GAP + 8
     out = open_svg(ident, title, _describe(title, rows, format_value), WIDTH, height)

@@ -47,29 +47,29 @@ class SmallMultiples:
 
 
 def scores_chart(rows: Iterable[ScoreLine], *, title: str, ident: str) -> str:
-    """Scores as bars over the low, moderate and high bands, with the previous survey's score."""
-    return score_chart(
-        [
-            Score(
-                r.title,
-                None if r.hidden else r.score,
-                (r.band or "").title(),
-                None if r.hidden else r.previous,
-                missing=f"Not shown: {r.hidden.lower()}",
-            )
-            for r in rows
-        ],
-        title=title,
-        bands=BANDS,
-        ident=ident,
-    )
+    """Scores as bars over the low, moderate and high bands, with the previous survey's score;
+    "" when no score is shown (the table says why)."""
+    scores = [
+        Score(
+            r.title,
+            None if r.hidden else r.score,
+            (r.band or "").title(),
+            None if r.hidden else r.previous,
+            missing=f"Not shown: {r.hidden.lower()}",
+        )
+        for r in rows
+    ]
+    if all(s.value is None for s in scores):
+        return ""
+    return score_chart(scores, title=title, bands=BANDS, ident=ident)
 
 
 def answers_chart(
     rows: Iterable[dict[str, Any]], texts: Mapping[str, str], *, title: str, ident: str
 ) -> str:
     """The engine's item rows as diverging bars: disagree, neither, agree (% of those who
-    answered other than don't know); a negatively worded question says so."""
+    answered other than don't know); a negatively worded question says so. "" when no row
+    is shown (the table says why)."""
     agreements = []
     for row in rows:
         label = texts[row["item_code"]] + (" (negatively worded)" if row.get("reverse") else "")
@@ -81,12 +81,15 @@ def answers_chart(
             agreements.append(
                 Agreement(label, row["pct_disagree"], row["pct_neutral"], row["pct_agree"])
             )
+    if not any(a.known for a in agreements):
+        return ""
     return diverging_chart(agreements, title=title, ident=ident)
 
 
 def trend_charts(table: Table, *, scope_label: str, noun: str) -> SmallMultiples:
     """One small line chart per row of a scores-over-time table (its first column the
-    standard, then one score per survey; a cell that is not a number is a gap)."""
+    standard, then one score per survey; a cell that is not a number is a gap). A row with
+    no score at all has no chart."""
     categories = [column.header for column in table.columns[1:]]
     charts = []
     for index, row in enumerate(table.rows):
@@ -94,6 +97,8 @@ def trend_charts(table: Table, *, scope_label: str, noun: str) -> SmallMultiples
         values: Sequence[float | None] = [
             float(v) if isinstance(v, int | float) else None for v in row[1:]
         ]
+        if all(v is None for v in values):
+            continue  # nothing to draw: the table says why
         chart = small_line_chart(
             [Series(scope_label, values)],
             categories=categories,

@@ -14,7 +14,7 @@ from workforce_health.web.tables import Column, Table
 @dataclass(frozen=True)
 class ItemSection:
     heading: str
-    chart: str  # SVG from workforce_health.charts (escapes its text)
+    chart: str  # SVG from workforce_health.charts (escapes its text); "" if nothing is shown
     table: Table
 
 

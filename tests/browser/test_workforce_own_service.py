@@ -49,7 +49,7 @@ def test_the_adults_manager_lands_on_adult_social_care(
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=tmp_path / f"adults-manager-{width}.png")
         assert _no_sideways_scroll(page), width
-    page.get_by_label("Year ending 30 September").select_option("2024")
+    page.get_by_label("Year ending 30 September", exact=True).select_option("2024")
     page.get_by_role("button", name="Show figures").click()
     expect(page).to_have_url(f"{live_server.url}/workforce/?service=adults&year=2024")
 

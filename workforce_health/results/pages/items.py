@@ -1,10 +1,11 @@
-"""Item results: every agree question, grouped by standard or theme, with a chart and a table."""
+"""Item results: every agree question, grouped by standard or theme, with a chart (diverging
+bars: disagree, neither, agree) and a table."""
 
 from dataclasses import dataclass
 
-from workforce_health.charts.bar import Bar, bar_chart
 from workforce_health.core.scope import Scope
 from workforce_health.results.pages.common import scoped, shown
+from workforce_health.results.pages.figures import answers_chart
 from workforce_health.results.selectors import Frames
 from workforce_health.results.wording import suppression_notes
 from workforce_health.web.tables import Column, Table
@@ -13,7 +14,7 @@ from workforce_health.web.tables import Column, Table
 @dataclass(frozen=True)
 class ItemSection:
     heading: str
-    chart: str  # SVG from workforce_health.charts (escapes its text)
+    chart: str  # SVG from workforce_health.charts (escapes its text); "" if nothing is shown
     table: Table
 
 
@@ -59,13 +60,10 @@ def items_get(frames: Frames, scope: Scope) -> list[ItemSection]:
             ),
             notes=suppression_notes(frames.settings),
         )
-        chart = bar_chart(
-            [
-                Bar(items[row["item_code"]].text, None if row["suppressed"] else row["pct_agree"])
-                for row in present
-            ],
-            title=f"{heading}: % agree",
-            unit="%",
+        chart = answers_chart(
+            present,
+            {code: item.text for code, item in items.items()},
+            title=f"{heading}: % disagree, neither and agree",
             ident=f"chart-items-{code.lower()}",
         )
         sections.append(ItemSection(heading, chart, table))

@@ -2,7 +2,7 @@
 scores, eNPS."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import polars as pl
@@ -10,6 +10,13 @@ import polars as pl
 from workforce_health.core.scope import Scope
 from workforce_health.results import scoping
 from workforce_health.results.pages.common import LABELS, rounded, scoped, shown
+from workforce_health.results.pages.figures import (
+    ScoreLine,
+    SmallMultiples,
+    answers_chart,
+    scores_chart,
+    trend_charts,
+)
 from workforce_health.results.selectors import Frames
 from workforce_health.results.wording import (
     NOT_COMPARED,
@@ -47,6 +54,10 @@ class Overview:
     themes: tuple[StandardRow, ...]  # scores by theme (all a questionnaire has if no standards)
     tables: dict[str, Table]
     previous_title: str
+    # Charts by the slug of their table, with "_" for "-" (as templates look them up): SVG
+    # of the headline questions and of the scores; small multiples of the scores over time.
+    charts: dict[str, str] = field(default_factory=dict)
+    trends: dict[str, SmallMultiples] = field(default_factory=dict)
 
 
 def _group_hidden(frames: Frames, scope: Scope) -> str:
@@ -105,7 +116,8 @@ def _previous_cell(before: dict[str, Any] | None) -> Value:
     return shown(before, "pct_agree")
 
 
-def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
+def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> tuple[Table, str]:
+    """The headline questions' table, and its chart of disagree, neither and agree."""
     current = scoped(frames, scope, "items")
     items = {item.code: item for item in frames.questionnaire.items()}
     headline = [code for code, item in items.items() if item.headline and item.type == "agree"]
@@ -120,7 +132,14 @@ def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
         )
         change = {row["item_code"]: row for row in compared.to_dicts()}
     rows: list[tuple[Value, ...]] = []
-    for row in sorted(current.to_dicts(), key=lambda r: headline.index(r["item_code"])):
+    ordered = sorted(current.to_dicts(), key=lambda r: headline.index(r["item_code"]))
+    chart = answers_chart(
+        ordered,
+        {code: item.text for code, item in items.items()},
+        title="Headline questions: % disagree, neither and agree",
+        ident="chart-headline-items",
+    )
+    for row in ordered:
         cells: tuple[Value, ...] = (items[row["item_code"]].text, shown(row, "n"))
         cells += (shown(row, "pct_agree"),)
         if previous is not None:
@@ -138,7 +157,7 @@ def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
         Column("Change (points)", "rate"),
         Column("Significance"),
     )
-    return Table(
+    table = Table(
         slug="headline-items",
         caption="Headline questions: % agree",
         columns=(
@@ -159,6 +178,7 @@ def _headlines(frames: Frames, scope: Scope, previous: Frames | None) -> Table:
             *suppression_notes(frames.settings),
         ),
     )
+    return table, chart
 
 
 def _scores(
@@ -335,20 +355,28 @@ def overview_get(
     standards: tuple[StandardRow, ...] = ()
     themes: tuple[StandardRow, ...] = ()
     enps_value = enps_n = None
+    charts: dict[str, str] = {}
+    trends: dict[str, SmallMultiples] = {}
     if not hidden:
-        tables["headline-items"] = _headlines(frames, scope, previous)
+        tables["headline-items"], charts["headline_items"] = _headlines(frames, scope, previous)
         standards = _standards(frames, scope, previous)
-        if standards:
-            tables["standard-scores"] = standards_table(standards, frames)
         themes = _scores(frames, scope, previous, "theme")
-        if themes:
-            tables["theme-scores"] = standards_table(themes, frames, "theme")
+        for kind, rows in (("standard", standards), ("theme", themes)):
+            if rows:
+                table = standards_table(rows, frames, kind)
+                tables[table.slug] = table
+                charts[table.slug.replace("-", "_")] = _scores_chart(
+                    rows, table.caption, table.slug
+                )
         surveys = [*history, (label, frames)]
         if len(surveys) >= TREND_FROM:
             for kind, rows in (("standard", standards), ("theme", themes)):
                 if rows:
                     table = score_trend_table(surveys, scope, kind)
                     tables[table.slug] = table
+                    trends[table.slug.replace("-", "_")] = trend_charts(
+                        table, scope_label=scoping.label(scope), noun=kind
+                    )
         enps_rows = scoped(frames, scope, "enps").to_dicts()
         if enps_rows and not enps_rows[0]["suppressed"]:
             enps_value, enps_n = rounded(enps_rows[0]["enps"]), enps_rows[0]["n"]
@@ -368,4 +396,14 @@ def overview_get(
         themes=themes,
         tables=tables,
         previous_title=previous_title,
+        charts=charts,
+        trends=trends,
+    )
+
+
+def _scores_chart(rows: tuple[StandardRow, ...], caption: str, slug: str) -> str:
+    return scores_chart(
+        (ScoreLine(r.title, r.score, r.band, r.previous, r.hidden) for r in rows),
+        title=caption.replace("(0 to 100)", "and bands (0 to 100)"),
+        ident=f"chart-{slug}",
     )

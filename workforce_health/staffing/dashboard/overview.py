@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from workforce_health.charts import Series, line_chart
+from workforce_health.charts import Series, legend_key, line_chart, small_line_chart
 from workforce_health.rounding import format_count, format_rate
 from workforce_health.staffing.selectors import Context, reference_date_text
 from workforce_health.web.tables import Column, Number, Table
@@ -27,11 +27,23 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class SmallChart:
+    """One measure's trend as a small chart, one of a grid (small multiples)."""
+
+    heading: str
+    latest: str | None  # the page's year's value, formatted; None = not available
+    chart: str  # SVG from workforce_health.charts (escapes its text)
+    table_slug: str  # the table of its figures
+
+
+@dataclass(frozen=True)
 class Overview:
     headlines: list[Headline]
     headline_table: Table
     trends: list[Section]
     comparisons: Comparisons
+    small_charts: list[SmallChart] = field(default_factory=list)
+    key: str = ""  # SVG: the one key of the small charts' lines
 
 
 def _float(value: object) -> float | None:
@@ -101,17 +113,11 @@ def _headline_table(ctx: Context, comps: Comparisons, region: str | None) -> Tab
     )
 
 
-def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> Section:
+def _series(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> list[Series]:
+    """The scope's values of a measure by year, then the region's, England's and the
+    comparator councils' where published."""
     years = ctx.years
-    ours = [_float(ctx.totals[y].get(spec.key)) for y in years]
-    series = [Series(ctx.scope.label, ours)]
-    columns = [
-        Column("Year ending 30 September"),
-        Column(f"{ctx.scope.label} ({spec.unit})", "rate"),
-        Column(spec.numerator.capitalize(), spec.numerator_kind),
-        Column(spec.denominator.capitalize(), "rate"),
-    ]
-    extra: list[list[float | None]] = []
+    series = [Series(ctx.scope.label, [_float(ctx.totals[y].get(spec.key)) for y in years])]
     for name, style in (
         (region, "secondary"),
         (ENGLAND, "reference"),
@@ -120,8 +126,38 @@ def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> 
         if name and comps.has(spec.key, name):
             values = [comps.value(spec.key, name, y) for y in years]
             series.append(Series(name, values, style))  # type: ignore[arg-type]
-            columns.append(Column(f"{name} ({spec.unit})", "rate"))
-            extra.append(values)
+    return series
+
+
+def _small_chart(ctx: Context, spec: Spec, series: list[Series]) -> SmallChart:
+    years = ctx.years
+    return SmallChart(
+        heading=spec.label + ("" if spec.unit == "%" else f" ({spec.unit})"),
+        latest=_shown(_float(ctx.totals[ctx.year].get(spec.key)), spec.unit),
+        chart=small_line_chart(
+            series,
+            categories=[str(y) for y in years],
+            title=f"{spec.label}, {ctx.scope.label}, {years[0]} to {years[-1]}",
+            unit="%" if spec.unit == "%" else "",
+            format_value=format_rate,
+            ident=f"chart-small-{slug(spec)}",
+        ),
+        table_slug=slug(spec),
+    )
+
+
+def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> Section:
+    years = ctx.years
+    series = _series(ctx, spec, comps, region)
+    ours = list(series[0].values)
+    columns = [
+        Column("Year ending 30 September"),
+        Column(f"{ctx.scope.label} ({spec.unit})", "rate"),
+        Column(spec.numerator.capitalize(), spec.numerator_kind),
+        Column(spec.denominator.capitalize(), "rate"),
+        *(Column(f"{s.name} ({spec.unit})", "rate") for s in series[1:]),
+    ]
+    extra = [s.values for s in series[1:]]
     rows = tuple(
         (
             str(y),
@@ -182,11 +218,15 @@ def overview_get(ctx: Context) -> Overview:
                 comparison_year=year,
             )
         )
+    series = {spec.key: _series(ctx, spec, comps, region) for spec in TRENDS}
+    lines = {s.name: s for drawn in series.values() for s in drawn}  # every line drawn
     return Overview(
         headlines=headlines,
         headline_table=_headline_table(ctx, comps, region),
         trends=[_trend(ctx, spec, comps, region) for spec in TRENDS],
         comparisons=comps,
+        small_charts=[_small_chart(ctx, spec, series[spec.key]) for spec in TRENDS],
+        key=legend_key(list(lines.values()), ident="chart-small-key"),
     )
 
 

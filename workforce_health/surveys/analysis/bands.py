@@ -12,6 +12,8 @@ from workforce_health.rounding import round_half_up, round_half_up_expr
 BAND_LOW: Final = "low"
 BAND_MODERATE: Final = "moderate"
 BAND_HIGH: Final = "high"
+# Each band's lowest and highest rounded score, for keys and charts.
+BAND_RANGES: Final = ((BAND_LOW, 0, 50), (BAND_MODERATE, 51, 74), (BAND_HIGH, 75, 100))
 
 
 def band(score: float) -> str:

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from tests.results.helpers import CHILDREN, past_wave
 from tests.surveys.helpers import builtin
-from workforce_health.core.scope import Scope
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
 from workforce_health.results.pages.overview import overview_get
 from workforce_health.results.selectors import results_frames
 from workforce_health.surveys.services import past_waves

@@ -12,6 +12,8 @@ urlpatterns = [
     path("census/", include("workforce_health.census.urls")),
     path("reports/", include("workforce_health.reports.urls")),
     path("careers/", include("workforce_health.careers.urls")),
+    path("", include("workforce_health.listening.urls")),
+    path("development/", include("workforce_health.development.urls")),
 ]
 
 handler400 = "workforce_health.web.views.bad_request"

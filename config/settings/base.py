@@ -4,6 +4,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+
+from workforce_health.surveys import log_redaction
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("WORKFORCE_HEALTH_VAR_DIR", BASE_DIR / "var"))
@@ -39,10 +42,14 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "workforce_health.careers",
+    "workforce_health.listening",
+    "workforce_health.development",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",  # above WhiteNoise: static files carry the headers too
+    "workforce_health.web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -87,10 +94,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and IMMEDIATE transactions: concurrent readers and no "database is locked" on write.
+    # secure_delete: deleted rows are overwritten, not left in free pages (surveys/anonymise.py).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 15,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+        "PRAGMA secure_delete=ON;",
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1"
@@ -215,6 +224,50 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy on every response (django-csp, docs/adr/0009-django-csp.md): only this
+# site's own static scripts, styles and images; no inline script or style, no plug-ins, no
+# framing, forms post only here. A script injected into a page could not run, and could not
+# send a respondent's address (which holds their token) anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Powerful browser features, all off (workforce_health/web/middleware.py).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -225,3 +278,6 @@ LOGGING = {
         "axes": {"level": "ERROR"},  # workforce_health.signin logs each failure once
     },
 }
+# No log line carries a respondent's token or path: every handler redacts /s/<token>/ (the
+# request, security and runserver loggers write paths). Handlers added above get it too.
+LOGGING = log_redaction.redacting(LOGGING)

@@ -167,3 +167,30 @@ def test_auditing_a_new_record_leaves_its_reverse_relations_unread(db: None) -> 
     elsewhere = Organisation.objects.get(pk=organisation.pk)  # as another request would
     benchmark_services.comparators_set(organisation=elsewhere, la_codes=[])
     assert organisation.comparator_set.la_codes == ""
+
+
+def test_viewing_and_changing_development_records_is_audited(council: factories.Council) -> None:
+    from tests.development.helpers import records
+
+    made = records(council)  # written through the services: each is a change in the trail
+    changed = set(AuditEntry.objects.values_list("content_type__model", flat=True))
+    assert {"supervisionagreement", "supervisionsession", "cpdentry", "enrolment"} <= changed
+    lead = _lead(council)
+    lead.get(reverse("development-person", kwargs={"person_id": made.agreement.person_id}))
+    lead.get(reverse("development-overdue"))
+    viewed = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).order_by("pk")
+    assert [e.additional_data["viewed"] for e in viewed] == [
+        "Development record",
+        "Supervision overdue list",
+    ]
+    assert viewed[0].object_repr == str(made.agreement.person)
+
+
+def test_every_audited_view_is_a_route() -> None:
+    from django.urls import get_resolver
+
+    from workforce_health.audit.views_audited import AUDITED_VIEWS
+
+    names = {name for name in get_resolver().reverse_dict if isinstance(name, str)}
+    missing = [name for name in AUDITED_VIEWS if name not in names]
+    assert not missing, missing

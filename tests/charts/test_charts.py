@@ -142,3 +142,9 @@ def test_charts_are_pure():
         for name in ("__init__.py", "_svg.py", "line.py", "bar.py")
     )
     assert "django" not in source
+
+
+def test_bar_labels_and_a_given_id_are_escaped():
+    svg = bar_chart([Bar('<img src=x onerror="1">', 3.0)], title="T", ident='x" onload="1')
+    parse(svg)
+    assert "<img" not in svg and 'onload="1"' not in svg

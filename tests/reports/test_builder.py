@@ -245,8 +245,10 @@ def test_each_section_has_its_own_key_and_none_is_the_builders():
         "health-check",
         "health-check-teams",
         "comment-themes",
+        "listening",
         "workforce",
         "starters-leavers",
+        "supervision-development",
     ]
 
 

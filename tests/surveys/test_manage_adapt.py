@@ -1,6 +1,7 @@
 """Pages to adapt a council's copy (add, remove, change options) and to change a draft wave."""
 
 import datetime
+from html import escape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -225,7 +226,7 @@ def test_change_a_draft_waves_details(council, copy, lead):
     detail = lead.get(reverse("survey-wave-detail", kwargs={"wave_id": draft.pk})).content
     assert _edit_url(draft) in detail.decode()
     page = lead.get(_edit_url(draft)).content.decode()
-    assert draft.title in page
+    assert f'value="{escape(draft.title)}"' in page
     saved = lead.post(_edit_url(draft), _details(council, copy))
     assert saved["Location"] == reverse("survey-wave-detail", kwargs={"wave_id": draft.pk})
     draft.refresh_from_db()

@@ -1,7 +1,8 @@
 """Which records' changes are audited: one central list, registered with django-auditlog.
 
 Models are named by label, so the apps that own them need no change. Survey responses, drafts,
-invitations and spent tokens are never registered: nothing may tie an answer to a person.
+invitations, spent tokens and anonymous conversations are never registered: nothing may tie an
+answer or an anonymous message to a person.
 """
 
 from typing import Any
@@ -28,6 +29,27 @@ TRACKED: dict[str, dict[str, Any]] = {
     "signin.OrganisationSignIn": {},
     "signin.GroupMapping": {},
     "mfa.Authenticator": {"exclude_fields": ["data", "last_used_at"]},
+    # Practice development records (docs/development-records.md).
+    "development.SupervisionAgreement": {},
+    "development.SupervisionSession": {},
+    "development.LeavePeriod": {},
+    "development.CadencePolicy": {},
+    "development.CpdEntry": {},
+    "development.Enrolment": {},
+    "development.Pause": {},
+    "development.Review": {},
+    "development.EvidenceItem": {},
+    "development.Secondment": {},
+    # Careers and agency records (docs/careers.md).
+    "careers.Publication": {},
+    "careers.Vacancy": {},
+    "careers.AgencyRateCap": {},
+    "careers.AgencyAssignment": {},
+    # The listening loop's named records (docs/listening.md); never its conversations.
+    "listening.Action": {},
+    "listening.ActionUpdate": {},
+    "listening.LeaderSession": {},
+    "listening.RegisterEntry": {},
 }
 # Never audited, whatever is added above (docs/surveys-anonymity.md).
 NEVER = frozenset(
@@ -38,6 +60,8 @@ NEVER = frozenset(
         "surveys.SpentToken",
         "surveys.Response",
         "surveys.StoredAnswers",
+        "listening.Conversation",
+        "listening.Message",
     }
 )
 

@@ -16,10 +16,10 @@ from workforce_health.audit.models import AuditEntry
 from workforce_health.audit.presentation import HEADERS, audit_row
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.view_helpers import viewer
+from workforce_health.spreadsheets.formulas import csv_row
 
 ENTRIES_PER_PAGE = 50
 CSV_ROW_LIMIT = 100_000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _entries(request: HttpRequest) -> tuple[AuditFilterForm, QuerySet[AuditEntry]]:
@@ -56,11 +56,6 @@ def _retention(days: int) -> str:
     return f"{years} years" if years >= 2 and abs(years * 365.25 - days) < 7 else f"{days} days"
 
 
-def _neutral(text: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 @requires(Capability.VIEW_AUDIT)
 def audit_csv(request: HttpRequest) -> HttpResponse:
     _, entries = _entries(request)
@@ -68,7 +63,7 @@ def audit_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for entry in entries[:CSV_ROW_LIMIT]:
-        writer.writerow([_neutral(cell) for cell in audit_row(entry).cells()])
+        writer.writerow(csv_row(audit_row(entry).cells()))
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="audit-trail-{stamp}.csv"'

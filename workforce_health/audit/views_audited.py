@@ -20,4 +20,22 @@ AUDITED_VIEWS: dict[str, AuditedView] = {
     "person-list": AuditedView("People list"),
     "team-detail": AuditedView("Team members"),
     "census-export": AuditedView("DfE census return export"),
+    # Practice development records (docs/development-records.md); a person's own are not audited.
+    "development-person": AuditedView("Development record", "person_id"),
+    "development-export": AuditedView("Development records export"),
+    "development-supervision": AuditedView("Supervision by person"),
+    "development-supervision-download": AuditedView("Supervision by person (download)"),
+    "development-overdue": AuditedView("Supervision overdue list"),
+    "development-cpd": AuditedView("CPD renewal readiness"),
+    "development-cpd-download": AuditedView("CPD renewal readiness (download)"),
+    "development-training-needs": AuditedView("Training needs by person"),
+    "development-asye": AuditedView("ASYE progress"),
+    "development-asye-download": AuditedView("ASYE progress (download)"),
+    "development-enrolment": AuditedView("ASYE enrolment"),
+    "development-review": AuditedView("ASYE review"),
+    "development-secondments": AuditedView("Secondments"),
+    # Agency workers' assignments (docs/careers.md).
+    "agency-compliance": AuditedView("Agency assignments"),
+    "agency-assignment-edit": AuditedView("Agency assignment"),
+    "agency-quarterly-csv": AuditedView("Agency assignments (quarterly download)"),
 }

@@ -31,6 +31,11 @@ class UploadForm(forms.Form):
         return upload
 
 
+def _chosen(councils: list[Council], chosen: list[str]) -> list[str]:
+    """The councils' codes (joint returns "940 / 941" whole) among the comparator codes."""
+    return [c["code"] for c in councils if set(c["code"].split(" / ")) & set(chosen)]
+
+
 def _label(council: Council) -> str:
     return f"{council['name']} ({council['code']})"
 
@@ -43,7 +48,7 @@ class ComparatorsForm(forms.Form):
     def __init__(
         self, *args: Any, councils: list[Council], chosen: list[str], region: str, **kwargs: Any
     ) -> None:
-        initial = [c["code"] for c in councils if set(c["code"].split(" / ")) & set(chosen)]
+        initial = _chosen(councils, chosen)
         super().__init__(*args, **kwargs)
         self.fields["in_region"] = forms.MultipleChoiceField(
             label=f"Councils in {region}" if region else "Councils in your region",
@@ -67,6 +72,15 @@ class ComparatorsForm(forms.Form):
                 attrs={"class": "govuk-checkboxes--small", "govuk_label_size": "m"}
             ),
         )
+
+    def values_for(self, chosen: list[str], councils: list[Council]) -> dict[str, list[str]]:
+        """Each field's ticked councils for the comparator codes `chosen`."""
+        codes = _chosen(councils, chosen)
+        return {
+            name: [code for code in codes if code in dict(getattr(field, "choices", []))]
+            for name, field in self.fields.items()
+            if name in ("in_region", "elsewhere")
+        }
 
     def la_codes(self) -> list[str]:
         """Chosen codes with joint returns split into their councils' codes."""

@@ -14,6 +14,7 @@ from django.db import models
 from workforce_health.benchmarks.measures import LOCAL_AUTHORITY
 from workforce_health.benchmarks.published import la_code_matches
 from workforce_health.core.models import Organisation
+from workforce_health.core.versioning import Versioned
 
 _LA_CODE = re.compile(r"^\d{3}$")
 
@@ -86,7 +87,7 @@ def published_council_codes() -> set[str]:
     )
 
 
-class ComparatorSet(models.Model):
+class ComparatorSet(Versioned):
     """The councils an organisation compares itself with (statistical neighbours)."""
 
     organisation = models.OneToOneField(

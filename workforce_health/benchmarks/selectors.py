@@ -99,6 +99,12 @@ def comparator_codes(*, organisation: Organisation) -> list[str]:
     return comparators.codes if comparators else []
 
 
+def comparator_lock_version(*, organisation: Organisation) -> int:
+    """The comparator set's lock_version (core.versioning), 0 before one is saved."""
+    comparators = ComparatorSet.objects.filter(organisation=organisation).first()
+    return comparators.lock_version if comparators else 0
+
+
 def _release_for(measure: str, since: int) -> PublishedRelease | None:
     """The newest release publishing ``measure`` for a year from ``since`` (§7.3)."""
     for release in PublishedRelease.objects.all():

@@ -25,6 +25,7 @@ from workforce_health.benchmarks.models import (
 from workforce_health.benchmarks.packaged import PACKAGED_FILE, packaged_bytes
 from workforce_health.benchmarks.published import TIDY_COLUMNS, la_code_matches, read_published
 from workforce_health.core.models import Organisation
+from workforce_health.core.versioning import version_check
 
 DEMO_FILES: Final = (
     "csww_indicators_2017_to_2025.csv",
@@ -131,11 +132,17 @@ def packaged_release_load(*, user: User | None = None) -> PublishedRelease:
 
 
 @transaction.atomic
-def comparators_set(*, organisation: Organisation, la_codes: Sequence[str] | str) -> ComparatorSet:
-    """Replace the organisation's comparator councils; ``ValidationError`` names unknown codes."""
+def comparators_set(
+    *, organisation: Organisation, la_codes: Sequence[str] | str, version: int | None = None
+) -> ComparatorSet:
+    """Replace the organisation's comparator councils; ``ValidationError`` names unknown codes.
+    `version`: the set's lock_version when the form was opened, 0 if there was none
+    (core.versioning): EditConflict if it was saved since."""
     if isinstance(la_codes, str):
         la_codes = la_codes.replace("\n", ",").replace(" ", ",").split(",")
     comparators = ComparatorSet.objects.filter(organisation=organisation).first()
+    if comparators is not None:
+        version_check(comparators, version)
     comparators = comparators or ComparatorSet(organisation=organisation)
     comparators.la_codes = ",".join(code.strip() for code in la_codes if code.strip())
     comparators.full_clean()

@@ -1,5 +1,7 @@
 """Benchmark pages: imported DfE files with an upload form, and the comparator councils."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -8,8 +10,10 @@ from django.shortcuts import redirect, render
 from workforce_health.benchmarks import selectors, services
 from workforce_health.benchmarks.errors import PublishedFileError
 from workforce_health.benchmarks.forms import MAX_ERRORS_SHOWN, ComparatorsForm, UploadForm
+from workforce_health.core.models import Organisation
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.view_helpers import viewer
+from workforce_health.core.view_helpers import save_or_conflict, viewer
+from workforce_health.web import conflicts
 
 
 def _add_file_errors(form: UploadForm, error: PublishedFileError) -> None:
@@ -68,6 +72,13 @@ def benchmark_data(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _comparators_set(organisation: Organisation, codes: list[str], version: int | None) -> Any:
+    try:
+        return services.comparators_set(organisation=organisation, la_codes=codes, version=version)
+    except ValidationError as error:  # about the codes, not a field of the form
+        raise ValidationError(error.messages) from error
+
+
 @requires(Capability.MANAGE_BENCHMARKS)
 def comparators(request: HttpRequest) -> HttpResponse:
     organisation = viewer(request).organisation
@@ -80,12 +91,16 @@ def comparators(request: HttpRequest) -> HttpResponse:
         chosen=chosen,
         region=region,
     )
+    conflicts.add_version(form, selectors.comparator_lock_version(organisation=organisation))
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.comparators_set(organisation=organisation, la_codes=form.la_codes())
-        except ValidationError as error:
-            form.add_error(None, error.messages)
-        else:
+        version = conflicts.submitted_version(form)
+        saved = save_or_conflict(
+            form,
+            lambda: _comparators_set(organisation, form.la_codes(), version),
+            what="list of comparator councils",
+            saved=lambda current: form.values_for(current.codes, councils),
+        )
+        if saved is not None:
             messages.success(request, f"Comparator councils saved ({len(saved.codes)} chosen)")
             return redirect("benchmark-comparators")
     chosen_names = [
@@ -100,4 +115,5 @@ def comparators(request: HttpRequest) -> HttpResponse:
             "councils": councils,
             "chosen_names": chosen_names,
         },
+        status=conflicts.status(form),
     )

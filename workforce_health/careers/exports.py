@@ -20,15 +20,13 @@ import polars as pl
 from workforce_health.careers import compliance
 from workforce_health.careers.models import AgencyRole, OfferRole, Vacancy
 from workforce_health.core.models import Employment
+from workforce_health.spreadsheets.formulas import csv_cell
 
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "|", "%")
 
-
-def safe_cell(value: object) -> str:
-    """The cell as text a spreadsheet shows as text: one starting like a formula gets a
-    leading apostrophe (OWASP, CSV injection). Numbers we write ourselves never start so."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def safe_cell(value: object) -> object:
+    """The cell as a spreadsheet must read it: empty for None, formula-like text made inert
+    (spreadsheets.formulas, the project's one rule)."""
+    return "" if value is None else csv_cell(value)
 
 
 def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

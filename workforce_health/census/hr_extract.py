@@ -9,15 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
 from workforce_health.core.models import Employment, JobRole, Service, Team
+from workforce_health.spreadsheets.formulas import csv_row, xlsx_append
+from workforce_health.spreadsheets.reading import HR_EXTRACT, Formula, TableFileError, table_rows
 
 REQUIRED = (
     "employee_number",
@@ -186,64 +187,31 @@ PARSERS: dict[str, Any] = {
 }
 
 
-@dataclass(frozen=True)
-class Formula:
-    """A spreadsheet cell holding a formula: refused, because the extract must hold values."""
-
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def _xlsx(data: bytes) -> tuple[str, Iterator[list[Any]]]:
-    """The template's sheet (else the first) and its rows, formulas kept as ``Formula``."""
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises many types for a damaged file
-        raise ValueError(f"The file is not a readable XLSX workbook ({error})") from None
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-
-    def rows() -> Iterator[list[Any]]:
-        for row in sheet.iter_rows():
-            yield [
-                Formula(str(cell.value))
-                if cell.data_type == "f"
-                else ("" if cell.value is None else cell.value)
-                for cell in row
-            ]
-        book.close()
-
-    return sheet.title, rows()
-
-
-def _cells(name: str, raw: bytes | IO[bytes]) -> tuple[str | None, Iterator[list[Any]]]:
-    """The sheet read (XLSX only) and rows of cells from a CSV (UTF-8) or XLSX file.
-
-    ``ValueError`` for other or unreadable files.
-    """
-    data = raw if isinstance(raw, bytes) else raw.read()
-    if name.lower().endswith(".xlsx"):
-        return _xlsx(data)
-    if not name.lower().endswith(".csv"):
-        raise ValueError("The file must be a CSV (.csv) or Excel workbook (.xlsx)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError("The CSV file must be saved as UTF-8 (CSV UTF-8 in Excel)") from None
-    return None, csv.reader(io.StringIO(text, newline=""))
+def _shown(cell: Any) -> str:
+    """A cell's value quoted for a message, cut short if long."""
+    text = str(cell)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def read_rows(name: str, raw: bytes | IO[bytes]) -> tuple[list[Row], RowErrors]:
     """Typed rows and every layout or value error (``name`` chooses CSV or XLSX)."""
     errors = RowErrors()
-    sheet, cells = _cells(name, raw)
+    try:
+        return _read(name, raw, errors)
+    except TableFileError as error:  # the file is refused part way through: nothing is stored
+        return [], RowErrors([*errors, str(error)])
+
+
+def _read(name: str, raw: bytes | IO[bytes], errors: RowErrors) -> tuple[list[Row], RowErrors]:
+    sheet, cells = table_rows(name, raw, HR_EXTRACT, sheet=SHEET, formulas=True)
     header = [str(c).strip().lower() for c in next(cells, [])]
     while header and not header[-1]:
         header.pop()
     for column in header:
         if column not in COLUMNS:
             errors.add(1, column or "(blank)", "is not a column of the layout; see the template")
+    for column in sorted({c for c in header if c and header.count(c) > 1}):
+        errors.add(1, column, "appears twice: give each column once")
     for column in REQUIRED:
         if column not in header:
             errors.add(1, column, "is missing from the header row")
@@ -272,7 +240,7 @@ def read_rows(name: str, raw: bytes | IO[bytes]) -> tuple[list[Row], RowErrors]:
                 row.values[column] = PARSERS.get(column, _text)(cell)
             except ValueError as error:
                 invalid.add(column)
-                errors.add(number, column, f"{str(cell)!r} {error}")
+                errors.add(number, column, f"{_shown(cell)} {error}")
         for column in REQUIRED:
             if column not in row.values and column not in invalid:
                 invalid.add(column)
@@ -287,8 +255,8 @@ def read_rows(name: str, raw: bytes | IO[bytes]) -> tuple[list[Row], RowErrors]:
 def template_csv() -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerow([EXAMPLE[c] for c in COLUMNS])
+    writer.writerow(csv_row(COLUMNS))
+    writer.writerow(csv_row(EXAMPLE[c] for c in COLUMNS))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -297,8 +265,8 @@ def template_xlsx() -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = SHEET
-    sheet.append(list(COLUMNS))
-    sheet.append([EXAMPLE[c] for c in COLUMNS])
+    xlsx_append(sheet, COLUMNS)
+    xlsx_append(sheet, [EXAMPLE[c] for c in COLUMNS])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

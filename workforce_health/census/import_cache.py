@@ -19,6 +19,7 @@ from django.db.models import UniqueConstraint
 
 from workforce_health.core.models import Employment, Organisation, Person
 from workforce_health.core.spells import spells_overlap
+from workforce_health.core.versioning import versions_moved_on
 from workforce_health.staffing.models import CaseloadSnapshot, SicknessAbsence
 
 # Person's uniqueness constraints (besides the organisation) -> the field they make unique.
@@ -198,7 +199,7 @@ class OrganisationRows:
         for instance in self._changed.values():
             by_model[type(instance)].append(instance)
         for kind, changed in by_model.items():
-            fields = sorted(self._changed_fields[kind])
+            fields = sorted(self._changed_fields[kind]) + versions_moved_on(changed)
             _manager(kind).bulk_update(changed, fields, batch_size=500)
         self._changed.clear()
         self._changed_fields.clear()

@@ -4,14 +4,13 @@ Organisation-wide roles only (``EDIT_STRUCTURE``): these files hold personal dat
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.datastructures import MultiValueDict
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_exempt
 
 from workforce_health.census import hr_extract, selectors, services
 from workforce_health.census.forms import (
@@ -23,39 +22,24 @@ from workforce_health.census.forms import (
 from workforce_health.census.limits import max_file_bytes
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.view_helpers import viewer
+from workforce_health.web import uploads
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORM_ALLOWANCE = 64 * 1024  # the request's other fields and multipart boundaries
 View = Callable[..., HttpResponse]
 
 
 def refuses_large_uploads(template: str, form_class: type[forms.Form]) -> Callable[[View], View]:
-    """Refuse a POST whose declared size is over the cap without reading its body.
+    """Refuse a POST whose declared size is over the cap without reading its body
+    (``web.uploads``); the form is shown again with the size error."""
 
-    Django reads no more than ``Content-Length``, so checking it first means a 1 GB upload is
-    never streamed to disk. CSRF is checked after this (``csrf_protect``), because the CSRF
-    check reads the body; a refused request changes nothing. Decorate the view with
-    ``csrf_exempt`` outermost so that the middleware leaves the check to this decorator.
-    """
+    def refusal(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = form_class(QueryDict(), MultiValueDict())
+        form.full_clean()
+        form.errors.clear()
+        form.errors["file"] = form.error_class([too_large_message()])
+        return render(request, template, {"form": form}, status=413)
 
-    def decorator(view: View) -> View:
-        protected = csrf_protect(view)
-
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            length = str(request.META.get("CONTENT_LENGTH") or "0")
-            declared = int(length) if length.isdigit() else 0  # as Django reads it
-            if request.method != "POST" or declared <= max_file_bytes() + FORM_ALLOWANCE:
-                return protected(request, *args, **kwargs)
-            form = form_class(QueryDict(), MultiValueDict())
-            form.full_clean()
-            form.errors.clear()
-            form.errors["file"] = form.error_class([too_large_message()])
-            return render(request, template, {"form": form}, status=413)
-
-        return wrapped
-
-    return decorator
+    return uploads.refuses_large_uploads(max_file_bytes, refusal)
 
 
 def _posted(request: HttpRequest) -> tuple[Any, Any]:

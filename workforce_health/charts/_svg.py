@@ -33,7 +33,11 @@ def fmt(value: float, unit: str, format_value: Formatter) -> str:
 
 
 def chart_id(title: str, given: str | None) -> str:
-    return given or "chart-" + hashlib.blake2s(title.encode(), digest_size=4).hexdigest()
+    """The chart's element id: the one given (escaped, as callers build it from codes and
+    slugs), or one made from the title."""
+    if given:
+        return esc(given)
+    return "chart-" + hashlib.blake2s(title.encode(), digest_size=4).hexdigest()
 
 
 def nice_ticks(maximum: float, count: int = 5) -> list[float]:

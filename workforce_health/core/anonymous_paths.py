@@ -1,7 +1,8 @@
 """The respondent paths: pages people use without signing in, where nothing about them is kept.
 
 On these paths the session limits write nothing to a signed-in visitor's session and the audit
-trail is switched off for the whole request, so that answering a survey in a browser that is
+trail is switched off for the whole request, and log lines have the part after the prefix
+redacted (`surveys/log_redaction.py`), so that answering a survey in a browser that is
 also signed in leaves no trace beside the sign-in (docs/surveys-anonymity.md). A new anonymous
 page goes under one of these prefixes, or its prefix is added here: this is the only list.
 """
@@ -9,6 +10,7 @@ page goes under one of these prefixes, or its prefix is added here: this is the 
 ANONYMOUS_PATH_PREFIXES: tuple[str, ...] = (
     "/s/",  # a survey invitation's link
     "/survey/",  # a survey's shared link
+    "/anonymous/",  # a member of staff's anonymous conversations with leaders (docs/listening.md)
 )
 
 

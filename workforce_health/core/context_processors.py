@@ -22,9 +22,15 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Sign-in settings", reverse("sign-in-settings"), Capability.MANAGE_SIGN_IN),
             ("Audit trail", reverse("audit-list"), Capability.VIEW_AUDIT),
             ("Careers", reverse("careers-manage"), Capability.MANAGE_CAREERS),
+            ("Listening", reverse("listening-home"), Capability.LISTENING_STAFF),
+            ("Development", reverse("development-index"), Capability.VIEW_DEVELOPMENT),
         ]
         if membership.person_id:
             items.append(("My record", reverse("my-record"), Capability.VIEW_OWN_RECORD))
+            if not membership_can(membership, Capability.VIEW_DEVELOPMENT):
+                items.append(
+                    ("My development", reverse("development-mine"), Capability.VIEW_OWN_RECORD)
+                )
         if membership.user.memberships.count() > 1:
             items.append(("Switch organisation", reverse("organisation-switch"), None))
     nav_items = []

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from workforce_health.core import codes
 from workforce_health.core.spells import spells_overlap
+from workforce_health.core.versioning import Versioned
 
 la_code_validator = RegexValidator(r"^\d{3}$", "Enter the DfE local authority code as 3 digits")
 ons_code_validator = RegexValidator(
@@ -66,7 +67,7 @@ class Service(models.Model):
         return self.name
 
 
-class Team(models.Model):
+class Team(Versioned):
     class TeamType(models.TextChoices):
         FRONT_DOOR = "front_door", "Front door / MASH"
         ASSESSMENT = "assessment", "Assessment"
@@ -119,7 +120,7 @@ class Team(models.Model):
             raise ValidationError({"service": "Choose a service of this organisation"})
 
 
-class Person(models.Model):
+class Person(Versioned):
     """A member of staff. Personal data: see docs/data-dictionary.md for why each field is held."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="people")
@@ -222,7 +223,7 @@ CENSUS_ROLE_OF: dict[str, str] = {
 }
 
 
-class Employment(models.Model):
+class Employment(Versioned):
     """A spell of one person in one team and job role, with census start and leaving codes."""
 
     class ContractType(models.TextChoices):

@@ -31,6 +31,19 @@ class Capability(StrEnum):
     VIEW_AUDIT = "view_audit"  # the audit trail of changes and of views of personal records
     MANAGE_CAREERS = "manage_careers"  # the careers offer, vacancies, publishing the page
     MANAGE_AGENCY_COMPLIANCE = "manage_agency_compliance"  # agency records, caps, DfE data
+    # The listening loop (docs/listening.md): staff pages (You said, we did; speaking to leaders
+    # anonymously), leaders' views within their scope, managing sessions, actions and pulses,
+    # answering anonymous conversations, their counts, and the lead's flag word lists.
+    LISTENING_STAFF = "listening_staff"
+    VIEW_LISTENING = "view_listening"
+    MANAGE_LISTENING = "manage_listening"
+    REPLY_TO_CONVERSATIONS = "reply_to_conversations"
+    VIEW_CONVERSATION_SUMMARY = "view_conversation_summary"
+    MANAGE_CONVERSATION_FLAGS = "manage_conversation_flags"
+    # Supervision, CPD, ASYE and secondment records, scoped like the people records (issue 14).
+    VIEW_DEVELOPMENT = "view_development"
+    RECORD_DEVELOPMENT = "record_development"
+    MANAGE_DEVELOPMENT = "manage_development"  # cadence policies, programmes, offer, imports
 
 
 CAPABILITIES: dict[str, frozenset[Capability]] = {
@@ -49,6 +62,13 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_AUDIT,
             Capability.MANAGE_CAREERS,
             Capability.MANAGE_AGENCY_COMPLIANCE,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
+            Capability.MANAGE_LISTENING,
+            Capability.VIEW_CONVERSATION_SUMMARY,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
+            Capability.MANAGE_DEVELOPMENT,
         }
     ),
     Role.WORKFORCE_LEAD: frozenset(
@@ -65,6 +85,15 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_SURVEY_COMMENTS,
             Capability.MANAGE_CAREERS,
             Capability.MANAGE_AGENCY_COMPLIANCE,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
+            Capability.MANAGE_LISTENING,
+            Capability.REPLY_TO_CONVERSATIONS,
+            Capability.VIEW_CONVERSATION_SUMMARY,
+            Capability.MANAGE_CONVERSATION_FLAGS,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
+            Capability.MANAGE_DEVELOPMENT,
         }
     ),
     Role.SERVICE_MANAGER: frozenset(
@@ -73,6 +102,12 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
+            Capability.REPLY_TO_CONVERSATIONS,
+            Capability.VIEW_CONVERSATION_SUMMARY,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
         }
     ),
     Role.TEAM_MANAGER: frozenset(
@@ -81,9 +116,13 @@ CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_OWN_RECORD,
             Capability.VIEW_WORKFORCE_MEASURES,
             Capability.VIEW_SURVEY_RESULTS,
+            Capability.LISTENING_STAFF,
+            Capability.VIEW_LISTENING,
+            Capability.VIEW_DEVELOPMENT,
+            Capability.RECORD_DEVELOPMENT,
         }
     ),
-    Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD}),
+    Role.PRACTITIONER: frozenset({Capability.VIEW_OWN_RECORD, Capability.LISTENING_STAFF}),
     Role.SCRUTINY_MEMBER: frozenset({Capability.VIEW_PUBLISHED_REPORTS}),
 }
 

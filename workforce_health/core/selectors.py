@@ -64,16 +64,19 @@ def person_list(
     *, viewer: Membership, search: str = "", in_post_only: bool = False
 ) -> QuerySet[Person]:
     """People in the viewer's scope, with ``current_team`` (null for someone not in post today)."""
+    return person_in_scope_list(scope=Scope.of(viewer), search=search, in_post_only=in_post_only)
+
+
+def person_in_scope_list(
+    *, scope: Scope, search: str = "", in_post_only: bool = False
+) -> QuerySet[Person]:
+    """People in a scope (for apps whose selectors take a `Scope`), as `person_list`."""
     current = Employment.objects.filter(current_employment(), person=OuterRef("pk")).order_by(
         "-start_date"
     )
-    people = (
-        Scope.of(viewer)
-        .people()
-        .annotate(
-            current_team=Subquery(current.values("team__name")[:1]),
-            current_job_role=Subquery(current.values("job_role")[:1]),
-        )
+    people = scope.people().annotate(
+        current_team=Subquery(current.values("team__name")[:1]),
+        current_job_role=Subquery(current.values("job_role")[:1]),
     )
     if in_post_only:
         people = people.filter(current_team__isnull=False)

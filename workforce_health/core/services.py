@@ -18,6 +18,7 @@ from workforce_health.core.models import (
     Service,
     Team,
 )
+from workforce_health.core.versioning import version_check
 
 
 def region_code(region: str) -> str:
@@ -63,7 +64,11 @@ def team_create(*, organisation: Organisation, service: Service, name: str, team
 
 
 @transaction.atomic
-def team_update(*, team: Team, service: Service, name: str, team_type: str) -> Team:
+def team_update(
+    *, team: Team, service: Service, name: str, team_type: str, version: int | None = None
+) -> Team:
+    """`version`: the team's lock_version when the form was opened (core.versioning)."""
+    version_check(team, version)
     team.service, team.name, team.team_type = service, name.strip(), team_type
     return _save(team)
 
@@ -124,10 +129,11 @@ def person_create(
 
 
 @transaction.atomic
-def person_update(*, person: Person, **fields: Any) -> Person:
+def person_update(*, person: Person, version: int | None = None, **fields: Any) -> Person:
     unknown = set(fields) - set(PERSON_FIELDS)
     if unknown:
         raise TypeError(f"person_update() got unexpected fields: {', '.join(sorted(unknown))}")
+    version_check(person, version)
     for name, value in fields.items():
         setattr(person, name, value)
     return _save(person)
@@ -182,10 +188,13 @@ def employment_create(
 
 
 @transaction.atomic
-def employment_update(*, employment: Employment, **fields: Any) -> Employment:
+def employment_update(
+    *, employment: Employment, version: int | None = None, **fields: Any
+) -> Employment:
     unknown = set(fields) - set(EMPLOYMENT_FIELDS)
     if unknown:
         raise TypeError(f"employment_update() got unexpected fields: {', '.join(sorted(unknown))}")
+    version_check(employment, version)
     for name, value in fields.items():
         setattr(employment, name, value)
     return _save(employment)

@@ -29,8 +29,10 @@ from workforce_health.core.models import Employment, Membership, Organisation, P
 from workforce_health.demo import council
 from workforce_health.demo.careers import demo_careers_load
 from workforce_health.demo.checks import demo_problems
+from workforce_health.demo.development import demo_development_load
 from workforce_health.demo.errors import DemoError
 from workforce_health.demo.generator import generate
+from workforce_health.demo.listening import demo_listening_load
 from workforce_health.demo.mfa import demo_mfa_load
 from workforce_health.demo.records import DemoCouncil, EmploymentRecord
 from workforce_health.demo.reports import demo_reports_load
@@ -106,6 +108,8 @@ def demo_load(
             organisation=organisation, year=2025, other_allowances="", **council.INCENTIVES_2025
         )
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
+        demo_listening_load(organisation=organisation, today=today, seed=seed)  # own stream
+        demo_development_load(organisation=organisation, today=demo.today, seed=seed)
         demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
         demo_mfa_load(organisation=organisation)  # admin and lead: the published demo key
         demo_careers_load(organisation=organisation, today=today)  # offer, vacancies, agency

@@ -105,6 +105,7 @@ class ReportInputs:
         (within the report's) opening by the meeting date, with the wave before it."""
         waves = (
             Wave.objects.filter(organisation=self.organisation, opens_on__lte=self.meeting_date)
+            .filter(purpose=Wave.Purpose.HEALTH_CHECK)
             .exclude(status=Wave.Status.DRAFT)
             .select_related("questionnaire")
             .order_by("-opens_on", "-pk")

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from workforce_health.core.models import Organisation, Service
+from workforce_health.core.versioning import Versioned
 
 
-class Report(models.Model):
+class Report(Versioned):
     """A report in preparation: what it covers, the lead's commentary and chosen sections.
 
     Its figures are computed afresh whenever it is previewed; publishing freezes them in a

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from workforce_health.core.models import Membership, Organisation, Service
 from workforce_health.core.permissions import Capability, membership_can
+from workforce_health.core.versioning import version_check
 from workforce_health.reports.builder import APPENDIX, SUMMARY, report_document
 from workforce_health.reports.document import Document, to_json
 from workforce_health.reports.inputs import ReportDataMissing
@@ -75,10 +76,13 @@ def report_update(
     commentary: Mapping[str, str] | None = None,
     quotations: Iterable[str] | None = None,
     editor: Membership | None = None,
+    version: int | None = None,
 ) -> Report:
     """Change a draft. `included_sections`: the optional sections to show. `editor`: who is
     making the change (None for the system, such as the demo loader); only a role that may
-    read comment text (the workforce lead) may change the quotations."""
+    read comment text (the workforce lead) may change the quotations. `version`: the draft's
+    lock_version when the form was opened (core.versioning): EditConflict if saved since."""
+    version_check(report, version)
     if title is not None:
         report.title = title.strip()
     if meeting_date is not None:

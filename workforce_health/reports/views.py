@@ -1,5 +1,7 @@
 """Report pages: the list, start and edit a draft, preview, publish, and read published versions."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -7,7 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import (
+    found,
+    save_or_add_errors,
+    save_or_conflict,
+    viewer,
+)
 from workforce_health.reports import render as output
 from workforce_health.reports import selectors, services
 from workforce_health.reports.document import Document
@@ -15,6 +22,7 @@ from workforce_health.reports.forms import COMMENTARY_PREFIX, ReportEditForm, Re
 from workforce_health.reports.inputs import ReportDataMissing
 from workforce_health.reports.models import Report
 from workforce_health.reports.sections.catalogue import section_specs
+from workforce_health.web import conflicts
 from workforce_health.web.tables import XLSX_TYPE
 
 CONTENT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "xlsx": XLSX_TYPE}
@@ -68,14 +76,10 @@ def report_create(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/create.html", {"form": form})
 
 
-def _edit_form(request: HttpRequest, report: Report) -> ReportEditForm:
-    specs = section_specs()
-    try:
-        choices = selectors.report_quotation_choices(viewer=viewer(request), report=report)
-    except ReportDataMissing:
-        choices = []
-    optional = [s.key for s in specs if s.optional]
-    initial = {
+def _edit_values(report: Report) -> dict[str, Any]:
+    """The edit form's values for the draft as saved."""
+    optional = [s.key for s in section_specs() if s.optional]
+    return {
         "meeting_date": report.meeting_date,
         "services": list(report.services.all()),
         "title": report.title,
@@ -83,13 +87,29 @@ def _edit_form(request: HttpRequest, report: Report) -> ReportEditForm:
         "quotations": report.quotations,
         **{COMMENTARY_PREFIX + k: v for k, v in report.commentary.items()},
     }
-    return ReportEditForm(
+
+
+def _edit_form(request: HttpRequest, report: Report) -> ReportEditForm:
+    specs = section_specs()
+    try:
+        choices = selectors.report_quotation_choices(viewer=viewer(request), report=report)
+    except ReportDataMissing:
+        choices = []
+    form = ReportEditForm(
         request.POST or None,
-        initial=initial,
+        initial=_edit_values(report),
         organisation=report.organisation,
         specs=specs,
         quotation_choices=choices,
     )
+    conflicts.add_version(form, report.lock_version)
+    return form
+
+
+def _saved_values(form: ReportEditForm, report: Report) -> dict[str, Any]:
+    """The draft's values as saved now; every commentary box (an empty one is saved as none)."""
+    boxes = dict.fromkeys((n for n in form.fields if n.startswith(COMMENTARY_PREFIX)), "")
+    return boxes | _edit_values(report)
 
 
 @requires(Capability.EDIT_REPORTS)
@@ -99,8 +119,9 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
     form = _edit_form(request, report)
     quotes = membership_can(membership, Capability.VIEW_SURVEY_COMMENTS)
     if request.method == "POST" and form.is_valid():
+        version = conflicts.submitted_version(form)
         data = form.cleaned_data
-        saved = save_or_add_errors(
+        saved = save_or_conflict(
             form,
             lambda: services.report_update(
                 report=report,
@@ -112,7 +133,10 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
                 # Only the lead chooses quotations; others keep the lead's choice.
                 quotations=data.get("quotations", []) if quotes else None,
                 editor=membership,
+                version=version,
             ),
+            what="report",
+            saved=lambda current: _saved_values(form, current),
         )
         if saved is not None:
             messages.success(request, "Report saved. Check the preview before you publish it.")
@@ -127,6 +151,7 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
             "latest": latest,
             "quotations_by_lead": None if quotes else len(report.quotations),
         },
+        status=conflicts.status(form),
     )
 
 

@@ -1,24 +1,30 @@
 """Import an earlier year's Health Check from CSV or XLSX, and its templates."""
 
 import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
+from django.views.decorators.csrf import csrf_exempt
 
 from workforce_health.core.models import Membership, Service
 from workforce_health.core.permissions import Capability, requires
 from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
 from workforce_health.results import imports
+from workforce_health.spreadsheets.reading import SURVEY_RESPONSES, size_text
 from workforce_health.surveys import selectors
 from workforce_health.surveys.forms import unused_slug, wave_choices
 from workforce_health.surveys.models import Questionnaire, Wave
+from workforce_health.web import uploads
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = SURVEY_RESPONSES.max_file_bytes or 0
+TOO_LARGE = f"The selected file must be smaller than {size_text(MAX_UPLOAD_BYTES)}"
+AnyForm = TypeVar("AnyForm", bound=forms.Form)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -104,7 +110,7 @@ def _checked_upload(upload: UploadedFile, what: str = "file") -> UploadedFile:
     if not upload.size:
         raise forms.ValidationError(f"The selected {what} is empty")
     if upload.size > MAX_UPLOAD_BYTES:
-        raise forms.ValidationError(f"The selected {what} must be smaller than 20 MB")
+        raise forms.ValidationError(TOO_LARGE.replace("file", what, 1))
     return upload
 
 
@@ -125,7 +131,22 @@ class InvitedForm(forms.Form):
         return _checked_upload(self.cleaned_data["file"])
 
 
+def _refused(form: AnyForm) -> AnyForm:
+    """The form, unbound data checked, showing only that the file is too large."""
+    form.full_clean()
+    form.errors.clear()
+    form.errors["file"] = form.error_class([TOO_LARGE])
+    return form
+
+
+def _too_large_import(request: HttpRequest) -> HttpResponse:
+    form = PastWaveImportForm(QueryDict(), MultiValueDict(), membership=viewer(request))
+    return _import_page(request, _refused(form), [])
+
+
+@csrf_exempt  # checked inside, after the size (web.uploads)
 @requires(Capability.MANAGE_SURVEYS)
+@uploads.refuses_large_uploads(lambda: 2 * MAX_UPLOAD_BYTES, _too_large_import)  # and invited
 def past_wave_import(request: HttpRequest) -> HttpResponse:
     membership = viewer(request)
     organisation = membership.organisation
@@ -160,16 +181,21 @@ def past_wave_import(request: HttpRequest) -> HttpResponse:
                 request, f"Imported {result.created} responses into {data['title']}{invited}"
             )
             return redirect("survey-results", results_wave_id=result.wave.pk)
-    status = 422 if errors else 200
+    return _import_page(request, form, errors)
+
+
+def _import_page(request: HttpRequest, form: forms.Form, errors: list[str]) -> HttpResponse:
     return render(
         request,
         "results/import.html",
         {
             "form": form,
             "errors": errors,
-            "questionnaires": selectors.questionnaire_list(organisation=membership.organisation),
+            "questionnaires": selectors.questionnaire_list(
+                organisation=viewer(request).organisation
+            ),
         },
-        status=status,
+        status=422 if errors else 200,
     )
 
 
@@ -209,14 +235,28 @@ def invited_template_xlsx(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _too_large_invited(request: HttpRequest, results_wave_id: int) -> HttpResponse:
+    return _invited_counts(request, results_wave_id, too_large=True)
+
+
+@csrf_exempt  # checked inside, after the size (web.uploads)
 @requires(Capability.MANAGE_SURVEYS)
+@uploads.refuses_large_uploads(lambda: MAX_UPLOAD_BYTES, _too_large_invited)
 def invited_counts(request: HttpRequest, results_wave_id: int) -> HttpResponse:
     """Record or replace how many were invited in each group of an imported (past) wave."""
+    return _invited_counts(request, results_wave_id)
+
+
+def _invited_counts(
+    request: HttpRequest, results_wave_id: int, too_large: bool = False
+) -> HttpResponse:
     wave: Wave = found(selectors.wave_get(viewer=viewer(request), wave_id=results_wave_id))
     past = imports.is_past(wave)
-    refused = request.method == "POST" and not past
-    posted = past and request.method == "POST"
+    refused = request.method == "POST" and not past and not too_large
+    posted = past and request.method == "POST" and not too_large
     form = InvitedForm(request.POST, request.FILES) if posted else InvitedForm()
+    if too_large:  # the body was not read (web.uploads)
+        form = _refused(InvitedForm(QueryDict(), MultiValueDict()))
     errors: list[str] = []
     if posted and form.is_valid():
         upload = form.cleaned_data["file"]

@@ -9,13 +9,24 @@ service, a row without a service is that service's. Invited counts: optional gro
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
+from workforce_health.spreadsheets.formulas import csv_row, xlsx_append
+from workforce_health.spreadsheets.reading import (
+    INVITED_COUNTS,
+    SURVEY_RESPONSES,
+    Limits,
+    TableFileError,
+    table_rows,
+)
 from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys.forms import item_field
 from workforce_health.surveys.groups import GROUP_FIELDS, NOT_KNOWN
 from workforce_health.surveys.models import InvitedGroup, Questionnaire, Wave
 from workforce_health.surveys.services import past_waves
@@ -58,24 +69,9 @@ def _read(source: IO[bytes] | bytes) -> bytes:
     return source if isinstance(source, bytes) else source.read()
 
 
-def _cells(filename: str, data: bytes) -> list[list[Any]]:
-    if filename.lower().endswith(".xlsx"):
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many types for a damaged file
-            raise ValueError(f"The file is not a readable XLSX workbook ({error})") from None
-        rows = [
-            ["" if c is None else c for c in row]
-            for row in book.worksheets[0].iter_rows(values_only=True)
-        ]
-        book.close()
-        return rows
-    if not filename.lower().endswith(".csv"):
-        raise ValueError("The file must be a CSV (.csv) or Excel workbook (.xlsx)")
-    try:
-        return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    except UnicodeDecodeError:
-        raise ValueError("The CSV file must be saved as UTF-8 (CSV UTF-8 in Excel)") from None
+def _cells(filename: str, data: bytes, limits: Limits) -> Iterator[list[Any]]:
+    """The first sheet's (or the CSV's) rows, streamed within `limits` (spreadsheets.reading)."""
+    return table_rows(filename, data, limits)[1]
 
 
 def _text(cell: Any) -> str:
@@ -100,16 +96,12 @@ def _answer(item: qn.Item, raw: str) -> str | None:
         if raw.removesuffix(".0") not in {str(n) for n in range(11)}:
             raise ValueError("is not a whole number from 0 to 10")
         return raw.removesuffix(".0")
-    if item.type == qn.NUMBER:
+    if item.type in (qn.NUMBER, qn.TEXT):  # the survey form's own rules and length cap
         try:
-            number = float(raw)
-        except ValueError:
-            raise ValueError("is not a number") from None
-        if (item.min is not None and number < item.min) or (
-            item.max is not None and number > item.max
-        ):
-            raise ValueError(f"is outside {item.min:g} to {item.max:g}")
-        return raw
+            cleaned: str = item_field(item).clean(raw)
+        except ValidationError as error:
+            raise ValueError(f"is not accepted: {' '.join(error.messages)}") from None
+        return cleaned
     if item.type == qn.CHOICE:
         for option in item.options:
             if lowered in (option.value.lower(), option.label.lower()):
@@ -123,11 +115,16 @@ def read_responses(
 ) -> tuple[list[tuple[dict[str, str], dict[str, str]]], list[str]]:
     """(group labels, answers) per respondent row, and every error naming row and column."""
     try:
-        cells = _cells(filename, data)
-    except ValueError as error:
+        return _responses(parsed, _cells(filename, data, SURVEY_RESPONSES))
+    except TableFileError as error:
         return [], [str(error)]
+
+
+def _responses(
+    parsed: qn.Questionnaire, cells: Iterator[list[Any]]
+) -> tuple[list[tuple[dict[str, str], dict[str, str]]], list[str]]:
     items = {item.code: item for item in parsed.items()}
-    header = [_text(c).lower() for c in (cells[0] if cells else [])]
+    header = [_text(c).lower() for c in next(cells, [])]
     while header and not header[-1]:
         header.pop()
     errors = [
@@ -142,7 +139,7 @@ def read_responses(
     if errors:
         return [], errors
     rows = []
-    for number, row in enumerate(cells[1:], start=2):
+    for number, row in enumerate(cells, start=2):
         texts = [_text(c) for c in row[: len(header)]]
         if not any(texts):
             continue
@@ -158,7 +155,8 @@ def read_responses(
             try:
                 value = _answer(items[name], raw)
             except ValueError as error:
-                errors.append(f"Row {number}, column {name}: {raw!r} {error}")
+                shown = repr(raw if len(raw) <= 60 else raw[:57] + "...")
+                errors.append(f"Row {number}, column {name}: {shown} {error}")
                 continue
             if value:
                 answers[name] = value
@@ -187,10 +185,13 @@ def read_invited(filename: str, data: bytes) -> tuple[list[tuple[dict[str, str],
     """(group labels, how many invited) per row of an invited counts file, and every error
     naming row and column. Columns: any of GROUP_FIELDS, and `invited` (required)."""
     try:
-        cells = _cells(filename, data)
-    except ValueError as error:
+        return _invited(_cells(filename, data, INVITED_COUNTS))
+    except TableFileError as error:
         return [], [str(error)]
-    header = [_text(c).lower() for c in (cells[0] if cells else [])]
+
+
+def _invited(cells: Iterator[list[Any]]) -> tuple[list[tuple[dict[str, str], int]], list[str]]:
+    header = [_text(c).lower() for c in next(cells, [])]
     while header and not header[-1]:
         header.pop()
     if not header:
@@ -212,7 +213,7 @@ def read_invited(filename: str, data: bytes) -> tuple[list[tuple[dict[str, str],
         return [], errors
     rows: list[tuple[dict[str, str], int]] = []
     first_row: dict[tuple[str, ...], int] = {}
-    for number, row in enumerate(cells[1:], start=2):
+    for number, row in enumerate(cells, start=2):
         texts = [_text(c) for c in row[: len(header)]]
         if not any(texts):
             continue
@@ -395,7 +396,7 @@ def template_columns(questionnaire: Questionnaire) -> list[str]:
 
 def template_csv(questionnaire: Questionnaire) -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerow(template_columns(questionnaire))
+    csv.writer(out).writerow(csv_row(template_columns(questionnaire)))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -404,7 +405,7 @@ def template_xlsx(questionnaire: Questionnaire) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Responses"
-    sheet.append(template_columns(questionnaire))
+    xlsx_append(sheet, template_columns(questionnaire))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -416,7 +417,7 @@ def invited_template_columns() -> list[str]:
 
 def invited_template_csv() -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerow(invited_template_columns())
+    csv.writer(out).writerow(csv_row(invited_template_columns()))
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -425,7 +426,7 @@ def invited_template_xlsx() -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "Invited"
-    sheet.append(invited_template_columns())
+    xlsx_append(sheet, invited_template_columns())
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -46,7 +46,7 @@ def results_wave_list(*, scope: Scope) -> QuerySet[Wave]:
     """Waves with results the scope may open: opened or closed, covering its service (a team's
     scope: the team's service)."""
     return (
-        Wave.objects.filter(scope.filter(service="services"))
+        Wave.objects.filter(scope.filter(service="services"), purpose=Wave.Purpose.HEALTH_CHECK)
         .exclude(status=Wave.Status.DRAFT)
         .select_related("questionnaire")
         .annotate(response_count=Count("responses", distinct=True))

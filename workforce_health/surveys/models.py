@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 
 from workforce_health.core.models import Organisation, Person, Service
+from workforce_health.core.versioning import Versioned
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.analysis import DisclosureSettings
 from workforce_health.surveys.groups import GROUP_FIELDS, RoleGroup
@@ -33,7 +34,7 @@ _PARSED_LIMIT = 64
 _PARSED_LOCK = threading.Lock()
 
 
-class Questionnaire(models.Model):
+class Questionnaire(Versioned):
     """One version of a questionnaire: a packaged file (no organisation) or a council's copy."""
 
     organisation = models.ForeignKey(
@@ -90,13 +91,20 @@ class Questionnaire(models.Model):
             raise ValidationError({"definition": "The definition's code and version must match"})
 
 
-class Wave(models.Model):
+class Wave(Versioned):
     """One run of a questionnaire, e.g. "Children's Social Work Health Check 2025"."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Not yet open"
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
+
+    class Purpose(models.TextChoices):
+        HEALTH_CHECK = "health_check", "Health Check"
+        # A pulse, check-back or session feedback survey of the listening app: its results are
+        # published there, with disclosure control across its series (docs/listening.md), never
+        # on the Health Check's results pages or in its report section.
+        LISTENING = "listening", "Listening survey"
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="waves")
@@ -107,6 +115,7 @@ class Wave(models.Model):
     opens_on = models.DateField()
     closes_on = models.DateField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.HEALTH_CHECK)
     opened_on = models.DateField(null=True, blank=True)
     access_code = models.CharField(
         max_length=12, help_text="Organisation code for the shared link, printed on posters"

@@ -30,12 +30,20 @@ from workforce_health.surveys.models import (
     Wave,
 )
 
+# Questionnaires without the listening app's mark (a missing key is not "listening": SQL's NULL).
+NOT_LISTENING = Q(definition__questionnaire__purpose__isnull=True) | ~Q(
+    definition__questionnaire__purpose=Wave.Purpose.LISTENING
+)
+
 
 def questionnaire_list(*, organisation: Organisation) -> QuerySet[Questionnaire]:
-    """Packaged questionnaires and the organisation's own copies."""
-    return Questionnaire.objects.filter(
-        Q(organisation__isnull=True) | Q(organisation=organisation)
-    ).order_by("code", "-version")
+    """Packaged questionnaires and the organisation's own copies (not the listening app's
+    pulses, check-backs and session feedback, marked `purpose = "listening"`)."""
+    return (
+        Questionnaire.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
+        .filter(NOT_LISTENING)
+        .order_by("code", "-version")
+    )
 
 
 def questionnaire_get(*, viewer: Membership, questionnaire_id: int) -> Questionnaire | None:

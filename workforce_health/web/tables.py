@@ -2,7 +2,8 @@
 
 Cells hold raw numbers; each column says how to show them (``format_rate`` to 1 dp,
 ``format_count`` to whole numbers), so the page and the CSV show the same text and the XLSX
-holds the same values as numbers, rounded half up in the same way.
+holds the same values as numbers, rounded half up in the same way. Text that a spreadsheet
+would run as a formula is made inert in both (``spreadsheets.formulas``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from workforce_health.rounding import format_count, format_rate, round_half_up
+from workforce_health.spreadsheets.formulas import csv_row, xlsx_append
 
 Kind = Literal["text", "rate", "count"]
 
@@ -109,8 +111,8 @@ def _number(value: Value, kind: Kind) -> Value:
 def csv_text(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(table.headers)
-    writer.writerows([cell.text for cell in row] for row in table.display_rows())
+    writer.writerow(csv_row(table.headers))
+    writer.writerows(csv_row(cell.text for cell in row) for row in table.display_rows())
     return out.getvalue()
 
 
@@ -123,13 +125,13 @@ def csv_response(table: Table, filename: str) -> HttpResponse:
 
 def _write_sheet(sheet: Worksheet, table: Table) -> None:
     """The caption as a title row, bold headers, numbers as numbers, then notes and source."""
-    sheet.append([table.caption])
+    xlsx_append(sheet, [table.caption])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(table.headers)
+    xlsx_append(sheet, table.headers)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([_number(v, c.kind) for c, v in zip(table.columns, row, strict=True)])
+        xlsx_append(sheet, [_number(v, c.kind) for c, v in zip(table.columns, row, strict=True)])
         for cell, column, value in zip(sheet[sheet.max_row], table.columns, row, strict=True):
             kind = value.kind if isinstance(value, Number) else column.kind
             if kind != "text" and isinstance(cell.value, int | float):
@@ -137,7 +139,7 @@ def _write_sheet(sheet: Worksheet, table: Table) -> None:
     sheet.append([])
     for line in (*table.notes, table.source):
         if line:
-            sheet.append([line])
+            xlsx_append(sheet, [line])
     shown = table.display_rows()
     for index, column in enumerate(table.columns, start=1):
         width = max([len(column.header), *(len(row[index - 1].text) for row in shown)])
@@ -168,7 +170,7 @@ def xlsx_workbook_bytes(tables: Sequence[Table], *, title: str) -> bytes:
     contents = book.active
     assert contents is not None
     contents.title = "Contents"
-    contents.append([title])
+    xlsx_append(contents, [title])
     contents["A1"].font = Font(bold=True, size=14)
     contents.append(["Sheet", "Table"])
     for cell in contents[2]:
@@ -177,7 +179,7 @@ def xlsx_workbook_bytes(tables: Sequence[Table], *, title: str) -> bytes:
     contents.column_dimensions["B"].width = 100
     for number, table in enumerate(tables, start=1):
         name = f"Table {number}"
-        contents.append([name, table.caption])
+        xlsx_append(contents, [name, table.caption])
         _write_sheet(book.create_sheet(name), table)
     return _saved(book)
 

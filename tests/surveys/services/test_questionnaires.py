@@ -310,3 +310,30 @@ def test_results_of_an_adapted_copy(council, copy, client_for):
     assert "I can work from home when I need to" in page
     stress = helpers.builtin().parsed().item("sw_stress").text
     assert stress not in page
+
+
+def test_another_apps_packaged_files_and_a_whole_definition(council):
+    """The listening app's pulses: its packaged files are stored once, and a council's own
+    questionnaire built from another is stored as it names it."""
+    source = helpers.builtin()
+    definition = {**source.definition, "questionnaire": {**source.definition["questionnaire"]}}
+    definition["questionnaire"].update(code="our-pulse", version=1, title="Our pulse")
+    named = [("our-pulse.toml", definition)]
+    assert questionnaires.questionnaire_definitions_sync(definitions=named) == 1
+    assert questionnaires.questionnaire_definitions_sync(definitions=named) == 0
+    made = questionnaires.questionnaire_create(
+        organisation=council.organisation,
+        code="our-own-pulse",
+        version=1,
+        title=" Our own pulse ",
+        definition=definition
+        | {"questionnaire": {**definition["questionnaire"], "code": "our-own-pulse"}},
+        based_on=source,
+    )
+    stored = Questionnaire.objects.get(pk=made.pk)
+    assert (stored.code, stored.title, stored.based_on_id) == (
+        "our-own-pulse",
+        "Our own pulse",
+        source.pk,
+    )
+    assert Questionnaire.objects.get(code="our-pulse").organisation is None

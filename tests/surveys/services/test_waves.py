@@ -9,7 +9,7 @@ from django.utils import timezone
 from tests.surveys import helpers
 from workforce_health.surveys import groups
 from workforce_health.surveys.models import Invitation, InvitedGroup, Wave
-from workforce_health.surveys.services import waves
+from workforce_health.surveys.services import past_waves, waves
 
 
 def test_opening_invites_the_services_staff_groups_once(council):
@@ -92,3 +92,23 @@ def test_snapshot_of_a_small_council_reveals_no_rare_group(council):
     wave = helpers.open_wave(council)
     rows = Invitation.objects.filter(wave=wave).values(*groups.GROUP_FIELDS)
     assert all(set(row.values()) == {"Not known"} for row in rows)  # only 2 invited
+
+
+def test_a_wave_is_a_health_check_unless_made_for_listening(council):
+    assert helpers.wave(council).purpose == Wave.Purpose.HEALTH_CHECK
+    pulse = helpers.wave(council, slug="pulse-1", purpose=Wave.Purpose.LISTENING)
+    assert Wave.objects.get(pk=pulse.pk).purpose == Wave.Purpose.LISTENING
+    today = timezone.localdate()
+    earlier = past_waves.past_wave_create(
+        organisation=council.organisation,
+        questionnaire=helpers.builtin(),
+        title="Pulse, last spring",
+        slug="pulse-0",
+        services=[council.children],
+        opens_on=today - datetime.timedelta(days=300),
+        closes_on=today - datetime.timedelta(days=286),
+        purpose=Wave.Purpose.LISTENING,
+    )
+    assert Wave.objects.get(pk=earlier.pk).purpose == Wave.Purpose.LISTENING
+    with pytest.raises(ValidationError, match="purpose"):
+        helpers.wave(council, slug="pulse-2", purpose="gossip")

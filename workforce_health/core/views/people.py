@@ -11,7 +11,13 @@ from workforce_health.core.forms import EmploymentForm, PersonForm
 from workforce_health.core.models import Employment, JobRole, Membership, Person
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.scope import Scope
-from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import (
+    found,
+    save_or_add_errors,
+    save_or_conflict,
+    viewer,
+)
+from workforce_health.web import conflicts
 
 PEOPLE_PER_PAGE = 25
 
@@ -83,18 +89,26 @@ def my_record(request: HttpRequest) -> HttpResponse:
 def _person_form(request: HttpRequest, person: Person | None) -> HttpResponse:
     membership = viewer(request)
     form = PersonForm(request.POST or None, instance=person, organisation=membership.organisation)
+    if person is not None:
+        conflicts.add_version(form, person.lock_version)
     if request.method == "POST" and form.is_valid():
+        version = conflicts.submitted_version(form)
         data = form.cleaned_data
         if person is None:
             saved = save_or_add_errors(
                 form, lambda: services.person_create(organisation=membership.organisation, **data)
             )
         else:
-            saved = save_or_add_errors(form, lambda: services.person_update(person=person, **data))
+            saved = save_or_conflict(
+                form,
+                lambda: services.person_update(person=person, version=version, **data),
+                what="person's record",
+            )
         if saved is not None:
             messages.success(request, f"{saved.full_name} saved")
             return redirect("person-detail", person_id=saved.pk)
-    return render(request, "core/person_form.html", {"form": form, "person": person})
+    context = {"form": form, "person": person}
+    return render(request, "core/person_form.html", context, status=conflicts.status(form))
 
 
 @requires(Capability.EDIT_STRUCTURE)
@@ -112,15 +126,20 @@ def _employment_form(
     request: HttpRequest, person: Person, employment: Employment | None
 ) -> HttpResponse:
     form = EmploymentForm(request.POST or None, instance=employment, person=person)
+    if employment is not None:
+        conflicts.add_version(form, employment.lock_version)
     if request.method == "POST" and form.is_valid():
+        version = conflicts.submitted_version(form)
         data = form.cleaned_data
         if employment is None:
             saved = save_or_add_errors(
                 form, lambda: services.employment_create(person=person, **data)
             )
         else:
-            saved = save_or_add_errors(
-                form, lambda: services.employment_update(employment=employment, **data)
+            saved = save_or_conflict(
+                form,
+                lambda: services.employment_update(employment=employment, version=version, **data),
+                what="employment",
             )
         if saved is not None:
             messages.success(request, f"Employment in {saved.team.name} saved")
@@ -129,6 +148,7 @@ def _employment_form(
         request,
         "core/employment_form.html",
         {"form": form, "person": person, "employment": employment},
+        status=conflicts.status(form),
     )
 
 

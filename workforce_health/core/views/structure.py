@@ -8,7 +8,13 @@ from workforce_health.core import selectors, services
 from workforce_health.core.forms import TeamForm
 from workforce_health.core.models import Team
 from workforce_health.core.permissions import Capability, membership_can, requires
-from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import (
+    found,
+    save_or_add_errors,
+    save_or_conflict,
+    viewer,
+)
+from workforce_health.web import conflicts
 
 
 @requires(Capability.VIEW_STRUCTURE)
@@ -47,18 +53,25 @@ def team_detail(request: HttpRequest, team_id: int) -> HttpResponse:
 def _team_form(request: HttpRequest, team: Team | None) -> HttpResponse:
     membership = viewer(request)
     form = TeamForm(request.POST or None, instance=team, organisation=membership.organisation)
+    if team is not None:
+        conflicts.add_version(form, team.lock_version)
     if request.method == "POST" and form.is_valid():
+        version = conflicts.submitted_version(form)
         data = form.cleaned_data
         if team is None:
             saved = save_or_add_errors(
                 form, lambda: services.team_create(organisation=membership.organisation, **data)
             )
         else:
-            saved = save_or_add_errors(form, lambda: services.team_update(team=team, **data))
+            saved = save_or_conflict(
+                form, lambda: services.team_update(team=team, version=version, **data), what="team"
+            )
         if saved is not None:
             messages.success(request, f"{saved.name} saved")
             return redirect("team-detail", team_id=saved.pk)
-    return render(request, "core/team_form.html", {"form": form, "team": team})
+    return render(
+        request, "core/team_form.html", {"form": form, "team": team}, status=conflicts.status(form)
+    )
 
 
 @requires(Capability.EDIT_STRUCTURE)

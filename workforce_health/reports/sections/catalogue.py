@@ -4,7 +4,7 @@ To add a section (supervision, actions taken): write its module with a `SectionS
 to `SECTIONS`. The builder writes the summary first and the technical appendix last.
 """
 
-from workforce_health.reports.sections import health_check, workforce
+from workforce_health.reports.sections import development, health_check, listening, workforce
 from workforce_health.reports.sections.spec import SectionSpec
 
 RESERVED = ("summary", "appendix")  # the builder's own sections
@@ -13,8 +13,10 @@ SECTIONS: tuple[SectionSpec, ...] = (
     health_check.SECTION,
     health_check.TEAMS,
     health_check.COMMENT_THEMES,
+    listening.SECTION,
     workforce.SECTION,
     workforce.STARTERS_LEAVERS,
+    development.SECTION,
 )
 
 

@@ -31,6 +31,7 @@ def past_wave_create(
     opens_on: datetime.date,
     closes_on: datetime.date,
     staff_groups: Sequence[str] = tuple(groups.SOCIAL_WORK_GROUPS),
+    purpose: str = Wave.Purpose.HEALTH_CHECK,
     **disclosure: int,
 ) -> Wave:
     """A closed wave with no invitations, to hold an earlier year's responses."""
@@ -43,6 +44,7 @@ def past_wave_create(
         staff_groups=list(staff_groups),
         opens_on=opens_on,
         closes_on=closes_on,
+        purpose=purpose,
         **disclosure,
     )
     wave.status, wave.opened_on = Wave.Status.CLOSED, opens_on

@@ -3,6 +3,7 @@ reworded, questions added or removed, options changed), while no wave using them
 
 import copy
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 
 from workforce_health.core.models import Organisation
+from workforce_health.core.versioning import version_check
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.models import Questionnaire, Wave
 from workforce_health.surveys.services.common import save
@@ -18,8 +20,15 @@ from workforce_health.surveys.services.common import save
 @transaction.atomic
 def questionnaire_builtins_sync() -> int:
     """Add a row for each packaged questionnaire file not yet in the database; return how many."""
+    return questionnaire_definitions_sync(definitions=qn.builtin_definitions())
+
+
+@transaction.atomic
+def questionnaire_definitions_sync(*, definitions: Iterable[tuple[str, dict[str, Any]]]) -> int:
+    """Add a row for each (file name, definition) of a packaged questionnaire not yet in the
+    database (this app's files, or another app's such as the listening app's pulses)."""
     added = 0
-    for name, definition in qn.builtin_definitions():
+    for name, definition in definitions:
         parsed = qn.parse(definition, source=name)
         if not Questionnaire.objects.filter(code=parsed.code, version=parsed.version).exists():
             save(
@@ -55,6 +64,30 @@ def questionnaire_copy(
             title=title.strip(),
             definition=definition,
             based_on=questionnaire,
+        )
+    )
+
+
+@transaction.atomic
+def questionnaire_create(
+    *,
+    organisation: Organisation,
+    code: str,
+    version: int,
+    title: str,
+    definition: dict[str, Any],
+    based_on: Questionnaire,
+) -> Questionnaire:
+    """A council's own questionnaire from a whole definition built from another (the listening
+    app's pulse of chosen Health Check items)."""
+    return save(
+        Questionnaire(
+            organisation=organisation,
+            code=code,
+            version=version,
+            title=title.strip(),
+            definition=definition,
+            based_on=based_on,
         )
     )
 
@@ -140,11 +173,15 @@ def _refuse_repeated_codes(definition: dict[str, Any]) -> None:
 
 @transaction.atomic
 def questionnaire_reword(
-    *, questionnaire: Questionnaire, title: str, texts: dict[str, str]
+    *,
+    questionnaire: Questionnaire,
+    title: str,
+    texts: dict[str, str],
+    version: int | None = None,
 ) -> Questionnaire:
     """Change a council copy's title and item wording; a reworded item asked in another
-    version gets a new code."""
-    locked = _questionnaire_editable(questionnaire)
+    version gets a new code. `version`: the copy's lock_version when the form was opened."""
+    locked = version_check(_questionnaire_editable(questionnaire), version)
     elsewhere = _codes_of_other_versions(locked)
     definition = copy.deepcopy(locked.definition)
     definition["questionnaire"]["title"] = title.strip()
@@ -242,7 +279,7 @@ def questionnaire_item_remove(*, questionnaire: Questionnaire, code: str) -> Que
 
 @transaction.atomic
 def questionnaire_options_change(
-    *, questionnaire: Questionnaire, code: str, labels: list[str]
+    *, questionnaire: Questionnaire, code: str, labels: list[str], version: int | None = None
 ) -> Questionnaire:
     """Replace the options of a council copy's choice question by `labels`, in order.
 
@@ -256,7 +293,7 @@ def questionnaire_options_change(
     repeated = sorted({label for label in labels if lowered.count(label.lower()) > 1})
     if repeated:
         raise ValidationError({"options": f"Each option must be different: {repeated[0]} repeats"})
-    locked = _questionnaire_editable(questionnaire)
+    locked = version_check(_questionnaire_editable(questionnaire), version)
     definition = copy.deepcopy(locked.definition)
     item = next((i for s in definition["sections"] for i in s["items"] if i["code"] == code), None)
     if item is None or item.get("type") != qn.CHOICE:

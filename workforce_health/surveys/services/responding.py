@@ -112,6 +112,8 @@ def _response_store(*, wave: Wave, invitation: Invitation, token: str, spent_key
         # draft with answers is sent unless the marker's insert fails.
         if SpentToken.objects.filter(key=spent_key).exists():
             return False
+        if not _still_open(wave):  # closing deleted the drafts it did not receive
+            raise ValidationError(f"{wave} is closed, so responses can no longer be sent")
         raise ValidationError("Answer at least one question before you send your response")
     if not _still_open(wave):  # closed since the page read it: nothing is stored
         raise ValidationError(f"{wave} is closed, so responses can no longer be sent")

@@ -12,7 +12,8 @@ from django.db.models import Min
 from django.utils import timezone
 
 from workforce_health.core.models import Employment, Organisation, Service
-from workforce_health.surveys import groups
+from workforce_health.core.versioning import version_check
+from workforce_health.surveys import anonymise, groups
 from workforce_health.surveys.models import (
     DISCLOSURE_FIELDS,
     GROUP_FIELDS,
@@ -42,8 +43,11 @@ def wave_create(
     staff_groups: list[str],
     opens_on: datetime.date,
     closes_on: datetime.date,
+    purpose: str = Wave.Purpose.HEALTH_CHECK,
     **disclosure: int,
 ) -> Wave:
+    """A draft wave. `purpose` LISTENING marks the listening app's pulses, check-backs and
+    session feedback, which the Health Check's results pages and report leave out."""
     unknown = set(disclosure) - set(DISCLOSURE_FIELDS)
     if unknown:
         raise TypeError(f"wave_create() got unexpected settings: {', '.join(sorted(unknown))}")
@@ -58,6 +62,7 @@ def wave_create(
             opens_on=opens_on,
             closes_on=closes_on,
             access_code=_access_code(),
+            purpose=purpose,
             **disclosure,
         )
     )
@@ -84,13 +89,15 @@ def wave_update(
     staff_groups: list[str],
     opens_on: datetime.date,
     closes_on: datetime.date,
+    version: int | None = None,
 ) -> Wave:
     """Change a draft wave's questionnaire, title, services, staff groups and dates, checked as
     when it was created. Refused once the wave has opened: they are fixed then.
 
     The wave is re-read and locked, so a wave being opened at the same moment (wave_open locks
-    it too) is either changed before it opens or refused after."""
-    locked = Wave.objects.select_for_update().get(pk=wave.pk)
+    it too) is either changed before it opens or refused after. `version`: its lock_version
+    when the form was opened (core.versioning): EditConflict if it was saved since."""
+    locked = version_check(Wave.objects.select_for_update().get(pk=wave.pk), version)
     if locked.status != Wave.Status.DRAFT:
         raise ValidationError(
             f"{locked.title} has opened, so its questionnaire, title, services, staff groups "
@@ -107,11 +114,13 @@ def wave_update(
 
 
 @transaction.atomic
-def wave_disclosure_update(*, wave: Wave, **settings: int) -> Wave:
-    """Change the disclosure settings; refused once the wave has opened."""
+def wave_disclosure_update(*, wave: Wave, version: int | None = None, **settings: int) -> Wave:
+    """Change the disclosure settings; refused once the wave has opened. `version`: as for
+    wave_update."""
     unknown = set(settings) - set(DISCLOSURE_FIELDS)
     if unknown:
         raise TypeError(f"unexpected settings: {', '.join(sorted(unknown))}")
+    version_check(wave, version)
     for name, value in settings.items():
         setattr(wave, name, value)
     return save(wave)
@@ -185,5 +194,6 @@ def wave_close(*, wave: Wave) -> Wave:
         raise ValidationError(f"{wave} is not open, so it cannot be closed")
     wave.status = Wave.Status.CLOSED
     save(wave)
+    anonymise.wave_responses_unorder(wave=wave)  # the order of sending is not kept
     stored_answers_write(wave=wave)
     return wave

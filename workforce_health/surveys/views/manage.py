@@ -11,7 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from workforce_health.core.permissions import Capability, requires
-from workforce_health.core.view_helpers import found, save_or_add_errors, viewer
+from workforce_health.core.view_helpers import (
+    found,
+    save_or_add_errors,
+    save_or_conflict,
+    viewer,
+)
 from workforce_health.surveys import groups, selectors
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys.forms import (
@@ -27,6 +32,7 @@ from workforce_health.surveys.forms import (
 )
 from workforce_health.surveys.models import DEFAULTS, DISCLOSURE_FIELDS, Questionnaire, Wave
 from workforce_health.surveys.services import invitations, questionnaires, waves
+from workforce_health.web import conflicts
 
 
 @requires(Capability.MANAGE_SURVEYS)
@@ -96,19 +102,26 @@ def wave_detail(request: HttpRequest, wave_id: int) -> HttpResponse:
 def _draft_wave_form(
     request: HttpRequest,
     wave: Wave,
-    form_for: Callable[[QueryDict | None], forms.Form],
-    save: Callable[[dict[str, Any]], Wave],
+    form_for: Callable[[QueryDict | None, dict[str, Any]], forms.Form],
+    values: Callable[[Wave], dict[str, Any]],
+    save: Callable[[dict[str, Any], int | None], Wave],
     saved_message: Callable[[Wave], str],
     template: str,
     context: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    """A page that changes a draft wave: a valid POST saves through `save` and goes back to the
-    wave; once the wave has opened the form is not taken, and a POST is refused (400)."""
+    """A page that changes a draft wave: the form opens with `values(wave)`; a valid POST saves
+    through `save(cleaned data, version opened at)` and goes back to the wave, or shows what
+    someone else saved meanwhile; once the wave has opened the form is not taken, and a POST is
+    refused (400)."""
     draft = wave.status == Wave.Status.DRAFT
     posted = request.method == "POST"
-    form = form_for(request.POST if draft and posted else None)
+    form = form_for(request.POST if draft and posted else None, values(wave))
+    conflicts.add_version(form, wave.lock_version)
     if draft and posted and form.is_valid():
-        saved = save_or_add_errors(form, lambda: save(form.cleaned_data))
+        version = conflicts.submitted_version(form)
+        saved = save_or_conflict(
+            form, lambda: save(form.cleaned_data, version), what="survey", saved=values
+        )
         if saved is not None:
             messages.success(request, saved_message(saved))
             return redirect("survey-wave-detail", wave_id=wave.pk)
@@ -117,7 +130,7 @@ def _draft_wave_form(
         request,
         template,
         {"wave": wave, "form": form, "draft": draft, "refused": refused, **(context or {})},
-        status=400 if refused else 200,
+        status=400 if refused else conflicts.status(form),
     )
 
 
@@ -125,12 +138,14 @@ def _draft_wave_form(
 def wave_settings(request: HttpRequest, wave_id: int) -> HttpResponse:
     """Change the smallest groups shown, until the wave opens (then they are fixed)."""
     wave = found(selectors.wave_get(viewer=viewer(request), wave_id=wave_id))
-    initial = {name: getattr(wave, name) for name in DISCLOSURE_FIELDS}
     return _draft_wave_form(
         request,
         wave,
-        lambda data: DisclosureForm(data, initial=initial),
-        lambda cleaned: waves.wave_disclosure_update(wave=wave, **cleaned),
+        lambda data, initial: DisclosureForm(data, initial=initial),
+        lambda saved: {name: getattr(saved, name) for name in DISCLOSURE_FIELDS},
+        lambda cleaned, version: waves.wave_disclosure_update(
+            wave=wave, version=version, **cleaned
+        ),
         lambda saved: f"Smallest groups shown for {saved.title} saved",
         "surveys/manage/wave_settings.html",
     )
@@ -141,7 +156,23 @@ def wave_edit(request: HttpRequest, wave_id: int) -> HttpResponse:
     """Change a draft wave's questionnaire, title, services, staff groups and dates."""
     membership = viewer(request)
     wave = found(selectors.wave_get(viewer=membership, wave_id=wave_id))
-    initial = {
+    return _draft_wave_form(
+        request,
+        wave,
+        lambda data, initial: WaveDetailsForm(
+            data, organisation=membership.organisation, initial=initial
+        ),
+        _details,
+        lambda cleaned, version: waves.wave_update(wave=wave, version=version, **cleaned),
+        lambda saved: f"{saved.title} saved. It is not open yet",
+        "surveys/manage/wave_edit.html",
+        {"staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups]},
+    )
+
+
+def _details(wave: Wave) -> dict[str, Any]:
+    """The details form's values for a wave as saved."""
+    return {
         "questionnaire": wave.questionnaire_id,
         "title": wave.title,
         "services": list(wave.services.all()),
@@ -149,15 +180,6 @@ def wave_edit(request: HttpRequest, wave_id: int) -> HttpResponse:
         "opens_on": wave.opens_on,
         "closes_on": wave.closes_on,
     }
-    return _draft_wave_form(
-        request,
-        wave,
-        lambda data: WaveDetailsForm(data, organisation=membership.organisation, initial=initial),
-        lambda cleaned: waves.wave_update(wave=wave, **cleaned),
-        lambda saved: f"{saved.title} saved. It is not open yet",
-        "surveys/manage/wave_edit.html",
-        {"staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups]},
-    )
 
 
 def _wave_action(request: HttpRequest, wave_id: int, action: str) -> HttpResponse:
@@ -256,14 +278,19 @@ def questionnaire_edit(request: HttpRequest, questionnaire_id: int) -> HttpRespo
         questionnaire=questionnaire.parsed(),
         initial={"title": questionnaire.title},
     )
+    conflicts.add_version(form, questionnaire.lock_version)
     if request.method == "POST" and form.is_valid():
-        saved = save_or_add_errors(
+        version = conflicts.submitted_version(form)
+        saved = save_or_conflict(
             form,
             lambda: questionnaires.questionnaire_reword(
                 questionnaire=questionnaire,
                 title=form.cleaned_data["title"],
                 texts=form.texts(),
+                version=version,
             ),
+            what="questionnaire",
+            saved=_wording,
         )
         if saved is not None:
             messages.success(request, f"{saved} saved{_new_codes(before, saved)}")
@@ -272,7 +299,14 @@ def questionnaire_edit(request: HttpRequest, questionnaire_id: int) -> HttpRespo
         request,
         "surveys/manage/questionnaire_edit.html",
         {"form": form, "questionnaire": questionnaire},
+        status=conflicts.status(form),
     )
+
+
+def _wording(questionnaire: Questionnaire) -> dict[str, Any]:
+    """The reword form's values for a copy as saved."""
+    items = {f"text__{item.code}": item.text for item in questionnaire.parsed().items()}
+    return {"title": questionnaire.title, **items}
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:
@@ -296,11 +330,13 @@ def _change_page(
 ) -> HttpResponse:
     """A page changing a copy; once a wave using it has opened it says so and refuses a POST."""
     refused = in_use and request.method == "POST"
+    form = context.get("form")
+    status = conflicts.status(form) if isinstance(form, forms.BaseForm) else 200
     return render(
         request,
         template,
         {"questionnaire": questionnaire, "in_use": in_use, "refused": refused, **context},
-        status=400 if refused else 200,
+        status=400 if refused else status,
     )
 
 
@@ -376,6 +412,11 @@ def _new_codes(before: list[str], saved: Questionnaire) -> str:
     )
 
 
+def _options(item: qn.Item) -> dict[str, Any]:
+    """The options form's values for a choice question as saved."""
+    return {"options": "\n".join(option.label for option in item.options)}
+
+
 def _item_of(questionnaire: Questionnaire, code: str) -> tuple[qn.Section, qn.Item]:
     for section in questionnaire.parsed().sections:
         for item in section.items:
@@ -424,16 +465,20 @@ def questionnaire_options(
     if item.type != qn.CHOICE:
         raise Http404
     in_use = selectors.questionnaire_in_use(questionnaire=questionnaire)
-    form = OptionsForm(
-        None if in_use else _posted(request),
-        initial={"options": "\n".join(option.label for option in item.options)},
-    )
+    form = OptionsForm(None if in_use else _posted(request), initial=_options(item))
+    conflicts.add_version(form, questionnaire.lock_version)
     if request.method == "POST" and not in_use and form.is_valid():
-        saved = save_or_add_errors(
+        version = conflicts.submitted_version(form)
+        saved = save_or_conflict(
             form,
             lambda: questionnaires.questionnaire_options_change(
-                questionnaire=questionnaire, code=item.code, labels=form.cleaned_data["options"]
+                questionnaire=questionnaire,
+                code=item.code,
+                labels=form.cleaned_data["options"],
+                version=version,
             ),
+            what="questionnaire",
+            saved=lambda current: _options(_item_of(current, item.code)[1]),
         )
         if saved is not None:
             messages.success(request, f"Options of {item.code} saved{_new_codes(before, saved)}")

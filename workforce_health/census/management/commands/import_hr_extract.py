@@ -37,6 +37,9 @@ class Command(BaseCommand):
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(error)
-            raise CommandError(f"Nothing imported: {len(result.errors)} error(s) in {path.name}.")
+            read = f" ({result.rows} rows read)" if result.rows else ""
+            raise CommandError(
+                f"Nothing imported: {len(result.errors)} error(s) in {path.name}{read}."
+            )
         counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in result.counts.items())
         self.stdout.write(f"Imported {result.rows} rows into {organisation}: {counts}.")

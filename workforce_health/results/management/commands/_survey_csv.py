@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from workforce_health.results.management.commands._survey_results import CHANGE_FIELDS, Figures
+from workforce_health.spreadsheets.formulas import csv_cell
 
 WHOLE_WAVE = "All respondents"
 COLUMNS = (
@@ -55,7 +56,7 @@ def _group_rows(dimension: str, group: str, figures: Figures) -> Iterator[dict[s
 def results_csv(results: Figures) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    writer.writeheader()  # the columns are the constant COLUMNS; group names may be anything
     rows = list(_group_rows("", WHOLE_WAVE, results))
     for dimension, groups in results["breakdowns"].items():
         for group, figures in groups.items():
@@ -68,4 +69,4 @@ def results_csv(results: Figures) -> str:
 def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return "" if value is None else value
+    return "" if value is None else csv_cell(value)

@@ -18,7 +18,9 @@ from django.utils import timezone
 from workforce_health.results import imports, selectors
 from workforce_health.results.management.commands._survey_csv import results_csv
 from workforce_health.results.management.commands._survey_results import results_get
+from workforce_health.spreadsheets.reading import SURVEY_RESPONSES, too_big
 from workforce_health.surveys import questionnaire as qn
+from workforce_health.surveys import selectors as survey_selectors
 from workforce_health.surveys.analysis import GROUP_COLUMNS
 from workforce_health.surveys.groups import SOCIAL_WORK_GROUPS, RoleGroup
 from workforce_health.surveys.management import lookup
@@ -138,6 +140,7 @@ class Command(BaseCommand):
             staff_groups=list(SOCIAL_WORK_GROUPS if population == "social_work" else WIDER_GROUPS),
             opens_on=opens_on,
             closes_on=closes_on,
+            purpose=Wave.Purpose.HEALTH_CHECK,
             **disclosure,
         )
         if options["past"]:
@@ -192,6 +195,11 @@ class Command(BaseCommand):
         wave = lookup.wave_from(options["wave"], options["organisation"])
         if wave.status == Wave.Status.DRAFT:
             raise CommandError(f"--wave: {wave} has not opened, so it has no results")
+        if wave.purpose != Wave.Purpose.HEALTH_CHECK:
+            raise CommandError(
+                f"--wave: {wave} is a listening survey: its results are published with its "
+                "series (Listening, pulse surveys), under disclosure control across the series"
+            )
         previous = None
         if options["compare"]:
             before = lookup.wave_from(options["compare"], wave.organisation.la_code, "--compare")
@@ -263,6 +271,9 @@ class Command(BaseCommand):
 
 def _read(path: Path, option: str = "") -> bytes:
     try:
+        refused = too_big(path.stat().st_size, SURVEY_RESPONSES)  # before reading it
+        if refused:
+            raise CommandError(f"{option}{path}: {refused}")
         return path.read_bytes()
     except OSError as error:
         raise CommandError(f"{option}{path}: {error.strerror or error}") from error
@@ -275,6 +286,7 @@ def _definitions(options: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         organisation = lookup.organisation_from(options["organisation"])
         rows = rows | Questionnaire.objects.filter(organisation=organisation)
     latest: dict[str, Questionnaire] = {}
+    rows = rows.filter(survey_selectors.NOT_LISTENING)  # not the listening app's pulses
     for row in rows.order_by("code", "version"):
         latest[row.code] = row
     return [(f"questionnaire {row.code}", row.definition) for row in latest.values()]

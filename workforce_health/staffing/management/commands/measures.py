@@ -10,6 +10,7 @@ from workforce_health.core import selectors as core_selectors
 from workforce_health.core.models import Organisation, Service
 from workforce_health.core.scope import Scope
 from workforce_health.rounding import format_rate
+from workforce_health.spreadsheets.formulas import csv_frame
 from workforce_health.staffing import measures, selectors
 from workforce_health.staffing.measures import MEASURES
 
@@ -88,7 +89,7 @@ class Command(BaseCommand):
                 rows = rows[0] if rows else dict.fromkeys(columns)  # type: ignore[assignment]
             self.stdout.write(json.dumps(rows, default=str, indent=2))
         elif options["format"] == "csv":
-            self.stdout.write(result.write_csv(), ending="")
+            self.stdout.write(csv_frame(result).write_csv(), ending="")
         else:
             for row in result.to_dicts():
                 self.stdout.write("")

@@ -1,0 +1,1 @@
+"""Practice development records: supervision, CPD, early-career programmes and secondments."""

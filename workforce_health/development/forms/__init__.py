@@ -1,0 +1,1 @@
+"""GOV.UK forms for the development records (rendered by web.forms.GovukFormRenderer)."""

@@ -1,0 +1,1 @@
+"""Pages of the development records: supervision, CPD, NQSWs, secondments, imports."""

@@ -69,6 +69,11 @@ def test_lead_publishes_and_a_scrutiny_member_reads_only_the_published_version(
     expect(page.get_by_role("heading", level=1)).to_have_count(1)
     assert_accessible()
 
+    page.get_by_role("button", name="Publish version 1").click()  # to the page that asks
+    expect(
+        page.get_by_role("heading", name="What becomes readable and unchangeable")
+    ).to_be_visible()
+    assert_accessible()
     page.get_by_role("button", name="Publish version 1").click()
     expect(page.get_by_text("Version 1, published on")).to_be_visible()
     expect(page.locator(".app-report__commentary").first).to_contain_text(COMMENTARY)
@@ -118,5 +123,6 @@ def test_the_journey_works_without_javascript_and_explains_a_report_that_cannot_
     _start_report(page, base, helpers.MEETING)
     page.get_by_role("button", name="Save and preview").click()
     page.get_by_role("button", name="Publish version 1").click()
+    page.get_by_role("button", name="Publish version 1").click()  # after saying what it does
     expect(page.get_by_text("Version 1, published on")).to_be_visible()
     context.close()

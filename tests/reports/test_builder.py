@@ -102,7 +102,7 @@ def test_the_words_for_hidden_groups_and_significance_are_the_pages(reported, do
     headline_note = page.tables["headline-items"].notes[0]
     assert f"{SIGNIFICANCE}; z is not shown. {NOT_COMPARED}" in headline_note
     assert page.tables["headline-items"].notes[1:] == suppression_notes(frames.settings)
-    assert table(document, SURVEY + "changes").notes == (significance_explained(),)
+    assert table(document, SURVEY + "changes").notes[0] == significance_explained()
     assert set(suppression_notes(frames.settings)) <= set(table(document, SURVEY + "teams").notes)
     appendix = [b.text for b in document.sections[-1].blocks if b.kind == "paragraph"]
     assert significance_explained() in appendix and DISCLOSURE_EXPLAINED in appendix
@@ -250,3 +250,18 @@ def test_each_section_has_its_own_key_and_none_is_the_builders():
         "starters-leavers",
         "supervision-development",
     ]
+
+
+def test_key_findings_say_better_or_worse_with_reverse_scored_questions(document):
+    # Every answer rose from level 2 or 3 to 4 or 5: agreement rose on every question, which is
+    # worse only for the reverse-scored ones ("I often feel stressed because of my work").
+    changes = table(document, SURVEY + "changes")
+    rows = shown(changes)
+    worse = [row[0] for row in rows if row[-1].endswith("(worse)")]
+    assert "I often feel stressed because of my work" in worse
+    finding = next(f for f in document.sections[0].blocks[-1].items if "significantly" in f)
+    assert f"{len(rows) - len(worse)} for the better and {len(worse)} for the worse" in finding
+    assert " up," not in finding
+    reverse_note = changes.notes[1]
+    assert "less agreement is better: “Administrative tasks" in reverse_note
+    assert "“I often feel stressed because of my work”" in reverse_note

@@ -67,7 +67,9 @@ def test_the_lead_creates_edits_previews_and_publishes(reported, client_for):
     preview = client.get(saved["Location"]).content.decode()
     assert "Turnover fell after the retention payments." in preview
     assert "Draft: not published" in preview and "Publish version 1" in preview
-    publish = client.post(reverse("report-publish", args=[report.pk]))
+    confirm = client.get(reverse("report-publish", args=[report.pk])).content.decode()
+    assert 'name="version" value="1"' in confirm
+    publish = client.post(reverse("report-publish", args=[report.pk]), {"version": "1"})
     version = ReportVersion.objects.get(report=report)
     assert publish["Location"] == reverse("report-version", args=[version.pk])
     page = client.get(publish["Location"]).content.decode()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.surveys import helpers
+from workforce_health.core import services as core_services
 from workforce_health.core.models import Membership
 from workforce_health.surveys.models import Questionnaire, Wave
 
@@ -166,3 +167,40 @@ def test_disclosure_settings_are_fixed_once_the_wave_opens(council, client_for):
     assert refused.status_code == 400
     opened.refresh_from_db()
     assert opened.min_group_size == 10
+
+
+def _summary(page: str) -> dict[str, str]:
+    """The confirmation page's summary list: key -> value, as text."""
+    rows = re.findall(
+        r'<dt class="govuk-summary-list__key">(.*?)</dt>\s*'
+        r'<dd class="govuk-summary-list__value">(.*?)</dd>',
+        page,
+        re.S,
+    )
+    return {key.strip(): re.sub(r"\s+", " ", value).strip() for key, value in rows}
+
+
+def test_opening_says_how_many_are_invited_and_emailed_before_it_sends(council, client_for):
+    # Two staff in the wave's groups; only the manager has an email address.
+    core_services.person_update(person=council.manager, email="priya.shah@example.org")
+    wave = helpers.wave(council)
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    url = reverse("survey-wave-open", kwargs={"wave_id": wave.pk})
+    page = client.get(url).content.decode()
+    summary = _summary(page)
+    assert summary["Staff invited"].startswith("2 ")
+    assert summary["Emailed now"].startswith("1 personal link,")
+    assert summary["No email address"].startswith("1: give them the shared link")
+    assert "Emails cannot be recalled once sent." in page
+    assert "Open and email 1 invitation<" in page
+    assert not mail.outbox and Wave.objects.get().status == Wave.Status.DRAFT  # nothing yet
+    client.post(url)
+    assert len(mail.outbox) == 1  # as the page said
+
+
+def test_opening_a_wave_nobody_is_in_says_so(council, client_for):
+    wave = helpers.wave(council, staff_groups=["other_practitioner"])
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    page = client.get(reverse("survey-wave-open", kwargs={"wave_id": wave.pk})).content.decode()
+    assert _summary(page)["Staff invited"].startswith("0 ")
+    assert "Nobody would be invited" in page

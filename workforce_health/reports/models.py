@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from workforce_health.core.models import Organisation, Service
 from workforce_health.core.versioning import Versioned
@@ -33,6 +34,11 @@ class Report(Versioned):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def meeting_has_passed(self) -> bool:
+        """The meeting is before today: the report was probably meant for a later one."""
+        return self.meeting_date < timezone.localdate()
 
     def clean(self) -> None:
         if not isinstance(self.commentary, dict) or not all(

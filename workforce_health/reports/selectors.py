@@ -1,9 +1,9 @@
 """Reads for reports: drafts for those who prepare them, published versions for readers."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from workforce_health.core.models import Membership
-from workforce_health.core.permissions import Capability, membership_can
+from workforce_health.core.permissions import CAPABILITIES, Capability, membership_can
 from workforce_health.reports.document import Document, from_json
 from workforce_health.reports.inputs import ReportInputs
 from workforce_health.reports.models import Report, ReportVersion
@@ -80,3 +80,18 @@ def report_quotation_choices(*, viewer: Membership, report: Report) -> list[str]
     ):
         return []
     return report_comment_texts(report=report)
+
+
+def report_readers_count(*, report: Report) -> dict[str, int]:
+    """Who can read the report's published versions: sign-ins of its organisation by role
+    (label -> count), for the roles that may read published reports; roles without any left
+    out."""
+    readers = [
+        role for role, can in CAPABILITIES.items() if Capability.VIEW_PUBLISHED_REPORTS in can
+    ]
+    counts = dict(
+        Membership.objects.filter(organisation=report.organisation_id, role__in=readers)
+        .values_list("role")
+        .annotate(n=Count("pk"))
+    )
+    return {str(Membership.Role(role).label): counts[role] for role in readers if counts.get(role)}

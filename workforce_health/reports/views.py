@@ -21,6 +21,7 @@ from workforce_health.reports.document import Document
 from workforce_health.reports.forms import COMMENTARY_PREFIX, ReportEditForm, ReportForm
 from workforce_health.reports.inputs import ReportDataMissing
 from workforce_health.reports.models import Report
+from workforce_health.reports.publication import publication_get
 from workforce_health.reports.sections.catalogue import section_specs
 from workforce_health.web import conflicts
 from workforce_health.web.tables import XLSX_TYPE
@@ -189,19 +190,26 @@ def report_preview_download(request: HttpRequest, report_id: int, file_format: s
 
 @requires(Capability.EDIT_REPORTS)
 def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
-    """GET: what publishing does, with the button; POST: publish the next version."""
+    """GET: what publishing makes readable and unchangeable, with the button; POST from that
+    button (naming the version it showed): publish it."""
     membership = viewer(request)
     report = found(selectors.report_get(viewer=membership, report_id=report_id))
     quotes = membership_can(membership, Capability.VIEW_SURVEY_COMMENTS)
-    if request.method != "POST":
+    publication = publication_get(report=report)
+    # Only the confirmation page's button publishes, and only the version it named.
+    confirmed = request.POST.get("version") if request.method == "POST" else None
+    if confirmed != str(publication.number):
         return render(
             request,
             "reports/publish.html",
             {
                 "report": report,
-                "number": report.versions.count() + 1,
+                "number": publication.number,
+                "publication": publication,
                 "withheld_quotations": 0 if quotes else len(report.quotations),
+                "published_meanwhile": confirmed is not None,
             },
+            status=409 if confirmed is not None else 200,
         )
     try:
         user = request.user if isinstance(request.user, User) else None

@@ -1,5 +1,6 @@
 """Reads for questionnaires and waves (scoped to the viewer's organisation) and for respondents."""
 
+import datetime
 import weakref
 from dataclasses import dataclass, field
 
@@ -16,10 +17,12 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.query import get_related_populators
+from django.utils import timezone
 
 from workforce_health.core.models import Membership, Organisation
 from workforce_health.surveys import questionnaire as qn
 from workforce_health.surveys import tokens
+from workforce_health.surveys.invitees import invitation_emails, invitee_snapshots
 from workforce_health.surveys.models import (
     Draft,
     Invitation,
@@ -92,6 +95,27 @@ def wave_shared_get(*, la_code: str, slug: str) -> Wave | None:
         .select_related("questionnaire", "organisation")
         .first()
     )
+
+
+@dataclass(frozen=True)
+class WaveOpening:
+    """What opening a draft wave today would do: how many staff it invites, and how many of
+    them are emailed a personal link (the rest have no address: they need the shared link)."""
+
+    invited: int
+    emailed: int
+
+    @property
+    def without_address(self) -> int:
+        return self.invited - self.emailed
+
+
+def wave_opening_get(*, wave: Wave, on: datetime.date | None = None) -> WaveOpening:
+    """Who `services.waves.wave_open` would invite on `on` (today) and how many of them
+    `services.invitations.invitations_send` would email: the same definitions (invitees.py)."""
+    people = [person_id for person_id, _ in invitee_snapshots(wave, on or timezone.localdate())]
+    emails = invitation_emails(wave)
+    return WaveOpening(invited=len(people), emailed=sum(1 for p in people if emails.get(p)))
 
 
 @dataclass

@@ -9,6 +9,9 @@ from django.urls import reverse
 from tests.results.helpers import CHILDREN, past_wave
 from tests.surveys.helpers import builtin
 from workforce_health.core.models import Membership
+from workforce_health.core.scope import Scope
+from workforce_health.results.pages.overview import overview_get
+from workforce_health.results.selectors import results_frames
 from workforce_health.surveys.services import past_waves
 
 Role = Membership.Role
@@ -140,5 +143,14 @@ def test_a_team_with_few_responses_is_told_why_its_count_is_not_shown(client, co
     assert "7 of 11 invited" not in page
     lead = _page(client, council, Role.WORKFORCE_LEAD, "survey-results", wave).content.decode()
     assert "7 of 11 invited" in lead  # the whole wave's count is known
-    assert ">Fewer than 10 responses<" in lead  # its role group's rate: 11 invited, 7 answered
+    assert ">Fewer than 10 responses<" not in lead  # its one service and role group: the wave
     assert "fewer than 10 invited, or (but for the whole survey) fewer than 10 responses" in lead
+
+
+def test_a_one_service_wave_shows_its_service_as_the_whole_wave(council):
+    # 7 of 11 responded, all in Children's Services: the lead sees the whole wave's 11 and 7,
+    # so the service's row (the same people) says 11 and 7 too, not "Fewer than 10 responses".
+    wave = past_wave(council, slug="one-service", year=2025, teams={"Assessment North": [4] * 7})
+    page = overview_get(results_frames(wave=wave), Scope.whole(council.organisation), None, "")
+    by_service = page.tables["response-rate-service"].rows
+    assert [row[:3] for row in by_service] == [(CHILDREN, 11, 7), ("All invited", 11, 7)]

@@ -146,3 +146,24 @@ def test_respondent_counts_are_suppressed_like_every_figure() -> None:
     assert hidden["respondents"].null_count() == hidden.height  # never shown as zero
     whole = respondent_counts(responses(), ITEMS, settings=DisclosureSettings(80, 80))
     assert whole.row(0, named=True)["suppressed_reason"] == "fewer than 80 responses"
+
+
+def test_a_group_holding_the_whole_wave_is_shown_to_a_reader_of_the_whole_wave() -> None:
+    # A one-service wave: 3 of 215 responded. The whole wave's count is shown, so its one
+    # service (the same 215 and 3) hides nothing; a reader of that service alone still sees it
+    # hidden, as a group with fewer than 10 responses.
+    invited = pl.DataFrame({"service": ["Children"], "invited": [215]})
+    few = responses().filter(pl.col("response_id") <= 3)
+    lead = response_rates(few, invited, by=["service"], groups_equal_to_whole=True)
+    assert lead.select("service", "invited", "responded", "suppressed").rows() == [
+        ("Children", 215, 3, False),
+        (None, 215, 3, False),
+    ]
+    manager = response_rates(few, invited, by=["service"])
+    assert manager.filter(pl.col("service") == "Children")["suppressed_reason"].to_list() == [
+        "fewer than 10 responses"
+    ]
+    # With a second service, neither is the whole: both stay hidden.
+    two = pl.DataFrame({"service": ["Children", "Adults"], "invited": [215, 40]})
+    both = response_rates(few, two, by=["service"], groups_equal_to_whole=True)
+    assert both.filter(pl.col("service").is_not_null())["suppressed"].to_list() == [True, True]

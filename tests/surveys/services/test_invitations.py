@@ -52,3 +52,16 @@ def test_addresses_added_after_opening_are_sent_by_send_invitations(council, cap
     call_command("send_invitations", organisation="991", wave=wave.slug)
     assert "2 emailed, 0 still without an email address" in capsys.readouterr().out
     assert sorted(m.to[0] for m in mail.outbox) == ["alex.morgan@example.org", "priya@example.org"]
+
+
+def test_the_email_says_the_link_is_kept_until_the_answers_are_sent(council):
+    # The link opens the survey again and again until the answers are sent (saved answers
+    # included), so the email must not also say it "works once".
+    core_services.person_update(person=council.social_worker, email="alex.morgan@example.org")
+    wave = helpers.open_wave(council)
+    _, bodies = _sent_to(wave)
+    body = " ".join(bodies["alex.morgan@example.org"].split())
+    closes = f"{wave.closes_on:%-d %B %Y}"
+    assert f"come back to them with the same link until {closes}" in body
+    assert "Once you send your answers, the link stops working." in body
+    assert "once" not in body.replace("Once you send", "")

@@ -6,7 +6,7 @@ same suppressed figures as the pages, in the same words.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -22,6 +22,7 @@ from workforce_health.reports.document import (
     table_block,
 )
 from workforce_health.reports.document import paragraph as para
+from workforce_health.reports.sections.change_words import Change, changes_finding
 from workforce_health.reports.sections.common import percent, table_data
 from workforce_health.reports.sections.spec import Content, SectionSpec
 from workforce_health.results.pages.breakdowns import ALL, heatmap_get, heatmap_kind
@@ -32,6 +33,7 @@ from workforce_health.results.scoping import service_name
 from workforce_health.results.wording import significance_explained, suppression_notes
 from workforce_health.surveys import analysis
 from workforce_health.surveys.comments.selectors import redaction_names, theme_dictionary
+from workforce_health.surveys.questionnaire import Item
 
 if TYPE_CHECKING:
     from workforce_health.reports.inputs import ReportInputs, WaveResults
@@ -95,18 +97,20 @@ def _changes(results: WaveResults, scope: Scope, title: str, slug: str) -> tuple
         scoped(before, scope, "items"),
         min_group_size=frames.settings.min_group_size,
     ).filter(pl.col("significant").fill_null(False))
-    texts = {item.code: item.text for item in frames.questionnaire.items()}
+    items = {item.code: item for item in frames.questionnaire.items()}
+    ordered = sorted(compared.to_dicts(), key=lambda r: -abs(r["change"]))
     rows = [
         (
-            texts.get(r["item_code"], r["item_code"]),
+            _question(items, r["item_code"]),
             r["pct_agree_previous"],
             r["pct_agree_current"],
             r["change"],
             f"{r['label']} ({r['direction']})" if r["direction"] else r["label"],
         )
-        for r in sorted(compared.to_dicts(), key=lambda r: -abs(r["change"]))
+        for r in ordered
     ]
     previous = results.previous.title
+    reversed_shown = [_question(items, r["item_code"]) for r in ordered if _reverse(items, r)]
     table = TableData(
         slug=slug,
         caption=f"{title}: questions whose agreement changed significantly since {previous}",
@@ -119,21 +123,43 @@ def _changes(results: WaveResults, scope: Scope, title: str, slug: str) -> tuple
         ),
         rows=tuple(rows),
         source=SOURCE,
-        notes=(significance_explained(),),
+        notes=(
+            significance_explained(),
+            *([_reverse_note(reversed_shown)] if reversed_shown else []),
+        ),
     )
+    changes = [
+        Change(
+            question=_question(items, r["item_code"]),
+            previous=r["pct_agree_previous"],
+            current=r["pct_agree_current"],
+            reverse=_reverse(items, r),
+        )
+        for r in ordered
+    ]
+    finding = changes_finding(title, previous, changes)
     if not rows:
         text = f"No question's agreement changed significantly since {previous}."
-        return para(text), [
-            f"{title}: no question's agreement changed significantly since {previous}."
-        ]
-    finding = f"{title}: agreement changed significantly on {len(rows)} questions since {previous}"
-    ups = [r for r in rows if r[3] > 0]
-    finding += f" ({len(ups)} up, {len(rows) - len(ups)} down)."
-    largest = rows[0]
-    finding += (
-        f" The largest change: “{largest[0]}”, from {percent(largest[1])} to {percent(largest[2])}."
-    )
+        return para(text), [finding]
     return table_block(table), [finding]
+
+
+def _question(items: dict[str, Item], code: str) -> str:
+    return items[code].text if code in items else code
+
+
+def _reverse(items: dict[str, Item], row: dict[str, Any]) -> bool:
+    """Less agreement is better (a reverse-scored question)."""
+    item = items.get(row["item_code"])
+    return item is not None and item.reverse
+
+
+def _reverse_note(questions: list[str]) -> str:
+    named = "; ".join(f"“{q}”" for q in questions)
+    return (
+        "Better or worse: more agreement is better, except on questions where agreeing "
+        f"means something is wrong, where less agreement is better: {named}."
+    )
 
 
 def _team_label(service: str, team: str) -> str:

@@ -32,13 +32,17 @@ def measure_choices(frames: Frames) -> list[tuple[str, str]]:
 
 
 def _engine_table(
-    frames: Frames, by: tuple[str, ...], measure: str
+    frames: Frames, by: tuple[str, ...], measure: str, scope: Scope
 ) -> tuple[pl.DataFrame, str, str, str]:
     """(suppressed table, value column, value header, unit of the size) for a measure choice."""
     kind, _, code = measure.partition(":")
     if kind == "response_rate":
         table = analysis.response_rates(
-            frames.answers, frames.invited, by=by, settings=frames.settings
+            frames.answers,
+            frames.invited,
+            by=by,
+            settings=frames.settings,
+            groups_equal_to_whole=scope.whole_organisation,  # its reader sees the whole wave
         )
         return table, "response_rate", "Response rate (%)", "invited"
     if kind in ("standard", "theme"):
@@ -68,7 +72,7 @@ def breakdown_table(frames: Frames, by: tuple[str, ...], measure: str, scope: Sc
     breakdown has no rows within the scope (`scoping.covers`)."""
     labels = dict(measure_choices(frames))
     dims, _ = analysis.breakdowns.layout(by)
-    table, column, header, unit = _engine_table(frames, by, measure)
+    table, column, header, unit = _engine_table(frames, by, measure, scope)
     table = scoping.rows(table, scope)
     size = "invited" if unit == "invited" else "n"
     rows: list[tuple[Value, ...]] = []

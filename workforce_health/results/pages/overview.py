@@ -79,7 +79,13 @@ def _group_hidden(frames: Frames, scope: Scope) -> str:
 
 
 def _rates(frames: Frames, scope: Scope, by: tuple[str, ...], slug: str) -> Table:
-    table = analysis.response_rates(frames.answers, frames.invited, by=by, settings=frames.settings)
+    table = analysis.response_rates(
+        frames.answers,
+        frames.invited,
+        by=by,
+        settings=frames.settings,
+        groups_equal_to_whole=scope.whole_organisation,  # its reader sees the whole wave
+    )
     table = scoping.rows(table, scope) if by == scoping.own_breakdown(scope) else table
     dim = by[-1] if by else None
     rows: list[tuple[Value, ...]] = []

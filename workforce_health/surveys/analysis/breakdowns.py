@@ -260,12 +260,38 @@ def _respondents(responses: pl.DataFrame | Answers) -> pl.DataFrame:
     )
 
 
+def _as_whole(
+    table: pl.DataFrame, *, dims: Keys, part: list[str], groups_equal_to_whole: bool
+) -> pl.DataFrame:
+    """Add `_whole`: the row is the whole wave (every dimension "all") or, with
+    `groups_equal_to_whole`, a group with the same invited and responded counts as the whole
+    wave (of its partition), which shows nothing the whole wave does not."""
+    margin = pl.all_horizontal([pl.col(d).is_null() for d in dims]) if dims else pl.lit(True)
+    if not groups_equal_to_whole:
+        return table.with_columns(margin.alias("_whole"))
+    totals = table.filter(margin).select(
+        *part, pl.col("invited").alias("_all_invited"), pl.col("responded").alias("_all_responded")
+    )
+    joined = (
+        table.join(totals, on=part, how="left", maintain_order="left")
+        if part
+        else table.join(totals, how="cross", maintain_order="left")
+    )
+    covering = (pl.col("invited") == pl.col("_all_invited")) & (
+        pl.col("responded") == pl.col("_all_responded")
+    )
+    return joined.with_columns((margin | covering.fill_null(False)).alias("_whole")).drop(
+        "_all_invited", "_all_responded"
+    )
+
+
 def response_rates(
     responses: pl.DataFrame | Answers,
     invited: pl.DataFrame,
     *,
     by: Sequence[str] = (),
     settings: DisclosureSettings = DEFAULT_SETTINGS,
+    groups_equal_to_whole: bool = False,
 ) -> pl.DataFrame:
     """Responded ÷ invited by zero, one or two group columns (health-check.md §2.6).
 
@@ -277,7 +303,9 @@ def response_rates(
     or fewer than `settings.min_group_size` responded ("fewer than 10 responses"; not the
     whole wave, whose count of responses is known), with complementary suppression on the
     respondents (a group hidden for its invited count counts as small); responses from a
-    group with no invited count give invited 0 (hidden).
+    group with no invited count give invited 0 (hidden). `groups_equal_to_whole`, for a
+    reader who sees the whole wave's count: a group with everyone invited and every response
+    (a one-service wave's service) is shown as the whole wave is.
     `responses` may be raw or `Answers`.
     """
     dims, sets = layout(by)
@@ -322,8 +350,11 @@ def response_rates(
     responses_needed = settings.min_group_size
     # The whole wave's count of responses is no secret (the wave's page shows it as it comes
     # in), so its rate needs only enough invited.
-    whole = pl.all_horizontal([pl.col(d).is_null() for d in dims]) if dims else pl.lit(True)
-    table = pl.concat(parts).with_columns(
+    table = _as_whole(
+        pl.concat(parts), dims=dims, part=part, groups_equal_to_whole=groups_equal_to_whole
+    )
+    whole = pl.col("_whole")
+    table = table.with_columns(
         pl.when(pl.col("invited") > 0)
         .then(100.0 * pl.col("responded") / pl.col("invited"))
         .alias("response_rate"),
@@ -347,7 +378,7 @@ def response_rates(
         .otherwise(pl.col("suppressed_reason"))
         .alias("suppressed_reason")
     )
-    return redact(flagged.drop("_size"), keep=[*part, *dims]).sort(
+    return redact(flagged.drop("_size", "_whole"), keep=[*part, *dims]).sort(
         [*part, *dims], nulls_last=True, maintain_order=True
     )
 

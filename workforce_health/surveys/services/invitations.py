@@ -8,22 +8,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from workforce_health.core.models import Membership, Person
 from workforce_health.surveys import groups, tokens
+from workforce_health.surveys.invitees import invitation_emails
 from workforce_health.surveys.models import GROUP_FIELDS, Invitation, Wave
 from workforce_health.surveys.services.common import save
-
-
-def _invitation_emails(wave: Wave) -> dict[int, str]:
-    """Person id -> where to send their invitation: the email address on their staff record,
-    else the email of their sign-in in this organisation, where there is one."""
-    rows = Membership.objects.filter(
-        organisation=wave.organisation, person__isnull=False
-    ).values_list("person_id", "user__email")
-    emails = {person_id: email for person_id, email in rows if email}
-    on_record = Person.objects.filter(organisation=wave.organisation).exclude(email="")
-    emails.update(on_record.values_list("id", "email"))
-    return emails
 
 
 def invitations_send(*, wave: Wave, base_url: str) -> tuple[int, int]:
@@ -33,7 +21,7 @@ def invitations_send(*, wave: Wave, base_url: str) -> tuple[int, int]:
     """
     if not wave.is_accepting:
         raise ValidationError(f"{wave} is not open, so no invitations can be sent")
-    emails = _invitation_emails(wave)
+    emails = invitation_emails(wave)
     pending = wave.invitations.filter(
         source=Invitation.Source.RECORD, sent_on__isnull=True, person__isnull=False
     )

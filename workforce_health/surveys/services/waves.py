@@ -8,12 +8,12 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Min
 from django.utils import timezone
 
-from workforce_health.core.models import Employment, Organisation, Service
+from workforce_health.core.models import Organisation, Service
 from workforce_health.core.versioning import version_check
 from workforce_health.surveys import anonymise, groups
+from workforce_health.surveys.invitees import invitee_snapshots
 from workforce_health.surveys.models import (
     DISCLOSURE_FIELDS,
     GROUP_FIELDS,
@@ -126,38 +126,6 @@ def wave_disclosure_update(*, wave: Wave, version: int | None = None, **settings
     return save(wave)
 
 
-def _invitee_snapshots(wave: Wave, on: datetime.date) -> list[tuple[int, dict[str, str]]]:
-    """(person id, group labels) for staff in the wave's services and groups on ``on``."""
-    current = (
-        Employment.objects.filter(
-            organisation=wave.organisation,
-            team__service__in=wave.services.all(),
-            start_date__lte=on,
-        )
-        .exclude(end_date__lt=on)
-        .select_related("team", "team__service")
-        .order_by("person_id", "-start_date", "-pk")
-    )
-    first_start = dict(
-        Employment.objects.filter(organisation=wave.organisation)
-        .values_list("person_id")
-        .annotate(first=Min("start_date"))
-    )
-    chosen: dict[int, dict[str, str]] = {}
-    for employment in current:
-        role_group = groups.ROLE_GROUP_OF.get(employment.job_role, "")
-        if employment.person_id in chosen or role_group not in wave.staff_groups:
-            continue
-        chosen[employment.person_id] = {
-            "service": employment.team.service.name,
-            "team": employment.team.name,
-            "role_group": groups.RoleGroup(role_group).label,
-            "tenure_band": groups.tenure_band(first_start[employment.person_id], on),
-            "employment_type": employment.get_contract_type_display(),
-        }
-    return list(chosen.items())
-
-
 @transaction.atomic
 def wave_open(*, wave: Wave, today: datetime.date | None = None) -> int:
     """Open the wave: snapshot every invitee's group and fix the settings. Returns the count."""
@@ -170,7 +138,7 @@ def wave_open(*, wave: Wave, today: datetime.date | None = None) -> int:
             f"{wave} can be opened from {wave.opens_on:%-d %B %Y} until the day before it "
             f"closes ({wave.closes_on:%-d %B %Y})"
         )
-    invitees = _invitee_snapshots(wave, today)
+    invitees = invitee_snapshots(wave, today)
     snapshots = groups.generalise([snapshot for _, snapshot in invitees])
     Invitation.objects.bulk_create(
         Invitation(wave=wave, person_id=person_id, source=Invitation.Source.RECORD, **snapshot)

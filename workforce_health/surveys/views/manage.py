@@ -204,10 +204,18 @@ def _wave_action(request: HttpRequest, wave_id: int, action: str) -> HttpRespons
             return redirect("survey-wave-detail", wave_id=wave.pk)
         except ValidationError as problem:
             error = " ".join(problem.messages)
+    opening = selectors.wave_opening_get(wave=wave) if action == "open" else None
     return render(
         request,
         "surveys/manage/wave_action.html",
-        {"wave": wave, "action": action, "error": error},
+        {
+            "wave": wave,
+            "action": action,
+            "error": error,
+            "opening": opening,
+            "services": ", ".join(service.name for service in wave.services.all()),
+            "staff_groups": [groups.RoleGroup(value).label for value in wave.staff_groups],
+        },
         status=400 if error else 200,
     )
 

@@ -70,7 +70,11 @@ class _Tables:
         self.rates = (
             self._rows(
                 analysis.response_rates(
-                    frames.answers, frames.invited, by=by, settings=frames.settings
+                    frames.answers,
+                    frames.invited,
+                    by=by,
+                    settings=frames.settings,
+                    groups_equal_to_whole=True,  # the command prints the whole wave too
                 )
             )
             if frames.invited.height

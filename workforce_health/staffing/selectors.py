@@ -297,6 +297,16 @@ def _total(frame: pl.DataFrame) -> dict[str, object]:
     return frame.row(0, named=True) if frame.height else {}
 
 
+def _stability(inputs: MeasureInputs, year: int) -> dict[str, object]:
+    """The local stability measure (`measures.stability`), keyed as the dashboard's rates are."""
+    row = _total(measures.stability(inputs.spells, period=year, by=[]))
+    return {
+        "stability_rate_fte": row.get("stability_rate_fte"),
+        "stability_rate_fte_numerator": row.get("stability_fte_numerator"),
+        "stability_rate_fte_denominator": row.get("stability_fte_denominator"),
+    }
+
+
 def workforce_context_get(
     *, scope: Scope, service_kind: str | None = None, year: int | None = None
 ) -> Context:
@@ -307,7 +317,9 @@ def workforce_context_get(
     kind = SERVICE_KINDS[service_kind] if service_kind is not None else kinds[0]
     years = census_years()
     inputs = measure_inputs_get(scope=scope, service_kind=kind.slug)
-    totals = {y: _total(workforce_measures(inputs=inputs, year=y)) for y in years}
+    totals = {
+        y: _total(workforce_measures(inputs=inputs, year=y)) | _stability(inputs, y) for y in years
+    }
     with_data = [y for y in years if _has_data(totals[y])]
     shown = year if year is not None else (with_data[-1] if with_data else years[-1])
     return Context(scope, kind, inputs, totals, shown, kinds)

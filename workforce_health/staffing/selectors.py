@@ -8,7 +8,7 @@ formulas as local measures.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -80,18 +80,20 @@ def _frame(queryset: QuerySet[Any], fields: Fields) -> pl.DataFrame:
     columns = list(zip(*queryset.values_list(*fields), strict=True)) or [()] * len(fields)
     return pl.DataFrame(
         [
-            pl.Series(name, [_plain(v, dtype) for v in values], dtype=dtype)
+            pl.Series(name, _plain(values, dtype), dtype=dtype)
             for (name, dtype), values in zip(fields.values(), columns, strict=True)
         ]
     )
 
 
-def _plain(value: object, dtype: DType) -> object:
-    if isinstance(value, Decimal):
-        return float(value)
-    if dtype == pl.String and isinstance(value, int):
-        return str(value)  # primary keys as text: the engine's spell_id
-    return value
+def _plain(values: tuple[object, ...], dtype: DType) -> Sequence[object]:
+    """A column's values as polars takes them: only decimals and keys need converting (tens
+    of thousands of values on a whole council's pages)."""
+    if dtype == pl.Float64:
+        return [float(v) if isinstance(v, Decimal) else v for v in values]
+    if dtype == pl.String and isinstance(next((v for v in values if v is not None), ""), int):
+        return [None if v is None else str(v) for v in values]  # keys: the engine's spell_id
+    return values
 
 
 @dataclass(frozen=True)

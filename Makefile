@@ -33,8 +33,8 @@ install-dev: $(VENV)/.installed-dev ## Also install the pinned test and lint too
 migrate: install ## Create or update the database (SQLite under var/ unless DATABASE_URL is set)
 	$(BIN)/workforce-health migrate --no-input
 
-run: migrate ## Serve at http://127.0.0.1:8000, loading the demo council into an empty database
-	$(BIN)/workforce-health demo-if-empty
+run: migrate ## Serve at http://127.0.0.1:8000 (or HOST, PORT), loading the demo council into an empty database
+	$(BIN)/workforce-health demo-if-empty --site-url http://$(HOST):$(PORT)/
 	$(BIN)/workforce-health runserver $(HOST):$(PORT)
 
 demo: migrate ## Load the demo council (refuses if it is already loaded)

@@ -271,11 +271,17 @@ PERMISSIONS_POLICY: dict[str, list[str]] = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "refusals_without_traceback": {
+            "()": "workforce_health.web.log_filters.RefusalsWithoutTraceback"
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint.progress": {"level": "WARNING"},  # a line per PDF step otherwise
         "axes": {"level": "ERROR"},  # workforce_health.signin logs each failure once
+        "django.request": {"filters": ["refusals_without_traceback"]},  # a 403 in one line
     },
 }
 # No log line carries a respondent's token or path: every handler redacts /s/<token>/ (the

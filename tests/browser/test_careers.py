@@ -111,6 +111,7 @@ def test_the_lead_changes_the_offer_previews_and_publishes(
 ):
     base = live_server.url
     sign_in("workforce_lead-991", factories.PASSWORD)
+    page.get_by_role("link", name="Workforce", exact=True).click()
     page.get_by_role("link", name="Careers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Careers offer")
     expect(page.get_by_role("heading", name="Is the offer working?")).to_be_visible()

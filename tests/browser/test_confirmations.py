@@ -8,11 +8,11 @@ import os
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests import factories
+from tests.browser.strict_axe import axe_violations
 from tests.reports import helpers as report_helpers
 from tests.surveys import helpers as survey_helpers
 from workforce_health.core import services as core_services
@@ -25,19 +25,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _check_page(page: Page, name: str, folder: Path) -> None:
     """No axe-core violation of any rule, no sideways scroll, a screenshot at each width."""
-    violations = [
-        v
-        for v in Axe().run(page).response["violations"]
-        # Until base.html puts the Back link in a landmark (issue 12 item 10, another branch),
-        # axe's "region" names it on every page with one; any other node still fails.
-        if not (
-            v["id"] == "region" and all(n["target"] == [".govuk-back-link"] for n in v["nodes"])
-        )
-    ]
-    assert not violations, "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
-        for v in violations
-    )
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 900})
         page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)

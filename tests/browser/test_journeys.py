@@ -51,7 +51,9 @@ def test_lead_adds_an_employment_after_fixing_errors(
     council, page, sign_in, assert_accessible, live_server
 ):
     sign_in("workforce_lead-991", factories.PASSWORD)
-    page.get_by_role("link", name="Organisation", exact=True).click()
+    page.get_by_role("link", name="People", exact=True).click()
+    assert_accessible()
+    page.get_by_role("link", name="Services and teams").click()
     assert_accessible()
     page.get_by_role("link", name="Assessment North").click()
     assert_accessible()

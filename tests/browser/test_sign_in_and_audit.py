@@ -57,7 +57,7 @@ def test_a_lead_signs_in_with_microsoft(
         assert_accessible()
         page.get_by_role("button", name=re.compile("Sign in with Microsoft")).click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
-        expect(page.get_by_role("link", name="Survey results")).to_be_visible()  # a lead's menu
+        expect(page.get_by_role("link", name="Staff surveys")).to_be_visible()  # a lead's menu
         assert_accessible()
 
 
@@ -118,6 +118,7 @@ def test_a_locked_sign_in_and_the_administrators_pages(
 
         page.context.clear_cookies()
         sign_in("administrator-991", factories.PASSWORD)
+        page.get_by_role("link", name="Settings", exact=True).click()
         page.get_by_role("link", name="Sign-in settings").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Sign-in settings")
         assert_accessible()
@@ -127,6 +128,7 @@ def test_a_locked_sign_in_and_the_administrators_pages(
         page.get_by_role("button", name="Unlock team_manager-991").click()
         expect(page.get_by_text("No sign-ins are locked")).to_be_visible()
 
+        page.get_by_role("link", name="Settings", exact=True).click()
         page.get_by_role("link", name="Audit trail").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Audit trail")
         expect(page.get_by_role("cell", name="Person's record").first).to_be_visible()

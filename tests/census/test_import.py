@@ -129,3 +129,14 @@ def test_the_builders_agency_record_keeps_its_few_items(council):
     data = builders.return_xml(2025)
     data = data.replace(b"<LEA>999</LEA>", b"<LEA>991</LEA>")
     assert census_return_import(source=data, user=None, organisation=council.organisation).ok
+
+
+def test_both_councils_called_dorset_can_be_added_from_their_returns(db):
+    # 835 is the county council abolished in 2019, 838 the unitary council that replaced it.
+    for lea in ("835", "838"):
+        result = census_return_import(
+            source=census_file(2025, lea=lea), user=None, create_organisation=True
+        )
+        assert result.ok, result.errors
+    names = dict(Organisation.objects.values_list("la_code", "name"))
+    assert names["838"] == "Dorset" and names["835"] != names["838"]

@@ -80,8 +80,8 @@ def test_the_page_shows_dated_facts_from_the_demos_data(loaded):
         "health_check_pride",
         "nqsw_starters",
     ]
-    # No vacancy figures are recorded for adult services: no vacancy fact for them.
-    assert "vacancy_trend" not in facts["Adult Social Care"]
+    # The demo records adult services' vacancies too (issue 12 item 2): a vacancy fact for them.
+    assert facts["Adult Social Care"][:2] == ["vacancy_trend", "turnover_trend"]
     for service in content["services"]:
         for fact in service["facts"]:
             assert fact["as_of"] and fact["source"] and fact["period"]

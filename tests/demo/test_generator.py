@@ -4,7 +4,7 @@ import datetime
 import re
 import subprocess
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
@@ -301,3 +301,8 @@ def test_email_addresses_are_numbered_in_order_when_names_repeat():
         "zoe.lefevre@x.example",
         "sam.obrien3@x.example",
     ]
+
+
+def test_no_two_people_share_a_name(demo):
+    names = Counter((p.given_name, p.family_name) for p in demo.people)
+    assert [name for name, count in names.items() if count > 1] == []

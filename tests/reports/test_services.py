@@ -168,6 +168,10 @@ def test_a_version_cannot_be_saved_again(reported, report):
     with pytest.raises(ValidationError, match="A published report cannot be changed"):
         version.save()
     assert ReportVersion.objects.get(pk=version.pk).document["title"] == report.title
+    pdf = version.files.get(file_format="pdf")
+    pdf.content = b"%PDF- rewritten"
+    with pytest.raises(ValidationError, match="A published report's file cannot be changed"):
+        pdf.save()
 
 
 def test_publishing_without_data_is_refused(council):

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 
 from tests.reports.helpers import MEETING, REDACTED_NAME
 from workforce_health.core.models import Membership
-from workforce_health.reports import services
-from workforce_health.reports.models import Report, ReportVersion
+from workforce_health.reports import render, services
+from workforce_health.reports.models import Report, ReportVersion, ReportVersionFile
 
 Role = Membership.Role
 
@@ -235,3 +235,29 @@ def _choices(page: str) -> list[str]:
     import re
 
     return [html.unescape(v) for v in re.findall(r'name="quotations" value="([^"]*)"', page)]
+
+
+def test_a_published_version_is_served_as_stored_not_rendered_again(
+    reported, published, client_for, monkeypatch
+):
+    stored = {f.file_format: bytes(f.content) for f in published.files.all()}
+    assert sorted(stored) == ["html", "pdf", "xlsx"] and stored["pdf"].startswith(b"%PDF-")
+
+    def rendered_again(*args, **kwargs):
+        raise AssertionError("a published version's file was rendered again")
+
+    for name in ("document_pdf", "document_html", "document_xlsx"):
+        monkeypatch.setattr(render, name, rendered_again)
+    scrutiny = client_for(reported.users[Role.SCRUTINY_MEMBER])
+    for file_format, content in stored.items():
+        response = scrutiny.get(
+            reverse("report-version-download", args=[published.pk, file_format])
+        )
+        assert response.status_code == 200 and response.content == content
+
+
+def test_a_version_published_before_files_were_stored_is_rendered(reported, published, client_for):
+    ReportVersionFile.objects.filter(version=published).delete()  # as published before 0003
+    scrutiny = client_for(reported.users[Role.SCRUTINY_MEMBER])
+    response = scrutiny.get(reverse("report-version-download", args=[published.pk, "pdf"]))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")

@@ -25,6 +25,13 @@ EXPECTED = {
     "employment-create": EDITORS,
     "employment-edit": EDITORS,
     "my-record": frozenset({Role.TEAM_MANAGER, Role.PRACTITIONER}),
+    # The menu's section pages (core/navigation.py): for those who may open one of their links.
+    "section-people": STRUCTURE_VIEWERS,
+    "section-workforce": STRUCTURE_VIEWERS,
+    "section-surveys": STRUCTURE_VIEWERS,
+    "section-reports": frozenset({Role.ADMINISTRATOR, Role.WORKFORCE_LEAD, Role.SCRUTINY_MEMBER}),
+    "section-settings": frozenset({Role.ADMINISTRATOR}),
+    "section-me": frozenset({Role.TEAM_MANAGER, Role.PRACTITIONER}),  # those with a record
 }
 # Roles with the capability but no linked staff record: "not found", not "refused".
 NOT_FOUND = {"my-record": {Role.ADMINISTRATOR, Role.WORKFORCE_LEAD, Role.SERVICE_MANAGER}}

@@ -13,7 +13,7 @@ from tests import factories
 from workforce_health.core.models import Membership
 from workforce_health.core.scope import Scope
 from workforce_health.rounding import format_rate
-from workforce_health.staffing import selectors
+from workforce_health.staffing import measures, selectors
 from workforce_health.staffing.selectors import latest_complete_year
 
 Role = Membership.Role
@@ -109,6 +109,18 @@ def test_headline_figures_are_the_engines_formatted(role, staffed, client_for):
     assert f"{format_rate(row['turnover_rate_fte'])}%" in html
     assert f"{format_rate(row['agency_rate_fte'])}%" in html
     assert "Safeguarding East" in client_for(staffed.users[role]).get(BREAKDOWNS).content.decode()
+
+
+def test_the_stability_measure_is_a_headline_and_a_trend(staffed, client_for):
+    membership = staffed.users[Role.WORKFORCE_LEAD].memberships.get()
+    inputs = selectors.measure_inputs_get(scope=Scope.of(membership))
+    row = measures.stability(inputs.spells, period=YEAR, by=[]).row(0, named=True)
+    assert 0 < row["stability_rate_fte"] < 100  # the leaver was in post a year earlier
+    html = client_for(staffed.users[Role.WORKFORCE_LEAD]).get(OVERVIEW).content.decode()
+    assert "Stability rate" in html and f"{format_rate(row['stability_rate_fte'])}%" in html
+    trend = page_table(html, "stability-rate")
+    assert trend[0][0] == "Year ending 30 September"
+    assert trend[-1][1] == format_rate(row["stability_rate_fte"])
 
 
 def test_a_team_manager_sees_only_their_team(staffed, client_for):

@@ -14,7 +14,8 @@ def test_wrong_code_is_refused(council, client):
     wave = helpers.open_wave(council)
     response = client.post(_url(wave), {"access_code": "WRONG"})
     page = response.content.decode()
-    assert "Enter the organisation code from the poster" in page and "govuk-error-summary" in page
+    assert "That organisation code is not right" in page and "govuk-error-summary" in page
+    assert "Enter the organisation code" not in page  # it was entered: it is wrong
     assert not Invitation.objects.filter(source=Invitation.Source.SHARED_LINK).exists()
 
 

@@ -3,7 +3,8 @@
 Generated once from the latest year each council appears in the DfE "Children's social work
 workforce" indicators file (csww_indicators_2017_to_2025.csv); the file itself is not committed.
 Inner and Outer London (E13000001-2) are recorded as London (E12000007), as in core.codes.REGIONS;
-joint rows ("314 / 318") are left out.
+joint rows ("314 / 318") are left out. Both Dorsets are "Dorset" in the DfE's file: the county
+council (835, abolished in 2019) is named apart from the unitary council (838), as names are unique.
 Used to add an organisation from a census return header (csww-census.md §4 ``LEA``).
 """
 
@@ -106,7 +107,7 @@ LOCAL_AUTHORITIES: Final[dict[str, LocalAuthority]] = {
     "826": LocalAuthority("Milton Keynes", "E06000042", "E12000008"),
     "830": LocalAuthority("Derbyshire", "E10000007", "E12000004"),
     "831": LocalAuthority("Derby", "E06000015", "E12000004"),
-    "835": LocalAuthority("Dorset", "E10000009", "E12000009"),
+    "835": LocalAuthority("Dorset County Council (to 2019)", "E10000009", "E12000009"),
     "836": LocalAuthority("Poole", "E06000029", "E12000009"),
     "837": LocalAuthority("Bournemouth", "E06000028", "E12000009"),
     "838": LocalAuthority("Dorset", "E06000059", "E12000009"),

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from workforce_health.core.views import accounts, home, people, structure
+from workforce_health.core.navigation import SECTIONS
+from workforce_health.core.views import accounts, home, people, sections, structure
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -21,4 +22,8 @@ urlpatterns = [
     ),
     path("employments/<int:employment_id>/edit/", people.employment_edit, name="employment-edit"),
     path("my-record/", people.my_record, name="my-record"),
+]
+urlpatterns += [
+    path(f"menu/{section.key}/", sections.section_page(section), name=section.url_name)
+    for section in SECTIONS
 ]

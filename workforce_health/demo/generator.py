@@ -107,6 +107,10 @@ class _Simulation:
         self.extras_rng = random.Random(f"{seed}:people")  # noqa: S311
         self.caseload_rng = random.Random(f"{seed}:caseloads")  # noqa: S311
         self.absence_rng = random.Random(f"{seed}:absence")  # noqa: S311
+        # Redraws a name already given, so no two people share one (its own stream: the
+        # other records stay as they were).
+        self.names_rng = random.Random(f"{seed}:names")  # noqa: S311
+        self.names: set[tuple[str, str]] = set()
         self.adults_caseload_rng = random.Random(f"{seed}:adults:caseloads")  # noqa: S311
         self.adults_absence_rng = random.Random(f"{seed}:adults:absence")  # noqa: S311
         self.people: list[PersonRecord] = []
@@ -504,6 +508,9 @@ class _Simulation:
         sex = "F" if self.rng.random() < 0.8 else "M"
         ethnicity = self._weighted(c.ETHNICITY_WEIGHTS)
         given_name, family_name = draw_name(self.rng, sex=sex, ethnicity=ethnicity)
+        while (given_name, family_name) in self.names:
+            given_name, family_name = draw_name(self.names_rng, sex=sex, ethnicity=ethnicity)
+        self.names.add((given_name, family_name))
         institution, step_up, frontline = (
             self._census_extras(age=age, children=children, newly_qualified=newly_qualified)
             if social_worker

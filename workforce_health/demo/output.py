@@ -5,10 +5,10 @@ from collections.abc import Sequence
 from workforce_health.demo.loader import DemoSignIn
 from workforce_health.demo.mfa import DEMO_TOTP_SECRET
 
-SITE_URL = "http://127.0.0.1:8000/"
+SITE_URL = "http://127.0.0.1:8000/"  # `make run` passes its own HOST and PORT
 
 
-def sign_in_table(sign_ins: Sequence[DemoSignIn]) -> str:
+def sign_in_table(sign_ins: Sequence[DemoSignIn], *, site_url: str = SITE_URL) -> str:
     """A plain-text table of the demo sign-ins, with the address to sign in at."""
     header = ("Username", "Role", "Scope", "Password")
     rows = [header, *((s.username, s.role, s.scope, s.password) for s in sign_ins)]
@@ -20,7 +20,7 @@ def sign_in_table(sign_ins: Sequence[DemoSignIn]) -> str:
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(
         [
-            f"Demo sign-ins (demo only; the password is public) at {SITE_URL}",
+            f"Demo sign-ins (demo only; the password is public) at {site_url}",
             "",
             *lines,
             "",

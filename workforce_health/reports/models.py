@@ -83,3 +83,34 @@ class ReportVersion(models.Model):
         if self.pk is not None and ReportVersion.objects.filter(pk=self.pk).exists():
             raise ValidationError("A published report cannot be changed: publish a new version")
         super().save(*args, **kwargs)
+
+
+class ReportVersionFile(models.Model):
+    """A published version as a file (PDF, HTML or XLSX), rendered once as it is published and
+    served as stored: rendering the PDF takes seconds, and a published version never changes."""
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        HTML = "html", "HTML"
+        XLSX = "xlsx", "XLSX"
+
+    version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE, related_name="files")
+    file_format = models.CharField(max_length=4, choices=Format.choices)
+    content = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "file_format"],
+                name="report_version_file_unique",
+                violation_error_message="This file of the version is already stored",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version}, {self.get_file_format_display()}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None and ReportVersionFile.objects.filter(pk=self.pk).exists():
+            raise ValidationError("A published report's file cannot be changed")
+        super().save(*args, **kwargs)

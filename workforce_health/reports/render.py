@@ -145,6 +145,8 @@ def document_xlsx(document: Document) -> bytes:
 
 
 def file_stem(document: Document) -> str:
-    name = re.sub(r"[^a-z0-9]+", "-", f"{document.organisation} {document.scope}".lower())
+    # A whole-council report's scope is the council's name: say it once.
+    words = dict.fromkeys((document.organisation, document.scope))
+    name = re.sub(r"[^a-z0-9]+", "-", " ".join(words).lower())
     version = f"-v{document.version}" if document.version else "-draft"
     return f"scrutiny-report-{name.strip('-')}-{document.meeting_date.isoformat()}{version}"

@@ -6,7 +6,7 @@ from workforce_health.core.models import Membership
 from workforce_health.core.permissions import CAPABILITIES, Capability, membership_can
 from workforce_health.reports.document import Document, from_json
 from workforce_health.reports.inputs import ReportInputs
-from workforce_health.reports.models import Report, ReportVersion
+from workforce_health.reports.models import Report, ReportVersion, ReportVersionFile
 from workforce_health.results.selectors import results_comment_sections
 from workforce_health.surveys.comments.selectors import redaction_names, theme_dictionary
 
@@ -39,6 +39,17 @@ def report_version_get(*, viewer: Membership, version_id: int) -> ReportVersion 
 
 def report_version_document(*, version: ReportVersion) -> Document:
     return from_json(version.document)
+
+
+def report_version_file(*, version: ReportVersion, file_format: str) -> bytes | None:
+    """The version's file as stored when it was published; None for a version published
+    before its files were stored (rendered from its document instead)."""
+    content = (
+        ReportVersionFile.objects.filter(version=version, file_format=file_format)
+        .values_list("content", flat=True)
+        .first()
+    )
+    return None if content is None else bytes(content)
 
 
 def report_inputs(*, report: Report) -> ReportInputs:

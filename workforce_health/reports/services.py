@@ -13,10 +13,11 @@ from django.utils import timezone
 from workforce_health.core.models import Membership, Organisation, Service
 from workforce_health.core.permissions import Capability, membership_can
 from workforce_health.core.versioning import version_check
+from workforce_health.reports import render
 from workforce_health.reports.builder import APPENDIX, SUMMARY, report_document
 from workforce_health.reports.document import Document, to_json
 from workforce_health.reports.inputs import ReportDataMissing
-from workforce_health.reports.models import Report, ReportVersion
+from workforce_health.reports.models import Report, ReportVersion, ReportVersionFile
 from workforce_health.reports.sections.catalogue import section_specs
 from workforce_health.reports.selectors import report_comment_texts, report_inputs
 
@@ -165,4 +166,18 @@ def report_publish(
     )
     version.full_clean()
     version.save()
+    _files_store(version=version, document=document)
     return version
+
+
+def _files_store(*, version: ReportVersion, document: Document) -> None:
+    """Render the version's PDF, HTML and XLSX once, as it is published, to serve as stored."""
+    rendered = {
+        ReportVersionFile.Format.PDF: render.document_pdf(document),
+        ReportVersionFile.Format.HTML: render.document_html(document).encode(),
+        ReportVersionFile.Format.XLSX: render.document_xlsx(document),
+    }
+    for file_format, content in rendered.items():
+        stored = ReportVersionFile(version=version, file_format=file_format, content=content)
+        stored.full_clean()
+        stored.save()

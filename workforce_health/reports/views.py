@@ -29,9 +29,11 @@ from workforce_health.web.tables import XLSX_TYPE
 CONTENT_TYPES = {"pdf": "application/pdf", "html": "text/html; charset=utf-8", "xlsx": XLSX_TYPE}
 
 
-def _download(document: Document, file_format: str) -> HttpResponse:
+def _download(document: Document, file_format: str, stored: bytes | None = None) -> HttpResponse:
     body: bytes | str
-    if file_format == "pdf":
+    if stored is not None:  # a published version's file, rendered as it was published
+        body = stored
+    elif file_format == "pdf":
         body = output.document_pdf(document)
     elif file_format == "xlsx":
         body = output.document_xlsx(document)
@@ -250,4 +252,5 @@ def report_version_download(
     request: HttpRequest, version_id: int, file_format: str
 ) -> HttpResponse:
     version = found(selectors.report_version_get(viewer=viewer(request), version_id=version_id))
-    return _download(selectors.report_version_document(version=version), file_format)
+    stored = selectors.report_version_file(version=version, file_format=file_format)
+    return _download(selectors.report_version_document(version=version), file_format, stored)

@@ -8,7 +8,7 @@ formulas as local measures.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -80,18 +80,20 @@ def _frame(queryset: QuerySet[Any], fields: Fields) -> pl.DataFrame:
     columns = list(zip(*queryset.values_list(*fields), strict=True)) or [()] * len(fields)
     return pl.DataFrame(
         [
-            pl.Series(name, [_plain(v, dtype) for v in values], dtype=dtype)
+            pl.Series(name, _plain(values, dtype), dtype=dtype)
             for (name, dtype), values in zip(fields.values(), columns, strict=True)
         ]
     )
 
 
-def _plain(value: object, dtype: DType) -> object:
-    if isinstance(value, Decimal):
-        return float(value)
-    if dtype == pl.String and isinstance(value, int):
-        return str(value)  # primary keys as text: the engine's spell_id
-    return value
+def _plain(values: tuple[object, ...], dtype: DType) -> Sequence[object]:
+    """A column's values as polars takes them: only decimals and keys need converting (tens
+    of thousands of values on a whole council's pages)."""
+    if dtype == pl.Float64:
+        return [float(v) if isinstance(v, Decimal) else v for v in values]
+    if dtype == pl.String and isinstance(next((v for v in values if v is not None), ""), int):
+        return [None if v is None else str(v) for v in values]  # keys: the engine's spell_id
+    return values
 
 
 @dataclass(frozen=True)
@@ -297,6 +299,16 @@ def _total(frame: pl.DataFrame) -> dict[str, object]:
     return frame.row(0, named=True) if frame.height else {}
 
 
+def _stability(inputs: MeasureInputs, year: int) -> dict[str, object]:
+    """The local stability measure (`measures.stability`), keyed as the dashboard's rates are."""
+    row = _total(measures.stability(inputs.spells, period=year, by=[]))
+    return {
+        "stability_rate_fte": row.get("stability_rate_fte"),
+        "stability_rate_fte_numerator": row.get("stability_fte_numerator"),
+        "stability_rate_fte_denominator": row.get("stability_fte_denominator"),
+    }
+
+
 def workforce_context_get(
     *, scope: Scope, service_kind: str | None = None, year: int | None = None
 ) -> Context:
@@ -307,7 +319,9 @@ def workforce_context_get(
     kind = SERVICE_KINDS[service_kind] if service_kind is not None else kinds[0]
     years = census_years()
     inputs = measure_inputs_get(scope=scope, service_kind=kind.slug)
-    totals = {y: _total(workforce_measures(inputs=inputs, year=y)) for y in years}
+    totals = {
+        y: _total(workforce_measures(inputs=inputs, year=y)) | _stability(inputs, y) for y in years
+    }
     with_data = [y for y in years if _has_data(totals[y])]
     shown = year if year is not None else (with_data[-1] if with_data else years[-1])
     return Context(scope, kind, inputs, totals, shown, kinds)

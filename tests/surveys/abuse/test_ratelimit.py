@@ -108,7 +108,7 @@ def test_wrong_organisation_codes_are_rate_limited(
     for _ in range(20):
         wrong = client.post(_shared(opened), {"access_code": "WRONG"})
         assert wrong.status_code == 200
-        assert "Enter the organisation code from the poster" in wrong.content.decode()
+        assert "That organisation code is not right" in wrong.content.decode()
     blocked = client.post(_shared(opened), {"access_code": opened.access_code})
     assert blocked.status_code == 429 and "Too many attempts" in blocked.content.decode()
     assert not Invitation.objects.filter(source=Invitation.Source.SHARED_LINK).exists()

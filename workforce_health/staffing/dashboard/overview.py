@@ -191,7 +191,9 @@ def _trend(ctx: Context, spec: Spec, comps: Comparisons, region: str | None) -> 
 
 def overview_get(ctx: Context) -> Overview:
     comps = (
-        comparisons_get(organisation=ctx.scope.organisation, measures=[s.key for s in HEADLINES])
+        comparisons_get(
+            organisation=ctx.scope.organisation, measures=[s.key for s in HEADLINES if s.published]
+        )
         if ctx.kind.is_dfe
         else Comparisons()
     )

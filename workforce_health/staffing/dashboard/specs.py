@@ -19,6 +19,7 @@ class Spec:
     denominator: str = ""
     numerator_kind: Literal["rate", "count"] = "rate"
     note: str = ""
+    published: bool = True  # the DfE publishes it, so there are benchmarks to compare with
 
     @property
     def is_rate(self) -> bool:
@@ -34,6 +35,18 @@ STARTERS = Spec("starters_fte", "Starters in the year", "FTE")
 LEAVERS = Spec("leavers_fte", "Leavers in the year", "FTE")
 TURNOVER = Spec(
     "turnover_rate_fte", "Turnover rate", "%", "leavers in the year (FTE)", "in post (FTE)"
+)
+STABILITY = Spec(
+    "stability_rate_fte",
+    "Stability rate",
+    "%",
+    "still in post (FTE a year earlier)",
+    "in post a year earlier (FTE)",
+    note=(
+        "Stability is a local measure, not a DfE one: the share of those in post a year "
+        "earlier who are still in post with the council, in any team or role."
+    ),
+    published=False,
 )
 AGENCY = Spec(
     "agency_rate_fte", "Agency worker rate", "%", "agency workers (FTE)", "agency and in post (FTE)"
@@ -57,8 +70,8 @@ ABSENCE = Spec(
     f"working days available (in-post FTE × {WORKING_DAYS:g})",
     note=ABSENCE_NOTE,
 )
-HEADLINES = (IN_POST, STARTERS, LEAVERS, TURNOVER, AGENCY, VACANCY, CASELOAD, ABSENCE)
-TRENDS = (VACANCY, TURNOVER, AGENCY, CASELOAD, ABSENCE)
+HEADLINES = (IN_POST, STARTERS, LEAVERS, TURNOVER, STABILITY, AGENCY, VACANCY, CASELOAD, ABSENCE)
+TRENDS = (VACANCY, TURNOVER, STABILITY, AGENCY, CASELOAD, ABSENCE)
 HEADCOUNT_OF = {
     "inpost_fte": "inpost_headcount",
     "starters_fte": "starters_headcount",

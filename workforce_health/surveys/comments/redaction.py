@@ -15,6 +15,7 @@ Names are matched word by word with a set lookup, so a council's thousands of pe
 slow it down. Names shorter than two letters are ignored.
 """
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -105,13 +106,24 @@ def _redact_names(text: str, names: _Names) -> str:
     return "".join(out)
 
 
+def _frozen(names: Iterable[str]) -> tuple[str, ...]:
+    return names if isinstance(names, tuple) else tuple(names)
+
+
+@functools.lru_cache(maxsize=4)
+def _known(names: tuple[str, ...], given_names: tuple[str, ...]) -> _Names:
+    """The names as looked up, built once for a page's comments, not once for each comment
+    (a council's thousands of names took longer than the comments themselves)."""
+    return _Names(frozenset(_with_parts(names)), frozenset(_with_parts(given_names)))
+
+
 def redact(text: str, *, names: Iterable[str], given_names: Iterable[str] = ()) -> str:
     """`text` with emails, UK phone numbers and staff names replaced by placeholders.
 
     `names` are redacted in any case (family names, full names); `given_names` only when
     capitalised in the text. Pass every name as `names` to redact regardless of case.
     """
-    known = _Names(frozenset(_with_parts(names)), frozenset(_with_parts(given_names)))
+    known = _known(_frozen(names), _frozen(given_names))
     text = EMAIL_RE.sub(EMAIL, text)
     text = PHONE_RE.sub(PHONE, text)
     pieces = PLACEHOLDER_RE.split(text)

@@ -3,6 +3,7 @@
 The only module of this package that imports Django; the rules are in `redaction` and `themes`.
 """
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,4 +44,13 @@ def theme_dictionary_path() -> Path:
 
 
 def theme_dictionary() -> Dictionary:
-    return load_dictionary(theme_dictionary_path())
+    """The dictionary, read again only when its file changes: one dictionary (and its
+    matcher, which remembers the words it has looked up) serves every page."""
+    path = theme_dictionary_path()
+    status = path.stat()
+    return _dictionary(path, status.st_mtime_ns, status.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _dictionary(path: Path, modified_ns: int, size: int) -> Dictionary:
+    return load_dictionary(path)

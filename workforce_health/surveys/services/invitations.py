@@ -49,6 +49,9 @@ def invitations_send(*, wave: Wave, base_url: str) -> tuple[int, int]:
     return sent, without_address
 
 
+WRONG_ACCESS_CODE = "That organisation code is not right: check it on the poster or in the email"
+
+
 def respondent_path(token: str) -> str:
     return reverse("survey-start", kwargs={"token": token})
 
@@ -62,9 +65,7 @@ def shared_link_start(*, wave: Wave, access_code: str, group: dict[str, str]) ->
     if not wave.is_accepting:
         raise ValidationError(f"{wave} is not open")
     if access_code.strip().upper().replace(" ", "").replace("-", "") != wave.access_code:
-        raise ValidationError(
-            {"access_code": "Enter the organisation code from the poster or email"}
-        )
+        raise ValidationError({"access_code": WRONG_ACCESS_CODE})
     token = tokens.new_token()
     snapshot = {name: group.get(name) or groups.NOT_KNOWN for name in GROUP_FIELDS}
     save(

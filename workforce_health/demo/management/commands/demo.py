@@ -9,7 +9,7 @@ from workforce_health.demo import council
 from workforce_health.demo.careers import demo_careers_republish
 from workforce_health.demo.errors import DemoError
 from workforce_health.demo.loader import demo_is_loaded, demo_load, demo_organisation, demo_reset
-from workforce_health.demo.output import sign_in_table
+from workforce_health.demo.output import SITE_URL, sign_in_table
 
 
 class Command(BaseCommand):
@@ -19,6 +19,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument(
+            "--site-url",
+            default=SITE_URL,
+            help="the address printed with the sign-ins (default: %(default)s)",
+        )
         parser.add_argument(
             "--reset", action="store_true", help="delete the demo organisation, then load it again"
         )
@@ -44,7 +49,7 @@ class Command(BaseCommand):
             f"{result.people} people, {result.employments} employment spells.\n"
         )
         self.stdout.write(benchmarks)
-        self.stdout.write(sign_in_table(result.sign_ins))
+        self.stdout.write(sign_in_table(result.sign_ins, site_url=options["site_url"]))
 
 
 def benchmarks_loaded_text() -> str:

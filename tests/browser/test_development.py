@@ -126,6 +126,7 @@ def test_a_practitioner_rates_a_session_and_adds_cpd(
     council, page, sign_in, live_server, assert_accessible
 ):
     sign_in("practitioner-991", factories.PASSWORD)
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="My record").click()
     page.get_by_role("link", name="My development").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your development")
     assert_accessible()

@@ -51,7 +51,9 @@ def test_a_section_page_lists_what_the_member_may_open(
     page.get_by_role("link", name="People", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("People")
     links = page.get_by_role("main").get_by_role("link")
-    expect(links).to_have_text(["Services and teams", "Staff records", "Census and HR data"])
+    expect(links).to_have_text(
+        ["Services and teams", "Staff records", "Census and HR data", "Development records"]
+    )
     current = page.get_by_role("navigation", name="Menu").locator("[aria-current=page]")
     expect(current).to_have_text("People")
     assert axe_violations(page) == []

@@ -4,6 +4,7 @@ It is panva's oidc-provider run by Node.js: a real provider, not a mock of allau
 packages are installed with `npm ci` from the committed lock file the first time.
 """
 
+import fcntl
 import json
 import os
 import shutil
@@ -70,13 +71,16 @@ class Provider:
 
 
 def _install() -> None:
-    if (FOLDER / "node_modules" / "oidc-provider").exists():
-        return
-    npm = shutil.which("npm")
-    assert npm, "npm is needed to install the test OpenID Connect provider"
-    subprocess.run(
-        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=FOLDER, check=True
-    )
+    """`npm ci` once, whichever test process (pytest-xdist worker) gets here first."""
+    with (FOLDER / ".install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (FOLDER / "node_modules" / "oidc-provider").exists():
+            return
+        npm = shutil.which("npm")
+        assert npm, "npm is needed to install the test OpenID Connect provider"
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=FOLDER, check=True
+        )
 
 
 @contextmanager

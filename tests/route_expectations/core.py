@@ -28,7 +28,7 @@ EXPECTED = {
     # The menu's section pages (core/navigation.py): for those who may open one of their links.
     "section-people": STRUCTURE_VIEWERS,
     "section-workforce": STRUCTURE_VIEWERS,
-    "section-surveys": STRUCTURE_VIEWERS,
+    "section-surveys": STRUCTURE_VIEWERS | {Role.PRACTITIONER},  # listening is for all staff
     "section-reports": frozenset({Role.ADMINISTRATOR, Role.WORKFORCE_LEAD, Role.SCRUTINY_MEMBER}),
     "section-settings": frozenset({Role.ADMINISTRATOR}),
     "section-me": frozenset({Role.TEAM_MANAGER, Role.PRACTITIONER}),  # those with a record

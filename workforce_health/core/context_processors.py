@@ -19,6 +19,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
             ("Census and HR data", reverse("census-index"), Capability.EDIT_STRUCTURE),
             ("Benchmarks", reverse("benchmark-data"), Capability.MANAGE_BENCHMARKS),
             ("Scrutiny reports", reverse("report-list"), Capability.VIEW_PUBLISHED_REPORTS),
+            ("Self-assessment", reverse("self-assessment-list"), Capability.EDIT_REPORTS),
             ("Sign-in settings", reverse("sign-in-settings"), Capability.MANAGE_SIGN_IN),
             ("Audit trail", reverse("audit-list"), Capability.VIEW_AUDIT),
             ("Careers", reverse("careers-manage"), Capability.MANAGE_CAREERS),

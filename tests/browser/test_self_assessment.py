@@ -24,7 +24,7 @@ SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 def council(transactional_db):
     made = factories.council()
     assessed(made)
-    made.last_year = services.assessment_create(
+    services.assessment_create(
         organisation=made.organisation, service=made.children, year=YEAR - 1, framework="2020"
     )
     return made

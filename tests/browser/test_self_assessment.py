@@ -107,6 +107,9 @@ def test_rate_raise_an_action_from_a_gap_and_publish(council, no_script, live_se
     check_html(page, "published")
     expect(page.get_by_text("Monthly supervision for everyone.")).to_be_visible()
     published = page.url
+    page.goto(f"{live_server.url}/self-assessment/ofsted/")
+    expect(page.get_by_role("heading", name="What staff say")).to_be_visible()
+    check_html(page, "ofsted")
     reader = page.context.browser.new_context(java_script_enabled=False).new_page()
     sign_in_as(reader, live_server.url, "scrutiny_member-991")
     reader.goto(published)

@@ -33,6 +33,8 @@ EXPECTED = {
     "self-assessment-action": EDITORS,
     "self-assessment-publish": EDITORS,
     "self-assessment-draft-download": EDITORS,
+    "self-assessment-ofsted": EDITORS,
+    "self-assessment-ofsted-download": EDITORS,
     "self-assessment-version": READERS,
     "self-assessment-version-download": READERS,
 }

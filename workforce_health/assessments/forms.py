@@ -98,3 +98,14 @@ class GapActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners  # type: ignore[attr-defined]
         self.organisation = organisation
+
+
+class OfstedForm(forms.Form):
+    service = forms.ModelChoiceField(
+        queryset=Service.objects.none(), label="Service", empty_label=None
+    )
+    year = forms.IntegerField(label="Year", min_value=2015, max_value=2100)
+
+    def __init__(self, *args: Any, services: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = services  # type: ignore[attr-defined]

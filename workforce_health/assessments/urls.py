@@ -6,6 +6,12 @@ urlpatterns = [
     path("", views.assessment_list, name="self-assessment-list"),
     path("new/", views.assessment_create, name="self-assessment-create"),
     path("scale/", views.scale_edit, name="self-assessment-scale"),
+    path("ofsted/", views.ofsted_summary, name="self-assessment-ofsted"),
+    re_path(
+        r"^ofsted\.(?P<file_format>pdf|html|xlsx)$",
+        views.ofsted_download,
+        name="self-assessment-ofsted-download",
+    ),
     path("<int:assessment_id>/", views.assessment_detail, name="self-assessment"),
     path(
         "<int:assessment_id>/standards/<str:standard_code>/",

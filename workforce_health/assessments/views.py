@@ -15,9 +15,16 @@ from django.utils import timezone
 
 from workforce_health.assessments import selectors, services
 from workforce_health.assessments.document import page_document
-from workforce_health.assessments.forms import AssessmentForm, GapActionForm, RatingForm, ScaleForm
+from workforce_health.assessments.forms import (
+    AssessmentForm,
+    GapActionForm,
+    OfstedForm,
+    RatingForm,
+    ScaleForm,
+)
 from workforce_health.assessments.frameworks import FRAMEWORKS, STANDARD_CODES
 from workforce_health.assessments.models import Assessment
+from workforce_health.assessments.ofsted import ofsted_document
 from workforce_health.assessments.outputs import download
 from workforce_health.assessments.page import assessment_page
 from workforce_health.core.permissions import Capability, membership_can, requires
@@ -25,6 +32,7 @@ from workforce_health.core.scope import Scope
 from workforce_health.core.view_helpers import found, save_or_add_errors, save_or_conflict, viewer
 from workforce_health.listening.selectors.actions import owner_choices
 from workforce_health.reports import render as output
+from workforce_health.reports.document import Document
 from workforce_health.web import conflicts
 
 
@@ -262,3 +270,47 @@ def version_download(
         selectors.version_get(organisation=organisation, version_id=assessment_version_id)
     )
     return download(selectors.version_document(version=version), file_format)
+
+
+def _ofsted(request: HttpRequest) -> tuple[OfstedForm, Document | None]:
+    membership = viewer(request)
+    services_in_scope = Scope.of(membership).services().order_by("name")
+    first = services_in_scope.first()
+    initial = {"service": first.pk if first else None, "year": timezone.localdate().year}
+    form = OfstedForm(
+        request.GET if "year" in request.GET else None,
+        services=services_in_scope,
+        initial=initial,
+    )
+    if form.is_bound and not form.is_valid():
+        return form, None
+    data = form.cleaned_data if form.is_bound else {"service": first, "year": initial["year"]}
+    if data["service"] is None:
+        return form, None
+    document = ofsted_document(
+        organisation=membership.organisation, service=data["service"], year=data["year"]
+    )
+    return form, document
+
+
+@requires(Capability.EDIT_REPORTS)
+def ofsted_summary(request: HttpRequest) -> HttpResponse:
+    form, document = _ofsted(request)
+    return render(
+        request,
+        "assessments/ofsted.html",
+        {
+            "form": form,
+            "document": document,
+            "query": request.GET.urlencode(),
+            "body": output.document_html(document, standalone=False) if document else "",
+        },
+    )
+
+
+@requires(Capability.EDIT_REPORTS)
+def ofsted_download(request: HttpRequest, file_format: str) -> HttpResponse:
+    _form, document = _ofsted(request)
+    if document is None:
+        raise Http404("Choose a service and year")
+    return download(document, file_format, kind="workforce-summary")

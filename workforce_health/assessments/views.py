@@ -27,6 +27,7 @@ from workforce_health.assessments.models import Assessment
 from workforce_health.assessments.ofsted import ofsted_document
 from workforce_health.assessments.outputs import download
 from workforce_health.assessments.page import assessment_page
+from workforce_health.core.models import Service
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.scope import Scope
 from workforce_health.core.view_helpers import found, save_or_add_errors, save_or_conflict, viewer
@@ -273,23 +274,25 @@ def version_download(
 
 
 def _ofsted(request: HttpRequest) -> tuple[OfstedForm, Document | None]:
+    """The service and year asked for (by default the first children's service, last year)."""
     membership = viewer(request)
-    services_in_scope = Scope.of(membership).services().order_by("name")
-    first = services_in_scope.first()
-    initial = {"service": first.pk if first else None, "year": timezone.localdate().year}
+    in_scope = Scope.of(membership).services().order_by("name")
+    service: Service | None = (
+        in_scope.filter(kind=Service.Kind.CHILDREN).first() or in_scope.first()
+    )
+    year = timezone.localdate().year - 1
     form = OfstedForm(
         request.GET if "year" in request.GET else None,
-        services=services_in_scope,
-        initial=initial,
+        services=in_scope,
+        initial={"service": service.pk if service else None, "year": year},
     )
-    if form.is_bound and not form.is_valid():
+    if form.is_bound:
+        if not form.is_valid():
+            return form, None
+        service, year = form.cleaned_data["service"], form.cleaned_data["year"]
+    if service is None:
         return form, None
-    data = form.cleaned_data if form.is_bound else {"service": first, "year": initial["year"]}
-    if data["service"] is None:
-        return form, None
-    document = ofsted_document(
-        organisation=membership.organisation, service=data["service"], year=data["year"]
-    )
+    document = ofsted_document(organisation=membership.organisation, service=service, year=year)
     return form, document
 
 

@@ -35,6 +35,7 @@ EXPECTED = {
     "self-assessment-draft-download": EDITORS,
     "self-assessment-ofsted": EDITORS,
     "self-assessment-ofsted-download": EDITORS,
+    "self-assessment-region": EDITORS,
     "self-assessment-version": READERS,
     "self-assessment-version-download": READERS,
 }

@@ -101,3 +101,11 @@ def latest_published(
 
 def version_document(*, version: AssessmentVersion) -> Document:
     return from_json(version.document)
+
+
+def published_years(*, organisations: list[Organisation]) -> list[int]:
+    """Years with a published self-assessment among the organisations, latest first."""
+    years = AssessmentVersion.objects.filter(
+        assessment__organisation__in=organisations
+    ).values_list("assessment__year", flat=True)
+    return sorted(set(years), reverse=True)

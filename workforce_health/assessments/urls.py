@@ -7,6 +7,7 @@ urlpatterns = [
     path("new/", views.assessment_create, name="self-assessment-create"),
     path("scale/", views.scale_edit, name="self-assessment-scale"),
     path("ofsted/", views.ofsted_summary, name="self-assessment-ofsted"),
+    path("region/", views.regional, name="self-assessment-region"),
     re_path(
         r"^ofsted\.(?P<file_format>pdf|html|xlsx)$",
         views.ofsted_download,

@@ -27,6 +27,8 @@ from workforce_health.assessments.models import Assessment
 from workforce_health.assessments.ofsted import ofsted_document
 from workforce_health.assessments.outputs import download
 from workforce_health.assessments.page import assessment_page
+from workforce_health.assessments.regional import region_organisations, regional_table
+from workforce_health.assessments.selectors import published_years
 from workforce_health.core.models import Service
 from workforce_health.core.permissions import Capability, membership_can, requires
 from workforce_health.core.scope import Scope
@@ -317,3 +319,24 @@ def ofsted_download(request: HttpRequest, file_format: str) -> HttpResponse:
     if document is None:
         raise Http404("Choose a service and year")
     return download(document, file_format, kind="workforce-summary")
+
+
+@requires(Capability.EDIT_REPORTS)
+def regional(request: HttpRequest) -> HttpResponse:
+    organisation = viewer(request).organisation
+    councils = region_organisations(organisation)
+    years = published_years(organisations=councils)
+    asked = request.GET.get("year", "")
+    if asked and not (asked.isdigit() and int(asked) in years):
+        raise Http404("No published self-assessment for that year")
+    year = int(asked) if asked else (years[0] if years else timezone.localdate().year - 1)
+    return render(
+        request,
+        "assessments/regional.html",
+        {
+            "table": regional_table(organisation=organisation, year=year),
+            "year": year,
+            "years": years,
+            "councils": councils,
+        },
+    )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("careers/", include("workforce_health.careers.urls")),
     path("", include("workforce_health.listening.urls")),
     path("development/", include("workforce_health.development.urls")),
+    path("self-assessment/", include("workforce_health.assessments.urls")),
 ]
 
 handler400 = "workforce_health.web.views.bad_request"

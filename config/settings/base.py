@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "workforce_health.careers",
     "workforce_health.listening",
     "workforce_health.development",
+    "workforce_health.assessments",
 ]
 
 MIDDLEWARE = [

@@ -57,7 +57,8 @@ def test_a_lead_signs_in_with_microsoft(
         assert_accessible()
         page.get_by_role("button", name=re.compile("Sign in with Microsoft")).click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
-        expect(page.get_by_role("link", name="Surveys and listening")).to_be_visible()  # lead's menu
+        # a lead's menu
+        expect(page.get_by_role("link", name="Surveys and listening")).to_be_visible()
         assert_accessible()
 
 

@@ -249,6 +249,7 @@ def test_each_section_has_its_own_key_and_none_is_the_builders():
         "workforce",
         "starters-leavers",
         "supervision-development",
+        "self-assessment",  # offered by the assessments app (docs/self-assessment.md)
     ]
 
 

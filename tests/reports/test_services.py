@@ -72,6 +72,7 @@ def test_sections_left_out_do_not_appear(report):
     assert report.excluded_sections == [
         "health-check-teams",
         "listening",
+        "self-assessment",
         "starters-leavers",
         "supervision-development",
     ]

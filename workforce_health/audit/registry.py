@@ -50,6 +50,12 @@ TRACKED: dict[str, dict[str, Any]] = {
     "listening.ActionUpdate": {},
     "listening.LeaderSession": {},
     "listening.RegisterEntry": {},
+    # The employer standards self-assessment (docs/self-assessment.md): the council's claims.
+    "assessments.RatingScale": {},
+    "assessments.Assessment": {},
+    "assessments.StandardRating": {},
+    "assessments.AssessmentVersion": {"exclude_fields": ["document"]},
+    "assessments.GapAction": {},
 }
 # Never audited, whatever is added above (docs/surveys-anonymity.md).
 NEVER = frozenset(

@@ -137,14 +137,21 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "reports",
-        "Scrutiny reports",
-        "Reports to the scrutiny panel on staff wellbeing, recruitment and retention.",
+        "Reports",
+        "Reports to the scrutiny panel, and the employer standards self-assessment.",
         (
             Link(
                 "Scrutiny reports",
                 "report-list",
                 Capability.VIEW_PUBLISHED_REPORTS,
                 "Published reports, and drafts in preparation.",
+            ),
+            Link(
+                "Employer self-assessment",
+                "self-assessment-list",
+                Capability.EDIT_REPORTS,
+                "The eight employer standards rated against the evidence and what staff said, "
+                "and the Ofsted workforce summary.",
             ),
         ),
     ),

@@ -27,6 +27,7 @@ from workforce_health.census import services as census_services
 from workforce_health.core import services
 from workforce_health.core.models import Employment, Membership, Organisation, Person, Team
 from workforce_health.demo import council
+from workforce_health.demo.assessments import demo_assessments_load
 from workforce_health.demo.careers import demo_careers_load
 from workforce_health.demo.checks import demo_problems
 from workforce_health.demo.development import demo_development_load
@@ -110,6 +111,7 @@ def demo_load(
         demo_surveys_load(organisation=organisation)  # Health Check waves with results
         demo_listening_load(organisation=organisation, today=today, seed=seed)  # own stream
         demo_development_load(organisation=organisation, today=demo.today, seed=seed)
+        demo_assessments_load(organisation=organisation)  # self-assessments 2024 and 2025
         demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
         demo_mfa_load(organisation=organisation)  # admin and lead: the published demo key
         demo_careers_load(organisation=organisation, today=today)  # offer, vacancies, agency

@@ -20,6 +20,16 @@ SECTIONS: tuple[SectionSpec, ...] = (
 )
 
 
+# Sections offered by apps above the report (which the report may not import): the
+# self-assessment offers its own when Django starts (`assessments.apps`).
+_OFFERED: dict[str, SectionSpec] = {}
+
+
+def offer(section: SectionSpec) -> None:
+    """Add a section written by an app above the report (once per key)."""
+    _OFFERED[section.key] = section
+
+
 def section_specs() -> list[SectionSpec]:
     """Every section in report order."""
-    return sorted(SECTIONS, key=lambda s: (s.order, s.key))
+    return sorted((*SECTIONS, *_OFFERED.values()), key=lambda s: (s.order, s.key))

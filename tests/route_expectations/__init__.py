@@ -33,4 +33,9 @@ for _module in pkgutil.iter_modules(__path__):
     _loaded = importlib.import_module(f"{__name__}.{_module.name}")
     EXPECTED |= _loaded.EXPECTED
     NOT_FOUND |= getattr(_loaded, "NOT_FOUND", {})
-    ARGUMENTS |= getattr(_loaded, "ARGUMENTS", {})
+    _arguments = getattr(_loaded, "ARGUMENTS", {})
+    # One meaning per URL argument name: a second module's `item_id` would silently replace the
+    # first's, and its routes would be walked with another app's ids.
+    _clash = set(ARGUMENTS) & set(_arguments)
+    assert not _clash, f"{_module.name} redefines URL arguments {sorted(_clash)}"
+    ARGUMENTS |= _arguments

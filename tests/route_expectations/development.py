@@ -76,7 +76,7 @@ NOT_FOUND = {
 ARGUMENTS = {
     "fmt": lambda council: "csv",
     "kind": lambda council: "supervision",
-    "session_id": lambda council: records(council).session.pk,
+    "supervision_session_id": lambda council: records(council).session.pk,
     "agreement_id": lambda council: records(council).agreement.pk,
     "leave_id": lambda council: records(council).leave.pk,
     "policy_id": lambda council: records(council).policy.pk,
@@ -85,7 +85,7 @@ ARGUMENTS = {
     "event_id": lambda council: records(council).event.pk,
     "enrolment_id": lambda council: records(council).enrolment.pk,
     "pause_id": lambda council: records(council).pause.pk,
-    "item_id": lambda council: records(council).evidence.pk,
+    "evidence_id": lambda council: records(council).evidence.pk,
     "programme_id": lambda council: records(council).programme.pk,
     "secondment_id": lambda council: records(council).secondment.pk,
 }

@@ -69,8 +69,7 @@ NOT_FOUND = {
     for name in ("mfa_deactivate_totp", "mfa_view_recovery_codes", "mfa_download_recovery_codes")
 }
 ARGUMENTS = {
-    "uidb64": lambda council: "MQ",
-    "token": lambda council: "not-a-token",
+    "uidb64": lambda council: "MQ",  # with `token` (surveys.py's: never a valid reset token)
     "provider_id": _provider_id,
     "mapping_id": _mapping_id,
 }

@@ -6,7 +6,11 @@ urlpatterns = [
     path("", records.index, name="development-index"),
     path("people/<int:person_id>/", records.person_record, name="development-person"),
     path("mine/", records.mine, name="development-mine"),
-    path("mine/sessions/<int:session_id>/rate/", records.mine_rate, name="development-mine-rate"),
+    path(
+        "mine/sessions/<int:supervision_session_id>/rate/",
+        records.mine_rate,
+        name="development-mine-rate",
+    ),
     path("mine/cpd/add/", records.mine_cpd_add, name="development-mine-cpd-add"),
     path("mine/cpd/<int:entry_id>/", records.mine_cpd_edit, name="development-mine-cpd-edit"),
     path("import/", records.records_import, name="development-import"),
@@ -26,12 +30,12 @@ urlpatterns = [
     path("supervision/overdue/", supervision.overdue, name="development-overdue"),
     path("supervision/record/", supervision.session_record, name="development-session-record"),
     path(
-        "supervision/sessions/<int:session_id>/",
+        "supervision/sessions/<int:supervision_session_id>/",
         supervision.session_edit,
         name="development-session-edit",
     ),
     path(
-        "supervision/sessions/<int:session_id>/delete/",
+        "supervision/sessions/<int:supervision_session_id>/delete/",
         supervision.session_delete,
         name="development-session-delete",
     ),
@@ -94,7 +98,7 @@ urlpatterns = [
         "asye/<int:enrolment_id>/evidence/add/", asye.evidence_add, name="development-evidence-add"
     ),
     path(
-        "asye/<int:enrolment_id>/evidence/<int:item_id>/",
+        "asye/<int:enrolment_id>/evidence/<int:evidence_id>/",
         asye.evidence_edit,
         name="development-evidence-edit",
     ),

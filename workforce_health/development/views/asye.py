@@ -261,9 +261,9 @@ def evidence_add(request: HttpRequest, enrolment_id: int) -> HttpResponse:
 
 
 @requires_nqsw_pages
-def evidence_edit(request: HttpRequest, enrolment_id: int, item_id: int) -> HttpResponse:
+def evidence_edit(request: HttpRequest, enrolment_id: int, evidence_id: int) -> HttpResponse:
     item = _enrolment(request, enrolment_id, record=True)
-    evidence = found(selectors.evidence_get(enrolment=item, item_id=item_id))
+    evidence = found(selectors.evidence_get(enrolment=item, item_id=evidence_id))
     initial = {name: getattr(evidence, name) for name in services.EVIDENCE_FIELDS}
     form = _evidence_form(request, item, initial=initial)
     if request.method == "POST" and form.is_valid():

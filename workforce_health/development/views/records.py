@@ -144,10 +144,10 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_OWN_RECORD)
-def mine_rate(request: HttpRequest, session_id: int) -> HttpResponse:
+def mine_rate(request: HttpRequest, supervision_session_id: int) -> HttpResponse:
     membership = viewer(request)
     scope = Scope.of(membership)
-    session = found(selectors.own_session_get(scope=scope, session_id=session_id))
+    session = found(selectors.own_session_get(scope=scope, session_id=supervision_session_id))
     form = RatingForm(request.POST or None, initial={"quality": session.quality})
     if request.method == "POST" and form.is_valid():
         services.session_rate(session=session, quality=form.cleaned_data["quality"])

@@ -202,8 +202,10 @@ def _session_initial(session: SupervisionSession) -> dict[str, Any]:
 
 
 @requires(Capability.RECORD_DEVELOPMENT)
-def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = found(selectors.session_get(scope=Scope.of(viewer(request)), session_id=session_id))
+def session_edit(request: HttpRequest, supervision_session_id: int) -> HttpResponse:
+    session = found(
+        selectors.session_get(scope=Scope.of(viewer(request)), session_id=supervision_session_id)
+    )
     form = SessionEditForm(request.POST or None, initial=_session_initial(session))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -225,8 +227,10 @@ def session_edit(request: HttpRequest, session_id: int) -> HttpResponse:
 
 
 @requires(Capability.RECORD_DEVELOPMENT)
-def session_delete(request: HttpRequest, session_id: int) -> HttpResponse:
-    session = found(selectors.session_get(scope=Scope.of(viewer(request)), session_id=session_id))
+def session_delete(request: HttpRequest, supervision_session_id: int) -> HttpResponse:
+    session = found(
+        selectors.session_get(scope=Scope.of(viewer(request)), session_id=supervision_session_id)
+    )
     if request.method == "POST":
         person_id = session.person_id
         services.session_delete(session=session)

@@ -26,17 +26,17 @@ def test_each_role_sees_at_most_seven_items(council):
         "Home",
         "People",
         "Workforce",
-        "Staff surveys",
-        "Scrutiny reports",
+        "Surveys and listening",
+        "Reports",
         "Settings",
     ]
     assert _menu(council, Role.SERVICE_MANAGER) == [
         "Home",
         "People",
         "Workforce dashboard",
-        "Survey results",
+        "Surveys and listening",
     ]
-    assert _menu(council, Role.PRACTITIONER) == ["Home", "My record"]
+    assert _menu(council, Role.PRACTITIONER) == ["Home", "Listening", "My record"]
     assert _menu(council, Role.SCRUTINY_MEMBER) == ["Home", "Scrutiny reports"]
     assert all(len(_menu(council, role)) <= 7 for role in Role.values)
 
@@ -58,7 +58,7 @@ def test_the_current_item_is_the_longest_address_the_path_starts_with(council):
         return item.text if item else None
 
     assert current("/") == "Home"
-    assert current(reverse("survey-results-index") + "x/") == "Staff surveys"
+    assert current(reverse("survey-results-index") + "x/") == "Surveys and listening"
     assert current(reverse("person-list")) == "People"
     assert current("/accessibility/") is None
 

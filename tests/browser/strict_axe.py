@@ -1,7 +1,6 @@
 """Every axe-core rule, best practices included, at every impact (the issue 12 quality bar).
 
-`assert_accessible` (conftest.py) fails on serious or critical WCAG 2.2 AA violations only;
-pages changed for issue 12 are checked against this stricter list too.
+`assert_accessible` (conftest.py) runs this on every page the browser tests visit.
 """
 
 from typing import Any

@@ -2,6 +2,11 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+# pytest-xdist: two workers, for the two cores of the machines it runs on (TEST_WORKERS=0 runs in
+# one process, TEST_WORKERS=auto one per core); each test file stays in
+# one worker, so a file's module fixtures (a loaded demo) are built once.
+TEST_WORKERS ?= 2
+PYTEST_PARALLEL = $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -58,7 +63,7 @@ typecheck: install-dev ## mypy with django-stubs
 	$(BIN)/mypy workforce_health config tests scripts $(wildcard bench/*.py)
 
 pytest: install-dev ## The test suite only (browser tests run when /usr/bin/chromium exists)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_PARALLEL)
 
 test-browser: install-dev ## The browser and accessibility tests only
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m browser
@@ -66,7 +71,7 @@ test-browser: install-dev ## The browser and accessibility tests only
 test-postgres: install-dev ## The test suite against a throwaway PostgreSQL cluster
 	@eval "$$(scripts/throwaway-postgres start)" && \
 	  trap 'scripts/throwaway-postgres stop "$$PGTHROWAWAY_DIR"' EXIT && \
-	  DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest
+	  DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_PARALLEL)
 
 restore-test: install ## Back up the demo with pg_dump, restore it, compare (docs/backups.md)
 	@eval "$$(scripts/throwaway-postgres start)" && \

@@ -91,7 +91,7 @@ def test_a_new_user_signs_in_and_lands_in_their_groups_role(
     assert (membership.organisation, membership.role) == (entra.organisation, "workforce_lead")
     assert not account.user.has_usable_password()
     home = client.get("/")
-    assert home.status_code == 200 and "Survey results" in home.content.decode()
+    assert home.status_code == 200 and "Surveys and listening" in home.content.decode()
 
 
 def test_the_role_follows_the_mapping_at_each_sign_in(

@@ -63,7 +63,7 @@ typecheck: install-dev ## mypy with django-stubs
 	$(BIN)/mypy workforce_health config tests scripts $(wildcard bench/*.py)
 
 pytest: install-dev ## The test suite only (browser tests run when /usr/bin/chromium exists)
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_PARALLEL)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 test-browser: install-dev ## The browser and accessibility tests only
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/pytest -m browser

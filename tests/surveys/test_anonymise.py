@@ -128,6 +128,10 @@ def _heap(table: str) -> bytes:
 def test_postgresql_heap_files_keep_no_order_after_closing():
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL only (the SQLite files are read by the test above)")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # VACUUM FULL keeps row versions a transaction open elsewhere in the cluster may see,
+        # and another worker's tests are such transactions: .ci/run runs this file on its own.
+        pytest.skip("needs the PostgreSQL cluster to itself: run this file in one process")
     wave = helpers.open_wave(factories.council())
     sent = send_in_order(wave)
     waves.wave_close(wave=wave)  # and, on commit, VACUUM FULL

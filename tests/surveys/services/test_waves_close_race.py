@@ -5,6 +5,7 @@ after that would never be counted. The submit reads the wave's status after its 
 (FOR KEY SHARE on PostgreSQL), which a close's FOR UPDATE waits for, or which waits for it.
 """
 
+import os
 import threading
 
 import pytest
@@ -68,6 +69,10 @@ def race(council, slug: str) -> tuple[Wave, list[str]]:
 def test_every_response_let_in_as_the_wave_closes_is_stored(council):
     if connection.vendor != "postgresql":
         pytest.skip("the race needs concurrent transactions (PostgreSQL; SQLite serialises them)")
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # Closing runs VACUUM FULL after commit; another worker's transactions in the same
+        # cluster make the race's timing unlike production's: .ci/run runs this file alone.
+        pytest.skip("needs the PostgreSQL cluster to itself: run this file in one process")
     for round_ in range(3):
         wave, outcomes = race(council, f"race-{round_}")
         sent = Response.objects.filter(wave=wave).count()

@@ -5,12 +5,26 @@
 
 from typing import Any
 
+# What Chromium says when a link's navigation replaces the document while axe reads it.
+_NAVIGATION_RACE = ("documentElement", "Execution context was destroyed", "navigat")
+
 
 def axe_violations(page: Any) -> list[str]:
-    """Each violation as "rule: help at [targets]"; empty when axe finds none."""
-    from axe_playwright_python.sync_playwright import Axe
+    """Each violation as "rule: help at [targets]"; empty when axe finds none.
 
-    result = Axe().run(page)  # axe-core's default rules: WCAG and best practices
+    A click on a link returns before the next page has loaded, so axe waits for the load and
+    starts again (at most three times) if the document is replaced under it."""
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Error
+
+    for attempt in range(3):
+        page.wait_for_load_state("load")
+        try:
+            result = Axe().run(page)  # axe-core's default rules: WCAG and best practices
+            break
+        except Error as error:
+            if attempt == 2 or not any(s in str(error) for s in _NAVIGATION_RACE):
+                raise
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
         for v in result.response["violations"]

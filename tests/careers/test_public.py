@@ -2,6 +2,7 @@
 they are there at all, and their cache."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -169,6 +170,9 @@ def test_the_organisation_feed(council):
     assert feed.count("<entry>") == 1
     assert "<title>Social worker</title>" in feed
     assert "http://testserver/careers/991/vacancies/" in feed
+    # Times in whole seconds: no fraction that reads as a number (such as an employee's).
+    updated = re.findall(r"<updated>([^<]+)</updated>", feed)
+    assert updated and all(re.fullmatch(r"[\d-]+T[\d:]+[+-]\d\d:\d\d", u) for u in updated)
 
 
 def test_no_workforce_figure_from_fewer_than_ten_social_workers(council):
@@ -199,3 +203,18 @@ def test_a_workforce_fact_appears_from_ten_social_workers(council):
     last.person.save()
     services.careers_publish(site=page, user=None)
     assert "Turnover rate" not in get(url).content.decode()
+
+
+def test_the_lead_shows_chosen_standards_of_the_published_self_assessment(council):
+    from tests.careers.test_facts import _published
+
+    _published(council, level=4, commentary="Monthly <b>supervision</b>, =1+1 kept.")
+    page = helpers.published(council)
+    offer = council.children.careers_offer
+    services.offer_facts_choose(offer=offer, kinds=["self_assessment_s5"])
+    services.careers_publish(site=page, user=None)
+    url = reverse("careers-service", kwargs={"org_code": "991", "service_slug": offer.slug})
+    html = get(url).content.decode()
+    assert "Our self-assessment: Standard 5: Supervision" in html and "Fully met" in html
+    assert "Monthly &lt;b&gt;supervision&lt;/b&gt;, =1+1 kept." in html  # escaped, as typed
+    assert "Standard 6" not in html  # only the chosen parts

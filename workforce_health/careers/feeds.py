@@ -68,7 +68,8 @@ def atom_text(
             # Atom summaries are type="html": escape the plain text so readers show it as text.
             description=escape(vacancy_summary(vacancy)),
             pubdate=timezone.make_aware(datetime.datetime.combine(posted, datetime.time())),
-            updateddate=vacancy.updated_at,
+            # Whole seconds: a feed reader needs no finer time (and microseconds read as numbers).
+            updateddate=vacancy.updated_at.replace(microsecond=0),
             author_name=vacancy.organisation.name,
             categories=[vacancy.service.name, vacancy.get_role_display()],
         )

@@ -41,5 +41,9 @@ def test_the_page_and_downloads(council, client_for):
     assert "Caseloads, vacancies, agency and turnover" in page.content.decode()
     xlsx = client.get(reverse("self-assessment-ofsted-download", args=["xlsx"]), query)
     assert xlsx["Content-Disposition"].startswith('attachment; filename="workforce-summary-')
+    html = client.get(reverse("self-assessment-ofsted-download", args=["html"]), query)
+    text = html.content.decode()
+    assert "Figures as at" in text
+    assert "Meeting date" not in text and "Draft" not in text and "scrutiny" not in text
     bad = client.get(reverse("self-assessment-ofsted"), {"service": "x", "year": YEAR})
     assert "Error: " in bad.content.decode()

@@ -55,6 +55,9 @@ def test_the_pdf_is_tagged_and_the_xlsx_has_every_table(council, client_for, tmp
     assert info["Tagged"].strip() == "yes"
     assert margin_problems(path, tmp_path) == []  # no blank page, nothing in the margins
     assert "Standard 8: Partnerships" in run("pdftotext", str(path), "-")
+    html = client.get(reverse(url, args=[version.pk, "html"])).content.decode()
+    assert "Evidence as at" in html and "Version 1, published" in html
+    assert "Meeting date" not in html and "scrutiny panel" not in html
     xlsx = client.get(reverse(url, args=[version.pk, "xlsx"]))
     book = load_workbook(io.BytesIO(xlsx.content))
     assert len(book.sheetnames) >= 2  # contents and the summary table

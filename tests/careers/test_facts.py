@@ -5,7 +5,10 @@ import datetime
 
 import pytest
 
+from tests.assessments.helpers import assessed
 from tests.results.helpers import past_wave, two_service_wave
+from workforce_health.assessments import services
+from workforce_health.assessments.selectors import rating_get
 from workforce_health.careers.facts import (
     BUILDERS_BY_KIND,
     FACT_BUILDERS,
@@ -76,3 +79,37 @@ def test_a_fact_survives_its_json(council):
     past_wave(council, slug="hc-2025", year=2025, teams={"Assessment North": [4] * 12})
     fact = build(council, "health_check_recommend")
     assert Fact.from_json(fact.to_json()) == fact
+
+
+def _published(council, level=3, commentary="Monthly supervision.\n\nReflective groups too."):
+    assessment = assessed(council)
+    rating = rating_get(assessment=assessment, standard="S5")
+    assert rating is not None
+    services.rating_update(rating=rating, level=level, commentary=commentary)
+    services.assessment_publish(assessment=assessment, published_by=None)
+    return assessment, rating
+
+
+def test_a_self_assessment_fact_is_the_published_standard_never_the_draft(council):
+    assert "no self-assessment of Children's Services has been published" in (
+        build(council, "self_assessment_s5").reason
+    )
+    assessment, rating = _published(council)
+    services.rating_update(rating=rating, level=1, commentary="Draft words, not published")
+    fact = build(council, "self_assessment_s5")
+    assert isinstance(fact, Fact)
+    assert fact.figure == "Largely met"  # the council's scale, as published
+    assert fact.heading == "Our self-assessment: Standard 5: Supervision"
+    assert fact.notes[:2] == ["Monthly supervision.", "Reflective groups too."]
+    assert fact.notes[2].startswith("Staff view (")  # the published sentence, as published
+    version = assessment.versions.get()
+    assert f"version 1, published on {version.published_on.day}" in fact.source
+    assert "Draft words" not in str(fact.to_json())
+    assert isinstance(build(council, "self_assessment_s5", service=council.adults), Unavailable)
+
+
+def test_a_standard_published_without_a_rating_gives_no_fact(council):
+    _published(council, level=None, commentary="")
+    fact = build(council, "self_assessment_s5")
+    assert isinstance(fact, Unavailable)
+    assert "did not rate Standard 5" in fact.reason

@@ -106,6 +106,10 @@ def test_the_lead_writes_previews_and_publishes_the_page(council, client):
     assert "The highest salary must be at least the lowest" in refused.content.decode()
     client.post(band, {"role": "social_worker", "salary_min": "37000", "salary_max": "41000"})
     facts = reverse("careers-offer-facts", kwargs={"service_id": council.children.pk})
+    choices = client.get(facts).content.decode()
+    # Eight standards to tick, explained once.
+    assert choices.count("Self-assessment: one fact for each employer standard") == 1
+    assert choices.count('name="facts" value="self_assessment_s') == 8
     client.post(facts, {"facts": ["turnover_trend", "health_check_pride"]})
     preview = client.get(reverse("careers-preview")).content.decode()
     assert "Preview" in preview and 'name="robots" content="noindex' in preview

@@ -79,7 +79,16 @@ def test_the_page_shows_dated_facts_from_the_demos_data(loaded):
         "health_check_supervision",
         "health_check_pride",
         "nqsw_starters",
+        "self_assessment_s6",
+        "self_assessment_s8",
     ]
+    children = next(s for s in content["services"] if s["name"] == "Children's Services")
+    s8 = Fact.from_json(children["facts"][-1])
+    assert (s8.heading, s8.figure) == (
+        "Our self-assessment: Standard 8: Partnerships",
+        "Largely met",
+    )
+    assert s8.period == "Self-assessment 2024"  # the published one; 2025 is a draft
     # The demo records adult services' vacancies too (issue 12 item 2): a vacancy fact for them.
     assert facts["Adult Social Care"][:2] == ["vacancy_trend", "turnover_trend"]
     for service in content["services"]:

@@ -186,3 +186,27 @@ def test_the_text_has_the_figures_page_numbers_and_contents(written):
     reading = " ".join(run("pdftotext", str(written.pdf), "-").split())  # cells in order
     assert reading.count(SMALL_TEAM) == 1
     assert re.search(rf"{SMALL_TEAM} (Fewer than 10 (responses )?){{2}}", reading)
+
+
+@pytest.mark.skipif(any(shutil.which(tool) is None for tool in TOOLS), reason="needs poppler-utils")
+def test_the_footer_prints_any_name_as_typed(tmp_path):
+    """The footer is a CSS string: quotes, backslashes, hyphens and "</style>" print as typed."""
+    import datetime
+
+    from workforce_health.reports.document import Section, paragraph
+
+    name = 'O\'Brien-Smith "Council" \\ </style> & co'
+    document = Document(
+        title="Footer",
+        organisation=name,
+        scope="All",
+        meeting_date=datetime.date(2026, 3, 4),
+        prepared_on=datetime.date(2026, 3, 1),
+        sections=(Section("one", "One", (paragraph("Text."),)),),
+        kind="employer standards self-assessment",
+    )
+    pdf = tmp_path / "footer.pdf"
+    pdf.write_bytes(render.document_pdf(document))
+    pages = run("pdftotext", "-layout", str(pdf), "-").split("\f")
+    assert f"{name}: employer standards self-assessment, 4 March 2026" in pages[1]
+    assert render.css_string("a-b") == "a\\2D b"

@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from workforce_health.assessments.models import Assessment
 from workforce_health.assessments.page import AssessmentPage, StandardView, assessment_page
-from workforce_health.assessments.selectors import level_label, rating_map, rating_scale_get
+from workforce_health.assessments.selectors import (
+    NO_STAFF_VIEW,
+    STAFF_VIEW,
+    level_label,
+    rating_map,
+    rating_scale_get,
+)
 from workforce_health.reports.document import (
     Block,
     Document,
@@ -36,11 +42,11 @@ SOURCES = (
 def staff_text(view: StandardView) -> str:
     staff = view.evidence.staff
     if staff is None:
-        return "No Health Check for this service in the assessment year."
+        return f"{NO_STAFF_VIEW} in the assessment year."
     if staff.score is None:
-        return f"Staff view ({staff.survey}): not shown. {staff.hidden}"
+        return f"{STAFF_VIEW} ({staff.survey}): not shown. {staff.hidden}"
     return (
-        f"Staff view ({staff.survey}): score {staff.score} out of 100, {staff.band}; "
+        f"{STAFF_VIEW} ({staff.survey}): score {staff.score} out of 100, {staff.band}; "
         f"{staff.change_text}."
     )
 
@@ -145,6 +151,8 @@ def page_document(page: AssessmentPage, *, prepared_on: datetime.date) -> Docume
         prepared_on=prepared_on,
         sections=(intro, *(_standard_section(v) for v in page.standards)),
         sources=SOURCES,
+        kind="employer standards self-assessment",
+        date_label="Evidence as at",
     )
 
 

@@ -123,4 +123,7 @@ def ofsted_document(
         prepared_on=today or timezone.localdate(),
         sections=sections,
         sources=SOURCES,
+        kind="workforce summary for inspection",
+        date_label="Figures as at",
+        versioned=False,
     )

@@ -4,6 +4,9 @@ by whoever may read published reports."""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 
 from workforce_health.assessments.models import (
@@ -12,7 +15,7 @@ from workforce_health.assessments.models import (
     RatingScale,
     StandardRating,
 )
-from workforce_health.core.models import Organisation
+from workforce_health.core.models import Organisation, Service
 from workforce_health.core.scope import Scope
 from workforce_health.listening.models import Action, ActionLink
 from workforce_health.listening.selectors.actions import action_list
@@ -109,3 +112,54 @@ def published_years(*, organisations: list[Organisation]) -> list[int]:
         assessment__organisation__in=organisations
     ).values_list("assessment__year", flat=True)
     return sorted(set(years), reverse=True)
+
+
+# How the published document's staff-view sentence starts (document.staff_text writes it).
+STAFF_VIEW = "Staff view"
+NO_STAFF_VIEW = "No Health Check for this service"
+STAFF = (STAFF_VIEW, NO_STAFF_VIEW)
+
+
+@dataclass(frozen=True)
+class PublishedStandard:
+    """One standard of a service's latest published self-assessment, as it was published."""
+
+    heading: str  # "Standard 5: Effective and regular supervision" (its framework's wording)
+    level: int | None  # None: published without a rating
+    label: str  # the council's name for the level, as published
+    commentary: str
+    staff_view: str  # the published sentence on the Health Check's standard score
+    year: int
+    number: int
+    published_on: datetime.date
+
+
+def published_standard_get(*, service: Service, code: str) -> PublishedStandard | None:
+    """The standard as the service's newest published self-assessment (latest year, latest
+    version) has it, or None when none is published: never the draft."""
+    version = (
+        AssessmentVersion.objects.filter(assessment__service=service)
+        .select_related("assessment")
+        .order_by("-assessment__year", "-number")
+        .first()
+    )
+    if version is None:
+        return None
+    section = next((s for s in from_json(version.document).sections if s.key == code.lower()), None)
+    if section is None:
+        return None
+    rating = version.ratings.get(code) or {}
+    staff_view = next(
+        (b.text for b in section.blocks if b.kind == "paragraph" and b.text.startswith(STAFF)),
+        "",
+    )
+    return PublishedStandard(
+        heading=section.title,
+        level=rating.get("level"),
+        label=rating.get("label", ""),
+        commentary=section.commentary,
+        staff_view=staff_view,
+        year=version.assessment.year,
+        number=version.number,
+        published_on=version.published_on,
+    )

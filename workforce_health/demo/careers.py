@@ -110,6 +110,9 @@ FACTS: dict[str, list[str]] = {
         "health_check_supervision",
         "health_check_pride",
         "nqsw_starters",
+        # Two standards of the published 2024 self-assessment (demo/assessments.py).
+        "self_assessment_s6",
+        "self_assessment_s8",
     ],
     # The demo records no vacancy figures for adult services: the preview says the vacancy
     # trend is not supported, and the page leaves it off.

@@ -79,6 +79,11 @@ class Document:
     sections: tuple[Section, ...]
     version: int | None = None  # set when published
     sources: tuple[str, ...] = field(default_factory=tuple)
+    # What the document is (the PDF's footer), what its date is, and whether it is published in
+    # versions: the self-assessment and the inspection summary are rendered like the report.
+    kind: str = "scrutiny report"
+    date_label: str = "Meeting date"
+    versioned: bool = True
 
     def tables(self) -> list[TableData]:
         return [b.table for s in self.sections for b in s.blocks if b.table is not None]
@@ -160,4 +165,7 @@ def from_json(data: dict[str, Any]) -> Document:
         ),
         version=data.get("version"),
         sources=tuple(data.get("sources", ())),
+        kind=data.get("kind", "scrutiny report"),
+        date_label=data.get("date_label", "Meeting date"),
+        versioned=data.get("versioned", True),
     )

@@ -120,13 +120,22 @@ def sections_view(document: Document) -> list[SectionView]:
     return views
 
 
+def css_string(text: str) -> str:
+    """Text for a quoted CSS string: every character but letters, digits and spaces as a CSS
+    hex escape, so no quote, backslash or "</style>" in a council's name can end it (Django's
+    escapejs writes JavaScript escapes, which CSS reads as other letters)."""
+    return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):X} " for c in text)
+
+
 def document_html(document: Document, *, standalone: bool = True) -> str:
     """The report's HTML: a whole page for the PDF and the download, or the body for a page."""
     context = {"document": document, "sections": sections_view(document), "pdf": standalone}
     if not standalone:
         return render_to_string("reports/_body.html", context)
+    footer = f"{document.organisation}: {document.kind}, {document.meeting_date:%-d %B %Y}"
     return render_to_string(
-        "reports/standalone.html", context | {"print_css": PRINT_CSS.read_text()}
+        "reports/standalone.html",
+        context | {"print_css": PRINT_CSS.read_text(), "page_footer": css_string(footer)},
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from workforce_health.careers.facts import health_check, offer, workforce
+from workforce_health.careers.facts import health_check, offer, self_assessment, workforce
 from workforce_health.careers.facts.base import (
     MIN_GROUP,
     Fact,
@@ -73,8 +73,27 @@ FACT_BUILDERS: tuple[FactBuilder, ...] = (
         "Leavers in the latest census year with under a year's continuous service",
         offer.first_year_leavers,
     ),
+    *(
+        FactBuilder(
+            self_assessment.kind(standard.code),
+            f"Self-assessment: {standard.heading}",
+            "The rating, commentary and staff view of the service's latest published "
+            "self-assessment against the employer standards",
+            self_assessment.builder(standard.code),
+            group="Self-assessment: one fact for each employer standard",
+        )
+        for standard in self_assessment.STANDARDS
+    ),
 )
 BUILDERS_BY_KIND = {builder.kind: builder for builder in FACT_BUILDERS}
+
+
+def fact_explanations() -> list[tuple[str, str]]:
+    """What the lead is told about the facts: (name, hint) per builder, once per group."""
+    rows: dict[str, str] = {}
+    for builder in FACT_BUILDERS:
+        rows.setdefault(builder.group or builder.label, builder.hint)
+    return list(rows.items())
 
 
 def facts_build(
@@ -95,5 +114,6 @@ __all__ = [
     "FactInputs",
     "FactTable",
     "Unavailable",
+    "fact_explanations",
     "facts_build",
 ]

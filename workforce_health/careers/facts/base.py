@@ -90,12 +90,14 @@ class Unavailable:
 @dataclass(frozen=True)
 class FactBuilder:
     """One kind of fact: its stable key (stored in the offer's choice), what the lead is told
-    about it, and the function building it for a service."""
+    about it, and the function building it for a service. Builders sharing a ``group`` are
+    explained to the lead once, under the group's name."""
 
     kind: str
     label: str
     hint: str
     build: Callable[[FactInputs], Fact | Unavailable]
+    group: str = ""
 
 
 class FactInputs:

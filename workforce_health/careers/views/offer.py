@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from workforce_health.careers import selectors, services
-from workforce_health.careers.facts import FACT_BUILDERS
+from workforce_health.careers.facts import FACT_BUILDERS, fact_explanations
 from workforce_health.careers.forms import FactsForm, OfferForm, OfferItemForm, PayBandForm
 from workforce_health.careers.models import OfferItem, PayBand, ServiceOffer
 from workforce_health.core.permissions import Capability, requires
@@ -87,7 +87,7 @@ def offer_facts(request: HttpRequest, service_id: int) -> HttpResponse:
     return render(
         request,
         "careers/manage/facts_form.html",
-        {"form": form, "offer": offer, "builders": FACT_BUILDERS},
+        {"form": form, "offer": offer, "explanations": fact_explanations()},
     )
 
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from workforce_health.core.models import Membership
@@ -36,3 +37,13 @@ def test_an_empty_form_is_titled_error_once(client, council, name, title):
     client.force_login(council.users[Role.WORKFORCE_LEAD])
     # Any field makes the POST non-empty, so the form is bound and every required field fails.
     assert _title(client.post(reverse(name), {"sent": "1"})) == title
+
+
+@pytest.mark.parametrize("host", ["bad host!", "evil.example"])
+def test_a_request_refused_before_the_middleware_is_a_bad_request_page(host):
+    """A Host header the service does not accept: 400 with the service's page, not a 500 from
+    laying out a page for a request that has no user yet."""
+    client = Client(raise_request_exception=True)
+    response = client.get("/", HTTP_HOST=host)
+    assert response.status_code == 400
+    assert _title(response) == "Sorry, there is a problem with your request – Workforce Health"

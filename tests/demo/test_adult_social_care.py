@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module", autouse=True)
 def loaded(django_db_setup, django_db_blocker) -> Iterator[None]:
     with django_db_blocker.unblock():
-        demo_load(today=TODAY)
+        demo_load(today=TODAY, report_files=False)
         yield
         demo_reset()
 

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker) -> Iterator[Organisation]:
     with django_db_blocker.unblock():
-        result = demo_load(today=TODAY)
+        result = demo_load(today=TODAY, report_files=False)
         yield result.organisation
         demo_reset()
 

@@ -4,7 +4,6 @@ comparator councils, on the dashboard and in the scrutiny report, from the file 
 
 import io
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +12,7 @@ from django.core.management import call_command
 
 from workforce_health.benchmarks.models import PublishedRelease
 from workforce_health.benchmarks.packaged import PACKAGED_FILE
+from workforce_health.demo.loader import demo_reset
 from workforce_health.reports.document import TableData
 from workforce_health.reports.models import ReportVersion
 from workforce_health.reports.selectors import report_version_document
@@ -21,11 +21,18 @@ pytestmark = pytest.mark.django_db
 COMPARED = ("West Midlands", "England", "Comparator mean")
 
 
-@pytest.fixture
-def demo_without_dfe_folder(db, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv("WORKFORCE_HEALTH_DFE_DATA", str(tmp_path / "no-such-folder"))
-    call_command("demo", stdout=io.StringIO())
-    assert list(PublishedRelease.objects.values_list("source_file", flat=True)) == [PACKAGED_FILE]
+@pytest.fixture(scope="module")
+def demo_without_dfe_folder(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo as `workforce-health demo` loads it on a fresh clone: loaded once, read only."""
+    folder = tmp_path_factory.mktemp("dfe") / "no-such-folder"
+    with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch:
+        patch.setenv("WORKFORCE_HEALTH_DFE_DATA", str(folder))
+        call_command("demo", stdout=io.StringIO())
+        sources = list(PublishedRelease.objects.values_list("source_file", flat=True))
+        assert sources == [PACKAGED_FILE]
+        yield
+        demo_reset()
+        PublishedRelease.objects.all().delete()
 
 
 def _tables(version: ReportVersion) -> dict[str, TableData]:

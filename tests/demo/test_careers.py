@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module", autouse=True)
 def loaded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        result = demo_load()  # today: the vacancies close after it
+        result = demo_load(report_files=False)  # today: the vacancies close after it
         yield result
         demo_reset()
 

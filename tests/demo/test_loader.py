@@ -36,7 +36,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module", autouse=True)
 def loaded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        result = demo_load(today=TODAY)
+        result = demo_load(today=TODAY, report_files=False)
         yield result
         demo_reset()
 

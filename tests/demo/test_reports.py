@@ -6,7 +6,7 @@ import pytest
 
 from workforce_health.demo.loader import demo_load, demo_reset
 from workforce_health.reports import services
-from workforce_health.reports.models import Report, ReportVersion
+from workforce_health.reports.models import Report, ReportVersion, ReportVersionFile
 from workforce_health.reports.selectors import report_version_document
 
 TODAY = datetime.date(2025, 11, 14)
@@ -30,6 +30,8 @@ def test_two_published_versions_and_one_draft(loaded):
         (1, "Children's Services"),
     ]
     assert all(v.published_by and v.published_by.username == "lead" for v in published)
+    # Each published version's PDF, HTML and XLSX, stored as published.
+    assert ReportVersionFile.objects.filter(version__in=published).count() == 6
     drafts = reports.filter(versions__isnull=True)
     assert [list(r.services.all()) for r in drafts] == [[]]  # the whole organisation
     assert drafts.get().commentary["summary"].startswith("Draft for the March panel")

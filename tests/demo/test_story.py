@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 def measures(django_db_setup, django_db_blocker) -> Iterator[dict[int, dict[str, Any]]]:
     """The DfE measures for each census year, as the workforce lead sees them."""
     with django_db_blocker.unblock():
-        demo_load(today=TODAY)
+        demo_load(today=TODAY, report_files=False)
         lead = Membership.objects.get(organisation__la_code="990", user__username="lead")
         inputs = measure_inputs_get(scope=Scope.of(lead))
         by_year = {y: workforce_measures(inputs=inputs, year=y).row(0, named=True) for y in YEARS}

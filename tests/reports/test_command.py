@@ -18,6 +18,7 @@ from workforce_health.reports.builder import report_document
 from workforce_health.reports.document import from_json
 from workforce_health.reports.inputs import ReportInputs
 from workforce_health.reports.management.commands.report import Command
+from workforce_health.reports.models import ReportVersionFile
 
 CHILDREN = "Children's Services"
 
@@ -154,5 +155,12 @@ def test_published_writes_the_snapshot_not_todays_figures(reported, tmp_path):
     published = (tmp_path / "published.html").read_text(encoding="utf-8")
     assert published == render.document_html(from_json(version.document))
     assert "Version 1, published" in published and "33.3" in published
+    # The file stored when it was published, byte for byte, as the download serves it (marked
+    # here behind the model's back, so a file rendered again would differ).
+    ReportVersionFile.objects.filter(version=version, file_format="pdf").update(
+        content=b"%PDF-1.7 as stored"
+    )
+    report(tmp_path, "--service", CHILDREN, "--published", name="published.pdf")
+    assert (tmp_path / "published.pdf").read_bytes() == b"%PDF-1.7 as stored"
     draft_html = (tmp_path / "draft.html").read_text(encoding="utf-8")
     assert "Draft: not published" in draft_html and "66.7" in draft_html

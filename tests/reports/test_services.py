@@ -180,3 +180,13 @@ def test_publishing_without_data_is_refused(council):
     with pytest.raises(ValidationError, match="No Health Check wave for Testshire Council"):
         services.report_publish(report=report, published_by=None)
     assert not ReportVersion.objects.exists()
+
+
+def test_a_version_confirmed_twice_is_published_once(reported, report):
+    """Two confirmations of version 1 (a double click, two tabs): the second publishes nothing."""
+    services.report_publish(report=report, published_by=None, expected_number=1, store_files=False)
+    with pytest.raises(ValidationError, match="Version 1 has already been published"):
+        services.report_publish(
+            report=report, published_by=None, expected_number=1, store_files=False
+        )
+    assert [v.number for v in report.versions.all()] == [1]

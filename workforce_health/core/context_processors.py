@@ -9,9 +9,13 @@ from workforce_health.core.navigation import current_item, menu_for
 
 def layout(request: HttpRequest) -> dict[str, object]:
     membership = getattr(request, "membership", None)
+    # An error page for a request refused before the middleware ran (a bad Host header) has no
+    # user: it is laid out as for a visitor, not turned into a server error.
+    user = getattr(request, "user", None)
+    signed_in = user is not None and user.is_authenticated
     nav_items = []
     switch_url = None
-    if request.user.is_authenticated and membership is not None:
+    if signed_in and membership is not None:
         items = menu_for(membership)
         current = current_item(items, request.path)
         nav_items = [
@@ -25,7 +29,7 @@ def layout(request: HttpRequest) -> dict[str, object]:
         ]
         if membership.user.memberships.count() > 1:
             switch_url = reverse("organisation-switch")
-    elif request.user.is_authenticated:
+    elif signed_in:
         nav_items = [{"text": "Home", "href": reverse("home"), "active": request.path == "/"}]
     return {
         "current_organisation": membership.organisation if membership else None,
@@ -33,5 +37,5 @@ def layout(request: HttpRequest) -> dict[str, object]:
         "nav_items": nav_items,
         "organisation_switch_url": switch_url,
         # "Tell your administrator" is for staff: not for respondents or the public.
-        "show_phase_banner": request.user.is_authenticated and not is_anonymous_path(request.path),
+        "show_phase_banner": signed_in and not is_anonymous_path(request.path),
     }

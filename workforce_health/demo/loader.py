@@ -81,9 +81,14 @@ def demo_is_loaded() -> bool:
 
 @disable_auditlog()  # generated records, not anyone's change: no audit trail
 def demo_load(
-    *, today: datetime.date | None = None, seed: int = council.DEFAULT_SEED
+    *,
+    today: datetime.date | None = None,
+    seed: int = council.DEFAULT_SEED,
+    report_files: bool = True,
 ) -> DemoResult:
-    """Create the demo council and its sign-ins; raise DemoError if it is already loaded."""
+    """Create the demo council and its sign-ins; raise DemoError if it is already loaded.
+    ``report_files=False`` skips rendering the published reports' files (about a third of the
+    load), which are then rendered when downloaded: for tests that never download them."""
     with transaction.atomic():
         if demo_is_loaded():
             raise DemoError(
@@ -112,7 +117,8 @@ def demo_load(
         demo_listening_load(organisation=organisation, today=today, seed=seed)  # own stream
         demo_development_load(organisation=organisation, today=demo.today, seed=seed)
         demo_assessments_load(organisation=organisation)  # self-assessments 2024 and 2025
-        demo_reports_load(organisation=organisation)  # scrutiny reports: 2 published, 1 draft
+        # Scrutiny reports: 2 published, 1 draft.
+        demo_reports_load(organisation=organisation, store_files=report_files)
         demo_mfa_load(organisation=organisation)  # admin and lead: the published demo key
         demo_careers_load(organisation=organisation, today=today)  # offer, vacancies, agency
     return DemoResult(

@@ -91,8 +91,9 @@ REPORTS = (
 )
 
 
-def demo_reports_load(*, organisation: Organisation) -> list[Report]:
-    """Create the demo's reports, publishing version 1 of those marked to publish."""
+def demo_reports_load(*, organisation: Organisation, store_files: bool = True) -> list[Report]:
+    """Create the demo's reports, publishing version 1 of those marked to publish (with its
+    stored files unless ``store_files`` is false: see ``report_publish``)."""
     by_name = {s.name: s for s in Service.objects.filter(organisation=organisation)}
     lead = (
         get_user_model()
@@ -113,7 +114,12 @@ def demo_reports_load(*, organisation: Organisation) -> list[Report]:
         )
         if spec.publish:
             try:
-                services.report_publish(report=report, published_by=lead, published_on=PUBLISHED_ON)
+                services.report_publish(
+                    report=report,
+                    published_by=lead,
+                    published_on=PUBLISHED_ON,
+                    store_files=store_files,
+                )
             except ValidationError as error:
                 raise DemoError(
                     f"The demo report on {report.services.first() or organisation} cannot be "

@@ -145,13 +145,26 @@ def report_draft_document(
 
 @transaction.atomic
 def report_publish(
-    *, report: Report, published_by: User | None, published_on: datetime.date | None = None
+    *,
+    report: Report,
+    published_by: User | None,
+    published_on: datetime.date | None = None,
+    store_files: bool = True,
+    expected_number: int | None = None,
 ) -> ReportVersion:
     """Freeze the report's figures and text as the next version (dated today unless given,
-    e.g. by the demo, which publishes its reports before their meeting)."""
+    e.g. by the demo, which publishes its reports before their meeting). Without
+    ``store_files`` its files are rendered from the frozen document when downloaded, as for a
+    version published before files were stored (the demo in tests, to load faster). With
+    ``expected_number`` (the version the user confirmed), refuse if that number was taken
+    meanwhile, so two confirmations of one version cannot publish two."""
     published_on = published_on or timezone.localdate()
     Report.objects.select_for_update().filter(pk=report.pk).first()
     number = (report.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    if expected_number is not None and number != expected_number:
+        raise ValidationError(
+            f"Version {expected_number} has already been published: nothing was published again"
+        )
     try:
         document = report_draft_document(report=report, prepared_on=published_on)
     except ReportDataMissing as missing:
@@ -166,7 +179,8 @@ def report_publish(
     )
     version.full_clean()
     version.save()
-    _files_store(version=version, document=document)
+    if store_files:
+        _files_store(version=version, document=document)
     return version
 
 

@@ -215,7 +215,9 @@ def report_publish(request: HttpRequest, report_id: int) -> HttpResponse:
         )
     try:
         user = request.user if isinstance(request.user, User) else None
-        version = services.report_publish(report=report, published_by=user)
+        version = services.report_publish(
+            report=report, published_by=user, expected_number=publication.number
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("report-preview", report_id=report.pk)

@@ -12,6 +12,7 @@ from workforce_health.reports.builder import report_document
 from workforce_health.reports.document import Document, from_json
 from workforce_health.reports.inputs import ReportDataMissing, ReportInputs
 from workforce_health.reports.models import Report, ReportVersion
+from workforce_health.reports.selectors import report_version_file
 from workforce_health.reports.services import report_draft_document
 
 FORMATS = (".pdf", ".html", ".xlsx")
@@ -67,17 +68,22 @@ class Command(BaseCommand):
                 )
             services.append(service)
         draft = self._draft(organisation.pk, meeting, {s.pk for s in services})
-        document = (
-            self._published(draft)
-            if options["published"]
-            else self._build(
+        suffix = output.suffix.lower()
+        stored = None
+        if options["published"]:
+            version = self._published(draft)
+            document = from_json(version.document)
+            # The file as stored when it was published, as the download serves it.
+            stored = report_version_file(version=version, file_format=suffix.lstrip("."))
+        else:
+            document = self._build(
                 ReportInputs(organisation, tuple(sorted(services, key=lambda s: s.name)), meeting),
                 draft,
             )
-        )
         writer = {".pdf": render.document_pdf, ".xlsx": render.document_xlsx}
-        suffix = output.suffix.lower()
-        if suffix == ".html":
+        if stored is not None:
+            output.write_bytes(stored)
+        elif suffix == ".html":
             output.write_text(render.document_html(document), encoding="utf-8")
         else:
             output.write_bytes(writer[suffix](document))
@@ -91,7 +97,7 @@ class Command(BaseCommand):
                 return report
         return None
 
-    def _published(self, draft: Report | None) -> Document:
+    def _published(self, draft: Report | None) -> ReportVersion:
         version = (
             ReportVersion.objects.filter(report=draft).order_by("-number").first()
             if draft
@@ -101,7 +107,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "--published: no report for that meeting and those services is published"
             )
-        return from_json(version.document)
+        return version
 
     def _build(self, inputs: ReportInputs, draft: Report | None) -> Document:
         try:

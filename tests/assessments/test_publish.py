@@ -27,7 +27,9 @@ def test_a_published_version_never_changes(council, client_for):
     assert rating is not None
     services.rating_update(rating=rating, level=4, commentary="Published framework")
     client = client_for(council.users[Role.WORKFORCE_LEAD])
-    response = client.post(reverse("self-assessment-publish", args=[assessment.pk]))
+    publish = reverse("self-assessment-publish", args=[assessment.pk])
+    assert 'name="version" value="1"' in client.get(publish).content.decode()
+    response = client.post(publish, {"version": "1"})
     version = assessment.versions.get()
     assert response.url == reverse("self-assessment-version", args=[version.pk])
     assert version.ratings["S1"] == {"level": 4, "label": "Fully met"}
@@ -77,3 +79,18 @@ def test_the_scrutiny_report_can_include_it(council):
     report_services.report_update(report=report, included_sections=[])
     keys = [s.key for s in report_services.report_draft_document(report=report).sections]
     assert "self-assessment" not in keys
+
+
+def test_a_version_confirmed_twice_is_published_once(council, client_for):
+    """A second click or a second tab confirming version 1 publishes nothing, and says so."""
+    assessment = assessed(council)
+    client = client_for(council.users[Role.WORKFORCE_LEAD])
+    publish = reverse("self-assessment-publish", args=[assessment.pk])
+    assert client.post(publish, {"version": "1"}).status_code == 302
+    again = client.post(publish, {"version": "1"})
+    assert again.status_code == 409
+    assert "Nothing was published" in again.content.decode()
+    assert client.post(publish).status_code == 200  # no version named: the confirmation page
+    assert [v.number for v in assessment.versions.all()] == [1]
+    with pytest.raises(ValidationError, match="Version 1 has already been published"):
+        services.assessment_publish(assessment=assessment, published_by=None, expected_number=1)

@@ -7,6 +7,7 @@ import dataclasses
 import datetime
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -112,11 +113,18 @@ def assessment_publish(
     published_by: User | None,
     published_on: datetime.date | None = None,
     today: datetime.date | None = None,
+    expected_number: int | None = None,
 ) -> AssessmentVersion:
-    """Freeze the ratings, commentary, evidence and staff view as the next version."""
+    """Freeze the ratings, commentary, evidence and staff view as the next version. With
+    ``expected_number`` (the version the user confirmed), refuse if that number was taken
+    meanwhile, so two confirmations of one version cannot publish two."""
     published_on = published_on or timezone.localdate()
     Assessment.objects.select_for_update().filter(pk=assessment.pk).first()
     number = (assessment.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    if expected_number is not None and number != expected_number:
+        raise ValidationError(
+            f"Version {expected_number} has already been published: nothing was published again"
+        )
     document = assessment_document(assessment, prepared_on=published_on, today=today)
     document = dataclasses.replace(document, version=number)
     version = AssessmentVersion(

@@ -224,12 +224,19 @@ def scale_edit(request: HttpRequest) -> HttpResponse:
 def assessment_publish(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = _assessment(request, assessment_id)
     number = assessment.versions.count() + 1
-    if request.method != "POST":
+    # Only the confirmation page's button publishes, and only the version it named.
+    confirmed = request.POST.get("version") if request.method == "POST" else None
+    if confirmed != str(number):
         return render(
-            request, "assessments/publish.html", {"assessment": assessment, "number": number}
+            request,
+            "assessments/publish.html",
+            {"assessment": assessment, "number": number, "published_meanwhile": confirmed},
+            status=409 if confirmed is not None else 200,
         )
     try:
-        version = services.assessment_publish(assessment=assessment, published_by=_user(request))
+        version = services.assessment_publish(
+            assessment=assessment, published_by=_user(request), expected_number=number
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("self-assessment", assessment_id=assessment.pk)

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import AXE_TAGS
+from tests.browser.strict_axe import settled_html
 from tests.development.helpers import records
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,7 +39,7 @@ def check_html(browser, live_server):
     checker.goto(f"{live_server.url}/accessibility/")  # so /static/ links resolve
 
     def check(page) -> None:
-        checker.set_content(page.content())
+        checker.set_content(settled_html(page))
         result = Axe().run(checker, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         bad = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
         assert checker.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.assessments.helpers import YEAR, assessed
 from tests.browser.conftest import AXE_TAGS
+from tests.browser.strict_axe import settled_html
 from workforce_health.assessments import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,7 +45,7 @@ def check_html(browser, live_server):
 
     def check(page, name: str) -> None:
         for width, checker in pages.items():
-            checker.set_content(page.content())
+            checker.set_content(settled_html(page))
             result = Axe().run(checker, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
             bad = result.response["violations"]
             assert not bad, f"{page.url} at {width}px:\n" + "\n".join(
@@ -86,6 +87,7 @@ def test_rate_raise_an_action_from_a_gap_and_publish(council, no_script, live_se
     page.get_by_role("link", name=re.compile(f"^{YEAR - 1}")).click()
     expect(page.locator("h2[id$='-heading']")).to_have_count(8)
     page.get_by_role("link", name="Rate and comment on Standard 5: Supervision").click()
+    expect(page).to_have_url(re.compile(r"/standards/S5/$"))
     check_html(page, "rate")
     page.get_by_label("Fully met").check()
     page.get_by_label("Commentary").fill("Monthly supervision for everyone.")
@@ -93,6 +95,7 @@ def test_rate_raise_an_action_from_a_gap_and_publish(council, no_script, live_se
     expect(page.locator("#s5")).to_contain_text("staff scored it 32 out of 100")
     check_html(page, "assessment")
     page.get_by_role("link", name="Raise an action from this gap (Standard 5: Supervision)").click()
+    expect(page).to_have_url(re.compile(r"/standards/S5/action/$"))
     check_html(page, "action")
     due = datetime.date.today() + datetime.timedelta(days=60)  # noqa: DTZ011
     page.get_by_label("Owner").select_option(label="Priya Shah")

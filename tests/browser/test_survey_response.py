@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.browser.strict_axe import settled_html
 from tests.surveys import helpers
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,7 +35,7 @@ def assert_accessible(browser, page, live_server):
     checker.goto(f"{live_server.url}/accessibility/")  # so /static/ links resolve
 
     def check() -> None:
-        checker.set_content(page.content())
+        checker.set_content(settled_html(page))
         result = Axe().run(checker, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         bad = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
         assert checker.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -4,6 +4,8 @@ results engine's suppressed tables."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.assessments.helpers import assessed
 from tests.results.helpers import past_wave, two_service_wave
@@ -113,3 +115,14 @@ def test_a_standard_published_without_a_rating_gives_no_fact(council):
     fact = build(council, "self_assessment_s5")
     assert isinstance(fact, Unavailable)
     assert "did not rate Standard 5" in fact.reason
+
+
+def test_the_eight_standards_are_read_in_one_query(council):
+    _published(council)
+    kinds = [f"self_assessment_s{n}" for n in range(1, 9)]
+    with CaptureQueriesContext(connection) as one:
+        facts_build(service=council.children, kinds=kinds[:1], today=TODAY)
+    with CaptureQueriesContext(connection) as eight:
+        built = facts_build(service=council.children, kinds=kinds, today=TODAY)
+    assert len(built) == 8 and isinstance(built[4], Fact)  # S5 was rated
+    assert len(eight.captured_queries) == len(one.captured_queries)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from workforce_health.assessments.frameworks import STANDARD_CODES
 from workforce_health.assessments.models import (
     Assessment,
     AssessmentVersion,
@@ -117,7 +118,6 @@ def published_years(*, organisations: list[Organisation]) -> list[int]:
 # How the published document's staff-view sentence starts (document.staff_text writes it).
 STAFF_VIEW = "Staff view"
 NO_STAFF_VIEW = "No Health Check for this service"
-STAFF = (STAFF_VIEW, NO_STAFF_VIEW)
 
 
 @dataclass(frozen=True)
@@ -134,9 +134,9 @@ class PublishedStandard:
     published_on: datetime.date
 
 
-def published_standard_get(*, service: Service, code: str) -> PublishedStandard | None:
-    """The standard as the service's newest published self-assessment (latest year, latest
-    version) has it, or None when none is published: never the draft."""
+def published_standards_get(*, service: Service) -> dict[str, PublishedStandard]:
+    """Each standard, by code, as the service's newest published self-assessment (latest year,
+    latest version) has it; empty when none is published: never the draft."""
     version = (
         AssessmentVersion.objects.filter(assessment__service=service)
         .select_related("assessment")
@@ -144,22 +144,29 @@ def published_standard_get(*, service: Service, code: str) -> PublishedStandard 
         .first()
     )
     if version is None:
-        return None
-    section = next((s for s in from_json(version.document).sections if s.key == code.lower()), None)
-    if section is None:
-        return None
-    rating = version.ratings.get(code) or {}
-    staff_view = next(
-        (b.text for b in section.blocks if b.kind == "paragraph" and b.text.startswith(STAFF)),
-        "",
-    )
-    return PublishedStandard(
-        heading=section.title,
-        level=rating.get("level"),
-        label=rating.get("label", ""),
-        commentary=section.commentary,
-        staff_view=staff_view,
-        year=version.assessment.year,
-        number=version.number,
-        published_on=version.published_on,
-    )
+        return {}
+    sections = {s.key: s for s in from_json(version.document).sections}
+    standards = {}
+    for code in STANDARD_CODES:
+        section = sections.get(code.lower())
+        if section is None:
+            continue
+        rating = version.ratings.get(code) or {}
+        standards[code] = PublishedStandard(
+            heading=section.title,
+            level=rating.get("level"),
+            label=rating.get("label", ""),
+            commentary=section.commentary,
+            staff_view=next(
+                (
+                    b.text
+                    for b in section.blocks
+                    if b.kind == "paragraph" and b.text.startswith((STAFF_VIEW, NO_STAFF_VIEW))
+                ),
+                "",
+            ),
+            year=version.assessment.year,
+            number=version.number,
+            published_on=version.published_on,
+        )
+    return standards

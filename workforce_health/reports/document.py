@@ -165,7 +165,8 @@ def from_json(data: dict[str, Any]) -> Document:
         ),
         version=data.get("version"),
         sources=tuple(data.get("sources", ())),
-        kind=data.get("kind", "scrutiny report"),
-        date_label=data.get("date_label", "Meeting date"),
-        versioned=data.get("versioned", True),
+        # Stored before these fields existed: the report's defaults.
+        kind=data.get("kind", Document.kind),
+        date_label=data.get("date_label", Document.date_label),
+        versioned=data.get("versioned", Document.versioned),
     )

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Final
 
+from workforce_health.assessments.selectors import PublishedStandard, published_standards_get
 from workforce_health.careers import selectors
 from workforce_health.core.models import Organisation, Service
 from workforce_health.rounding import format_rate
@@ -121,6 +122,11 @@ class FactInputs:
             return None
         totals = {y: row for y, row in ctx.totals.items() if y <= years[-1]}
         return Context(ctx.scope, ctx.kind, ctx.inputs, totals, years[-1])
+
+    @cached_property
+    def published_standards(self) -> dict[str, PublishedStandard]:
+        """The service's latest published self-assessment, by standard: one read for all."""
+        return published_standards_get(service=self.service)
 
     @cached_property
     def comparisons(self) -> Comparisons:

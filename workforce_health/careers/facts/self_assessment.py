@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workforce_health.assessments.frameworks import FRAMEWORKS
-from workforce_health.assessments.selectors import published_standard_get
 from workforce_health.careers.facts.base import Fact, FactInputs, Unavailable, date_text
 
 # The lead's list names the standards in the current (2025) wording; a fact keeps the wording
@@ -23,18 +22,19 @@ def _build(inputs: FactInputs, code: str) -> Fact | Unavailable:
     standard = FRAMEWORKS["2025"].standard(code)
     assert standard is not None
     heading = f"Our self-assessment: {standard.heading}"
-    published = published_standard_get(service=inputs.service, code=code)
-    if published is None:
+    if not inputs.published_standards:
         return Unavailable(
             kind(code),
             heading,
             f"no self-assessment of {inputs.service.name} has been published yet",
         )
-    if published.level is None:
+    published = inputs.published_standards.get(code)
+    if published is None or published.level is None:
+        year = next(iter(inputs.published_standards.values())).year
         return Unavailable(
             kind(code),
             heading,
-            f"the published {published.year} self-assessment did not rate {standard.heading}",
+            f"the published {year} self-assessment did not rate {standard.heading}",
         )
     organisation = inputs.organisation.name
     return Fact(
